@@ -1,0 +1,64 @@
+# The two commands a new colleague needs: `make run` and `make test`.
+# Both bootstrap their own virtual environment from uv.lock.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.9
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help bootstrap run test lint format migrations-check seed worker beat
+
+help:
+	@echo "make run    – set up, migrate, load demo data and serve http://$(HOST):$(PORT)"
+	@echo "make test   – set up and run ruff and the whole test suite"
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	@$(VENV)/bin/uv sync --frozen --inexact --quiet
+	@touch $@
+
+bootstrap: $(VENV)/.synced
+	@mkdir -p var
+
+run: bootstrap
+	@export DJANGO_DEBUG=$${DJANGO_DEBUG:-1}; \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py seed_demo && \
+	if [ -n "$$REDIS_URL" ] && [ -n "$$DATABASE_URL" ]; then \
+	  trap 'kill 0' EXIT INT TERM; \
+	  $(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=2 & \
+	  $(VENV)/bin/celery -A config beat --loglevel=INFO --schedule=var/celerybeat-schedule & \
+	  $(PY) manage.py runserver $(HOST):$(PORT); \
+	else \
+	  echo "Ingen DATABASE_URL/REDIS_URL: SQLite i var/ og oppgaver kjøres i prosessen."; \
+	  $(PY) manage.py runserver $(HOST):$(PORT); \
+	fi
+
+test: bootstrap
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: bootstrap
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: bootstrap
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+seed: bootstrap
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py seed_demo
+
+worker: bootstrap
+	$(VENV)/bin/celery -A config worker --loglevel=INFO
+
+beat: bootstrap
+	$(VENV)/bin/celery -A config beat --loglevel=INFO --schedule=var/celerybeat-schedule

@@ -1,0 +1,137 @@
+import re
+from datetime import timedelta
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+
+from cases.models import AccessLog, Case, Person
+from cases.roles import Role
+
+REQUESTS = [
+    ("koordinator", "Koordinator"),
+    ("barnekoordinator", "Barnekoordinator"),
+    ("individuell_plan", "Individuell plan"),
+]
+_REQUEST_FIELD = {
+    "koordinator": "requests_coordinator",
+    "barnekoordinator": "requests_child_coordinator",
+    "individuell_plan": "requests_plan",
+}
+SORTS = [
+    ("-received_on", "Nyeste først"),
+    ("received_on", "Eldste først"),
+    ("person__family_name", "Navn A–Å"),
+    ("number", "Saksnummer"),
+]
+
+
+def caseworker_choices():
+    """KE staff only, and few of them: the filter never renders thousands of options."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=[Role.CASEWORKER.label, Role.LEADER.label])
+        .distinct()
+        .order_by("first_name", "last_name")[:200]
+    )
+
+
+def overdue_before():
+    return timezone.localdate() - timedelta(days=settings.KE_CASE_PROCESSING_DAYS)
+
+
+class CaseFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Søk", method="search")
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=Case.Status.choices, empty_label="Alle statuser"
+    )
+    requested = django_filters.ChoiceFilter(
+        label="Gjelder", choices=REQUESTS, method="filter_requested", empty_label="Alt"
+    )
+    caseworker = django_filters.ModelChoiceFilter(
+        label="Saksbehandler",
+        queryset=lambda request: caseworker_choices(),
+        empty_label="Alle saksbehandlere",
+    )
+    overdue = django_filters.BooleanFilter(
+        label="Bare saker over behandlingsfristen",
+        method="filter_overdue",
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+    sort = django_filters.OrderingFilter(
+        label="Sortering",
+        fields=[s[0].lstrip("-") for s in SORTS[:1] + SORTS[2:]],
+        choices=SORTS,
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Case
+        fields = ["q", "status", "requested", "caseworker", "overdue"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        digits = re.sub(r"\s", "", value)
+        if re.fullmatch(r"\d{11}", digits):
+            return queryset.filter(person__national_id=digits)
+        if re.fullmatch(r"\d{4}/\d{1,4}", value):
+            year, seq = value.split("/")
+            return queryset.filter(number=f"{year}/{int(seq):04d}")
+        terms = value.split()
+        for term in terms:
+            queryset = queryset.filter(
+                Q(person__given_name__icontains=term) | Q(person__family_name__icontains=term)
+            )
+        return queryset
+
+    def filter_requested(self, queryset, name, value):
+        return queryset.filter(**{_REQUEST_FIELD[value]: True})
+
+    def filter_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            status__in=Case.AWAITING_DECISION_STATUSES,
+            received_on__lt=overdue_before(),
+        )
+
+
+class AccessLogFilter(django_filters.FilterSet):
+    person = django_filters.CharFilter(
+        label="Person (fødselsnummer eller navn)", method="filter_person"
+    )
+    username = django_filters.CharFilter(label="Brukernavn", lookup_expr="iexact")
+    action = django_filters.ChoiceFilter(
+        label="Handling", choices=AccessLog.Action.choices, empty_label="Alle"
+    )
+    date_from = django_filters.DateFilter(
+        label="Fra dato",
+        field_name="at",
+        lookup_expr="date__gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        label="Til dato",
+        field_name="at",
+        lookup_expr="date__lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = AccessLog
+        fields = ["person", "username", "action", "date_from", "date_to"]
+
+    def filter_person(self, queryset, name, value):
+        digits = re.sub(r"\s", "", value)
+        people = Person.objects.all()
+        if re.fullmatch(r"\d{11}", digits):
+            people = people.filter(national_id=digits)
+        else:
+            for term in value.split():
+                people = people.filter(
+                    Q(given_name__icontains=term) | Q(family_name__icontains=term)
+                )
+        return queryset.filter(person_id__in=people.values("pk")[:200])

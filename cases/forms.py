@@ -1,0 +1,420 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout, Submit
+from django import forms
+from django.utils import timezone
+
+from cases import national_id
+from cases.models import Case, Consent, PersonService, Relation, Residence, TimelineEntry
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _helper(*fieldsets, submit="Lagre") -> FormHelper:
+    helper = FormHelper()
+    helper.layout = Layout(*fieldsets, Submit("submit", submit))
+    return helper
+
+
+class NationalIdField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 13)
+        kwargs.setdefault("label", "Fødselsnummer eller D-nummer")
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        try:
+            return national_id.validate(value)
+        except national_id.InvalidNationalId as error:
+            raise forms.ValidationError(str(error)) from error
+
+
+class RegistrationForm(forms.Form):
+    """An application or a notification, with the person it concerns."""
+
+    national_id = NationalIdField(
+        required=False,
+        help_text="11 siffer. Fødselsdato hentes fra nummeret. Tomt for et ufødt barn.",
+    )
+    given_name = forms.CharField(label="Fornavn", max_length=100)
+    family_name = forms.CharField(label="Etternavn", max_length=100)
+    born_on = forms.DateField(
+        label="Fødselsdato",
+        required=False,
+        widget=DATE_INPUT,
+        help_text="Bare hvis personen ikke har fødselsnummer eller D-nummer.",
+    )
+    expected_on = forms.DateField(
+        label="Termindato", required=False, widget=DATE_INPUT, help_text="For et ufødt barn."
+    )
+    residence = forms.ChoiceField(label="Bosted", choices=Residence.choices)
+    address = forms.CharField(label="Adresse", max_length=200, required=False)
+    postal_code = forms.RegexField(
+        label="Postnummer",
+        regex=r"^\d{4}$",
+        required=False,
+        error_messages={"invalid": "Postnummeret har fire siffer."},
+    )
+    postal_town = forms.CharField(label="Poststed", max_length=100, required=False)
+    email = forms.EmailField(label="E-post", required=False)
+    phone = forms.CharField(label="Telefon", max_length=30, required=False)
+    language = forms.CharField(label="Språk", max_length=50, initial="norsk")
+    needs_interpreter = forms.BooleanField(label="Trenger tolk", required=False)
+
+    requests_coordinator = forms.BooleanField(label="Koordinator", required=False)
+    requests_child_coordinator = forms.BooleanField(label="Barnekoordinator", required=False)
+    requests_plan = forms.BooleanField(label="Individuell plan", required=False)
+    received_on = forms.DateField(label="Mottatt dato", widget=DATE_INPUT)
+
+    notifier_name = forms.CharField(label="Melders navn", max_length=200, required=False)
+    notifier_profession = forms.CharField(label="Melders yrke", max_length=100, required=False)
+    notifier_workplace = forms.CharField(
+        label="Melders arbeidssted", max_length=200, required=False
+    )
+    notifier_contact = forms.CharField(
+        label="Melders telefon eller e-post", max_length=200, required=False
+    )
+
+    consent_given = forms.BooleanField(
+        label="Samtykke er gitt",
+        required=False,
+        help_text="Kryss av hvis søknaden eller meldingen har samtykke fra personen eller "
+        "representanten. Uten samtykke venter saken på samtykke.",
+    )
+    consent_given_by = forms.ChoiceField(
+        label="Samtykke gitt av", choices=Consent.GivenBy.choices, required=False
+    )
+    consent_given_by_name = forms.CharField(
+        label="Navn på den som samtykket", max_length=200, required=False
+    )
+    consent_form = forms.ChoiceField(
+        label="Form på samtykket", choices=Consent.Form.choices, required=False
+    )
+    consent_covers_plan = forms.BooleanField(
+        label="Samtykket gjelder å utarbeide individuell plan", required=False
+    )
+
+    def __init__(self, *args, origin: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.origin = origin
+        self.fields["received_on"].initial = timezone.localdate()
+        is_notification = origin == Case.Origin.NOTIFICATION
+        if is_notification:
+            self.fields["notifier_name"].required = True
+        notifier = (
+            Fieldset(
+                "Melder (helsepersonell)",
+                "notifier_name",
+                "notifier_profession",
+                "notifier_workplace",
+                "notifier_contact",
+            )
+            if is_notification
+            else Fieldset("")
+        )
+        self.helper = _helper(
+            Fieldset(
+                "Personen saken gjelder",
+                "national_id",
+                "given_name",
+                "family_name",
+                "born_on",
+                "expected_on",
+                "residence",
+                "address",
+                "postal_code",
+                "postal_town",
+                "email",
+                "phone",
+                "language",
+                "needs_interpreter",
+            ),
+            Fieldset(
+                "Hva det søkes eller meldes om",
+                "requests_coordinator",
+                "requests_child_coordinator",
+                "requests_plan",
+                "received_on",
+            ),
+            notifier,
+            Fieldset(
+                "Samtykke",
+                "consent_given",
+                "consent_given_by",
+                "consent_given_by_name",
+                "consent_form",
+                "consent_covers_plan",
+            ),
+            submit="Registrer sak",
+        )
+
+    def clean_born_on(self):
+        born_on = self.cleaned_data.get("born_on")
+        if born_on and born_on > timezone.localdate():
+            raise forms.ValidationError("Fødselsdatoen kan ikke ligge fram i tid.")
+        return born_on
+
+    def clean_expected_on(self):
+        expected_on = self.cleaned_data.get("expected_on")
+        if expected_on and expected_on < timezone.localdate():
+            raise forms.ValidationError(
+                "Termindatoen er passert. Registrer barnet med fødselsdato eller fødselsnummer."
+            )
+        return expected_on
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on > timezone.localdate():
+            raise forms.ValidationError("Mottatt dato kan ikke ligge fram i tid.")
+        return received_on
+
+    def clean(self):
+        data = super().clean()
+        has_number = bool(data.get("national_id"))
+        if not (has_number or data.get("born_on") or data.get("expected_on")):
+            self.add_error(
+                "national_id",
+                "Oppgi fødselsnummer eller D-nummer, fødselsdato, "
+                "eller termindato for et ufødt barn.",
+            )
+        if (has_number or data.get("born_on")) and data.get("expected_on"):
+            self.add_error("expected_on", "Termindato gjelder bare et barn som ikke er født.")
+        if not any(
+            data.get(f)
+            for f in ("requests_coordinator", "requests_child_coordinator", "requests_plan")
+        ):
+            self.add_error("requests_coordinator", "Velg minst én tjeneste saken gjelder.")
+        if (
+            self.origin == Case.Origin.NOTIFICATION
+            and not (data.get("notifier_name") or "").strip()
+        ):
+            self.add_error("notifier_name", "En melding må ha navnet på den som meldte.")
+        if data.get("consent_given"):
+            for name in ("consent_given_by", "consent_given_by_name", "consent_form"):
+                if not data.get(name):
+                    self.add_error(name, "Fyll ut dette når samtykke er gitt.")
+        return data
+
+    def person_fields(self) -> dict:
+        d = self.cleaned_data
+        born_on = national_id.birth_date(d["national_id"]) if d["national_id"] else d["born_on"]
+        return {
+            "given_name": d["given_name"].strip(),
+            "family_name": d["family_name"].strip(),
+            "born_on": born_on,
+            "expected_on": d["expected_on"],
+            "residence": d["residence"],
+            "address": d["address"],
+            "postal_code": d["postal_code"],
+            "postal_town": d["postal_town"],
+            "email": d["email"],
+            "phone": d["phone"],
+            "language": d["language"] or "norsk",
+            "needs_interpreter": d["needs_interpreter"],
+        }
+
+    def case_fields(self) -> dict:
+        d = self.cleaned_data
+        fields = {
+            "origin": self.origin,
+            "received_on": d["received_on"],
+            "requests_coordinator": d["requests_coordinator"],
+            "requests_child_coordinator": d["requests_child_coordinator"],
+            "requests_plan": d["requests_plan"],
+        }
+        if self.origin == Case.Origin.NOTIFICATION:
+            fields.update(
+                notifier_name=d["notifier_name"].strip(),
+                notifier_profession=d["notifier_profession"],
+                notifier_workplace=d["notifier_workplace"],
+                notifier_contact=d["notifier_contact"],
+            )
+        return fields
+
+    def consent_fields(self) -> dict | None:
+        d = self.cleaned_data
+        if not d.get("consent_given"):
+            return None
+        return {
+            "given_by": d["consent_given_by"],
+            "given_by_name": d["consent_given_by_name"],
+            "given_on": d["received_on"],
+            "form": d["consent_form"],
+            "covers_plan": d["consent_covers_plan"],
+        }
+
+
+class CaseEditForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Case
+        fields = [
+            "requests_coordinator",
+            "requests_child_coordinator",
+            "requests_plan",
+            "received_on",
+            "caseworker",
+            "notifier_name",
+            "notifier_profession",
+            "notifier_workplace",
+            "notifier_contact",
+        ]
+        widgets = {"received_on": DATE_INPUT}
+
+    def __init__(self, *args, caseworkers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["caseworker"].queryset = caseworkers
+        self.fields["version"].initial = self.instance.version
+        self.helper = _helper(
+            "version",
+            Fieldset(
+                "Hva saken gjelder",
+                "requests_coordinator",
+                "requests_child_coordinator",
+                "requests_plan",
+            ),
+            Fieldset("Saksbehandling", "received_on", "caseworker"),
+            Fieldset(
+                "Melder",
+                "notifier_name",
+                "notifier_profession",
+                "notifier_workplace",
+                "notifier_contact",
+            ),
+        )
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on > timezone.localdate():
+            raise forms.ValidationError("Mottatt dato kan ikke ligge fram i tid.")
+        return received_on
+
+    def clean(self):
+        data = super().clean()
+        if not any(
+            data.get(f)
+            for f in ("requests_coordinator", "requests_child_coordinator", "requests_plan")
+        ):
+            self.add_error("requests_coordinator", "Velg minst én tjeneste saken gjelder.")
+        if self.instance.origin == Case.Origin.NOTIFICATION and not data.get("notifier_name"):
+            self.add_error("notifier_name", "En melding må ha navnet på den som meldte.")
+        return data
+
+
+class CloseCaseForm(forms.Form):
+    closed_reason = forms.ChoiceField(
+        label="Årsak", choices=[("", "Velg årsak")] + Case.ClosedReason.choices
+    )
+    note = forms.CharField(
+        label="Merknad", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["closed_reason"].error_messages["required"] = "Oppgi hvorfor saken avsluttes."
+        self.helper = _helper("closed_reason", "note", submit="Avslutt saken")
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = Consent
+        fields = [
+            "given_by",
+            "given_by_name",
+            "given_on",
+            "form",
+            "covers_plan",
+            "covers_sharing",
+            "sharing_with",
+        ]
+        widgets = {"given_on": DATE_INPUT, "sharing_with": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["given_on"].initial = timezone.localdate()
+        self.helper = _helper(
+            "given_by",
+            "given_by_name",
+            "given_on",
+            "form",
+            "covers_plan",
+            "covers_sharing",
+            "sharing_with",
+            submit="Registrer samtykke",
+        )
+
+    def clean_given_on(self):
+        given_on = self.cleaned_data["given_on"]
+        if given_on > timezone.localdate():
+            raise forms.ValidationError("Samtykket kan ikke være gitt fram i tid.")
+        return given_on
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("covers_plan") or data.get("covers_sharing")):
+            self.add_error("covers_plan", "Kryss av for hva samtykket gjelder.")
+        if data.get("covers_sharing") and not (data.get("sharing_with") or "").strip():
+            self.add_error("sharing_with", "Skriv hvem opplysningene kan deles med.")
+        return data
+
+
+class WithdrawConsentForm(forms.Form):
+    withdrawn_on = forms.DateField(label="Trukket tilbake dato", widget=DATE_INPUT)
+    reason = forms.CharField(
+        label="Merknad", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["withdrawn_on"].initial = timezone.localdate()
+        self.helper = _helper("withdrawn_on", "reason", submit="Trekk tilbake samtykket")
+
+    def clean_withdrawn_on(self):
+        withdrawn_on = self.cleaned_data["withdrawn_on"]
+        if withdrawn_on > timezone.localdate():
+            raise forms.ValidationError("Datoen kan ikke ligge fram i tid.")
+        return withdrawn_on
+
+
+class TimelineEntryForm(forms.ModelForm):
+    class Meta:
+        model = TimelineEntry
+        fields = ["kind", "occurred_at", "text"]
+        widgets = {
+            "occurred_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "text": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.value, k.label) for k in TimelineEntry.MANUAL_KINDS]
+        self.fields["occurred_at"].initial = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        self.helper = _helper("kind", "occurred_at", "text", submit="Lagre i journalen")
+
+
+class PersonServiceForm(forms.ModelForm):
+    class Meta:
+        model = PersonService
+        fields = ["service", "provider", "status", "since", "long_term"]
+        widgets = {"since": DATE_INPUT}
+
+    def __init__(self, *args, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = services
+        self.helper = _helper(
+            "service", "provider", "status", "since", "long_term", submit="Legg til"
+        )
+
+
+class RelationForm(forms.ModelForm):
+    class Meta:
+        model = Relation
+        fields = ["name", "role", "phone", "email", "address"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("name", "role", "phone", "email", "address", submit="Legg til")

@@ -1,0 +1,18 @@
+from .access_log import AccessLog
+from .case import Case, CaseNumberCounter, Consent, TimelineEntry
+from .people import Family, FamilyMember, Person, PersonService, Relation, Residence, Service
+
+__all__ = [
+    "AccessLog",
+    "Case",
+    "CaseNumberCounter",
+    "Consent",
+    "Family",
+    "FamilyMember",
+    "Person",
+    "PersonService",
+    "Relation",
+    "Residence",
+    "Service",
+    "TimelineEntry",
+]

@@ -1,0 +1,57 @@
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+
+class AccessLog(models.Model):
+    """Who saw, changed, exported or printed whose data, and when (Normen, faktaark 15).
+
+    Append-only: the app and the admin never change or delete a row, and on
+    PostgreSQL a trigger refuses UPDATE and DELETE. The subject person is kept
+    as a plain id, not a foreign key, so deleting a person never touches the log.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "view", "Visning"
+        CHANGE = "change", "Endring"
+        EXPORT = "export", "Eksport"
+        PRINT = "print", "Utskrift"
+        DENIED = "denied", "Avvist forsøk"
+
+    at = models.DateTimeField("tidspunkt", auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="bruker",
+    )
+    username = models.CharField("brukernavn", max_length=150)
+    role = models.CharField("rolle", max_length=50, blank=True)
+    person_id = models.BigIntegerField("person-id", null=True, db_index=True)
+    object_type = models.CharField("objekttype", max_length=50)
+    object_id = models.CharField("objekt-id", max_length=50)
+    action = models.CharField("handling", max_length=10, choices=Action.choices)
+    view_name = models.CharField("side", max_length=100, blank=True)
+    ip_address = models.GenericIPAddressField("IP-adresse", null=True)
+    request_id = models.CharField("forespørsel", max_length=36, blank=True)
+
+    class Meta:
+        verbose_name = "tilgangslogg"
+        verbose_name_plural = "tilgangslogg"
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "-at"], name="accesslog_user_at"),
+            models.Index(fields=["person_id", "-at"], name="accesslog_person_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.username} {self.get_action_display()} {self.object_type} {self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionDenied("Tilgangsloggen kan ikke endres.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("Tilgangsloggen kan ikke slettes.")

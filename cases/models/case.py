@@ -1,0 +1,263 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .people import Family, Person
+
+
+class CaseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The cases this user may see. Every view and task goes through here."""
+        from cases.scoping import case_scope
+
+        return case_scope(self, user)
+
+
+class Case(models.Model):
+    class Status(models.TextChoices):
+        REGISTERED = "registered", "Registrert"
+        AWAITING_CONSENT = "awaiting_consent", "Venter på samtykke"
+        UNDER_ASSESSMENT = "under_assessment", "Under vurdering"
+        DECIDED = "decided", "Vedtak fattet"
+        FOLLOW_UP = "follow_up", "I oppfølging"
+        CLOSED = "closed", "Avsluttet"
+
+    OPEN_STATUSES = (
+        Status.REGISTERED,
+        Status.AWAITING_CONSENT,
+        Status.UNDER_ASSESSMENT,
+        Status.DECIDED,
+        Status.FOLLOW_UP,
+    )
+
+    # Not yet decided: these count against the processing deadline.
+    AWAITING_DECISION_STATUSES = (
+        Status.REGISTERED,
+        Status.AWAITING_CONSENT,
+        Status.UNDER_ASSESSMENT,
+    )
+
+    class Origin(models.TextChoices):
+        APPLICATION = "application", "Søknad"
+        NOTIFICATION = "notification", "Melding fra helsepersonell"
+        INTERNAL = "internal", "Intern henvisning (tildelingskontor)"
+
+    class ClosedReason(models.TextChoices):
+        NEED_ENDED = "need_ended", "Behovet er opphørt"
+        PERSONS_WISH = "persons_wish", "Personens ønske"
+        MOVED = "moved", "Flyttet fra kommunen"
+        DECEASED = "deceased", "Død"
+        WITHDRAWN = "withdrawn", "Søknaden/meldingen er trukket"
+
+    number = models.CharField("saksnummer", max_length=12, unique=True, editable=False)
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="cases", verbose_name="gjelder"
+    )
+    family = models.ForeignKey(
+        Family,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name="familie",
+    )
+    requests_coordinator = models.BooleanField("koordinator", default=False)
+    requests_child_coordinator = models.BooleanField("barnekoordinator", default=False)
+    requests_plan = models.BooleanField("individuell plan", default=False)
+    origin = models.CharField("innkommet som", max_length=20, choices=Origin.choices)
+    notifier_name = models.CharField("melders navn", max_length=200, blank=True)
+    notifier_profession = models.CharField("melders yrke", max_length=100, blank=True)
+    notifier_workplace = models.CharField("melders arbeidssted", max_length=200, blank=True)
+    notifier_contact = models.CharField("melders kontaktinfo", max_length=200, blank=True)
+    received_on = models.DateField("mottatt")
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name="saksbehandler",
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.REGISTERED
+    )
+    closed_reason = models.CharField(
+        "avslutningsårsak", max_length=20, choices=ClosedReason.choices, blank=True
+    )
+    closed_on = models.DateField("avsluttet", null=True, blank=True)
+    # Optimistic locking: a save with a stale version is refused, never overwrites.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CaseQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "sak"
+        verbose_name_plural = "saker"
+        ordering = ["-received_on", "-id"]
+        permissions = [
+            ("view_all_cases", "Kan se alle saker i koordinerende enhet"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-received_on"], name="case_status_received"),
+            models.Index(fields=["caseworker", "status"], name="case_caseworker_status"),
+            models.Index(fields=["-received_on", "-id"], name="case_received_id"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(requests_coordinator=True)
+                | models.Q(requests_child_coordinator=True)
+                | models.Q(requests_plan=True),
+                name="case_requests_something",
+                violation_error_message="Velg minst én tjeneste saken gjelder.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(origin="notification") | ~models.Q(notifier_name=""),
+                name="case_notification_has_notifier",
+                violation_error_message="En melding må ha navnet på den som meldte.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="closed") | ~models.Q(closed_reason=""),
+                name="case_closed_has_reason",
+                violation_error_message="En avsluttet sak må ha en årsak.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Sak {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("cases:detail", args=[self.pk])
+
+    @property
+    def requested_labels(self) -> list[str]:
+        labels = []
+        if self.requests_coordinator:
+            labels.append("Koordinator")
+        if self.requests_child_coordinator:
+            labels.append("Barnekoordinator")
+        if self.requests_plan:
+            labels.append("Individuell plan")
+        return labels
+
+    @property
+    def is_awaiting_decision(self) -> bool:
+        return self.status in self.AWAITING_DECISION_STATUSES
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != self.Status.CLOSED
+
+
+class CaseNumberCounter(models.Model):
+    """One row a year; locked while the next case number is taken."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last_sequence = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "saksnummerteller"
+        verbose_name_plural = "saksnummertellere"
+
+    def __str__(self):
+        return f"{self.year}: {self.last_sequence}"
+
+
+class ConsentQuerySet(models.QuerySet):
+    def in_force(self):
+        return self.filter(withdrawn_on__isnull=True)
+
+
+class Consent(models.Model):
+    class GivenBy(models.TextChoices):
+        PERSON = "person", "Personen selv"
+        PARENT = "parent", "Forelder med foreldreansvar"
+        GUARDIAN = "guardian", "Verge"
+
+    class Form(models.TextChoices):
+        WRITTEN = "written", "Skriftlig"
+        ORAL = "oral", "Muntlig (notert)"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
+    given_by = models.CharField("gitt av", max_length=20, choices=GivenBy.choices)
+    given_by_name = models.CharField("navn på den som samtykket", max_length=200)
+    given_on = models.DateField("dato")
+    form = models.CharField("form", max_length=20, choices=Form.choices)
+    covers_plan = models.BooleanField("samtykke til å utarbeide individuell plan", default=False)
+    covers_sharing = models.BooleanField(
+        "samtykke til deling av taushetsbelagte opplysninger", default=False
+    )
+    sharing_with = models.TextField(
+        "deles med",
+        blank=True,
+        help_text="Navngitte deltakere og tjenester opplysninger kan deles med.",
+    )
+    noted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="notert av",
+    )
+    withdrawn_on = models.DateField("trukket tilbake", null=True, blank=True)
+    withdrawn_reason = models.TextField("merknad ved tilbaketrekking", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ConsentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "samtykke"
+        verbose_name_plural = "samtykker"
+        ordering = ["-given_on", "-id"]
+
+    def __str__(self):
+        return f"Samtykke {self.given_on:%d.%m.%Y} ({self.get_given_by_display()})"
+
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawn_on is None
+
+
+class TimelineEntry(models.Model):
+    """The case journal: notes, calls, meetings, letters and state changes."""
+
+    class Kind(models.TextChoices):
+        NOTE = "note", "Notat"
+        PHONE = "phone", "Telefonsamtale"
+        MEETING = "meeting", "Møte"
+        LETTER = "letter", "Brev"
+        STATUS = "status", "Statusendring"
+        SYSTEM = "system", "Automatisk"
+
+    MANUAL_KINDS = (Kind.NOTE, Kind.PHONE, Kind.MEETING, Kind.LETTER)
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="timeline")
+    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    text = models.TextField("tekst")
+    from_status = models.CharField(max_length=20, choices=Case.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Case.Status.choices, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="skrevet av",
+    )
+    occurred_at = models.DateTimeField("tidspunkt")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "journalinnslag"
+        verbose_name_plural = "journalinnslag"
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["case", "-occurred_at"], name="timeline_case_occurred"),
+            models.Index(fields=["to_status", "occurred_at"], name="timeline_to_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.occurred_at:%d.%m.%Y %H:%M}"

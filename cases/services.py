@@ -1,0 +1,342 @@
+"""Every change to people, cases and consent goes through here."""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from cases import workflow
+from cases.errors import RuleViolation, StaleEdit
+from cases.models import (
+    Case,
+    CaseNumberCounter,
+    Consent,
+    Person,
+    PersonService,
+    Relation,
+    TimelineEntry,
+)
+
+S = Case.Status
+
+
+# --- People ---------------------------------------------------------------------
+
+
+def person_register(*, national_id: str | None, **fields) -> tuple[Person, bool]:
+    """Return the person with this number, or register a new one.
+
+    A known number always reuses the existing record (never a second person);
+    the fields given only fill in what the record lacks.
+    """
+    if national_id:
+        existing = Person.objects.filter(national_id=national_id).first()
+        if existing is not None:
+            changed = [
+                name for name, value in fields.items() if value and not getattr(existing, name)
+            ]
+            for name in changed:
+                setattr(existing, name, fields[name])
+            if changed:
+                existing.full_clean()
+                existing.save(update_fields=[*changed, "updated_at"])
+            return existing, False
+    person = Person(national_id=national_id or None, **fields)
+    person.full_clean()
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError:
+        # Registered by someone else a moment ago: reuse theirs.
+        return Person.objects.get(national_id=national_id), False
+    return person, True
+
+
+@transaction.atomic
+def person_service_add(*, person: Person, by, case: Case | None = None, **fields) -> PersonService:
+    if person.services.filter(service=fields["service"]).exists():
+        raise RuleViolation("Personen har allerede denne tjenesten registrert. Endre den i stedet.")
+    record = PersonService(person=person, **fields)
+    record.full_clean()
+    record.save()
+    if case is not None:
+        timeline_add(
+            case=case,
+            kind=TimelineEntry.Kind.SYSTEM,
+            text=f"Tjeneste registrert: {record.service} ({record.get_status_display().lower()}).",
+            by=by,
+        )
+    return record
+
+
+@transaction.atomic
+def relation_add(*, person: Person, by, case: Case | None = None, **fields) -> Relation:
+    relation = Relation(person=person, **fields)
+    relation.full_clean()
+    relation.save()
+    if case is not None:
+        timeline_add(
+            case=case,
+            kind=TimelineEntry.Kind.SYSTEM,
+            text=f"{relation.get_role_display()} registrert.",
+            by=by,
+        )
+    return relation
+
+
+# --- Case numbers -------------------------------------------------------------------
+
+
+def _next_case_number(year: int) -> str:
+    # The counter row is locked until the surrounding transaction commits, so two
+    # registrations at the same moment get consecutive numbers, never the same one.
+    CaseNumberCounter.objects.get_or_create(year=year)
+    counter = CaseNumberCounter.objects.select_for_update().get(year=year)
+    counter.last_sequence = F("last_sequence") + 1
+    counter.save(update_fields=["last_sequence"])
+    counter.refresh_from_db(fields=["last_sequence"])
+    return f"{year}/{counter.last_sequence:04d}"
+
+
+# --- Timeline ----------------------------------------------------------------------
+
+
+def timeline_add(*, case: Case, kind: str, text: str, by=None, occurred_at=None) -> TimelineEntry:
+    entry = TimelineEntry(
+        case=case, kind=kind, text=text, author=by, occurred_at=occurred_at or timezone.now()
+    )
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+# --- Cases ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def case_register(
+    *,
+    person: Person,
+    origin: str,
+    received_on: datetime.date,
+    by,
+    requests_coordinator: bool = False,
+    requests_child_coordinator: bool = False,
+    requests_plan: bool = False,
+    caseworker=None,
+    family=None,
+    notifier_name: str = "",
+    notifier_profession: str = "",
+    notifier_workplace: str = "",
+    notifier_contact: str = "",
+    consent: dict | None = None,
+) -> Case:
+    """Register an application or notification.
+
+    With consent given it goes straight to assessment; without, it waits for consent.
+    """
+    case = Case(
+        person=person,
+        family=family,
+        origin=origin,
+        received_on=received_on,
+        caseworker=caseworker,
+        requests_coordinator=requests_coordinator,
+        requests_child_coordinator=requests_child_coordinator,
+        requests_plan=requests_plan,
+        notifier_name=notifier_name,
+        notifier_profession=notifier_profession,
+        notifier_workplace=notifier_workplace,
+        notifier_contact=notifier_contact,
+        number="pending",
+    )
+    if origin == Case.Origin.NOTIFICATION and not notifier_name.strip():
+        raise RuleViolation("En melding fra helsepersonell må ha navnet på den som meldte.")
+    case.full_clean(exclude=["number"])
+    case.number = _next_case_number(received_on.year)
+    case.save()
+    timeline_add(
+        case=case,
+        kind=TimelineEntry.Kind.SYSTEM,
+        text=f"Saken ble registrert ({case.get_origin_display().lower()}).",
+        by=by,
+    )
+    if consent:
+        consent_record(case=case, by=by, **consent)
+    else:
+        case_transition(case=case, to=S.AWAITING_CONSENT, by=by, reason="Samtykke mangler.")
+    return case
+
+
+def _transition_facts(case: Case, closed_reason: str) -> workflow.TransitionFacts:
+    return workflow.TransitionFacts(
+        consent_in_force=case.consents.in_force().exists(),
+        decision_sent=_decision_sent(case),
+        coordinator_or_plan_active=_follow_up_started(case),
+        closed_reason=closed_reason,
+    )
+
+
+def _decision_sent(case: Case) -> bool:
+    from decisions.selectors import case_has_sent_decision
+
+    return case_has_sent_decision(case)
+
+
+def _follow_up_started(case: Case) -> bool:
+    from plans.selectors import case_has_active_plan
+
+    return case.appointments.filter(ended_on__isnull=True).exists() or case_has_active_plan(case)
+
+
+@transaction.atomic
+def case_transition(*, case: Case, to: str, by, reason: str = "", closed_reason: str = "") -> Case:
+    """Move a case to another state, or raise RuleViolation and change nothing."""
+    # Lock the row and check the rule against what is stored now: another request
+    # may have moved the case since this one read it.
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    problems = workflow.refusals(locked.status, to, _transition_facts(locked, closed_reason))
+    if problems:
+        raise RuleViolation(problems)
+    previous = locked.status
+    locked.status = to
+    fields = ["status", "version", "updated_at"]
+    if to == S.CLOSED:
+        locked.closed_reason = closed_reason
+        locked.closed_on = timezone.localdate()
+        fields += ["closed_reason", "closed_on"]
+    locked.version += 1
+    locked.save(update_fields=fields)
+    text = f"Status endret fra «{S(previous).label}» til «{S(to).label}»."
+    if to == S.CLOSED:
+        text += f" Årsak: {Case.ClosedReason(closed_reason).label}."
+    if reason:
+        text += f" {reason}"
+    TimelineEntry.objects.create(
+        case=locked,
+        kind=TimelineEntry.Kind.STATUS,
+        text=text,
+        from_status=previous,
+        to_status=to,
+        author=by,
+        occurred_at=timezone.now(),
+    )
+    case.status, case.version = locked.status, locked.version
+    case.closed_reason, case.closed_on = locked.closed_reason, locked.closed_on
+    return case
+
+
+def case_close(*, case: Case, by, closed_reason: str, note: str = "") -> Case:
+    if not closed_reason:
+        raise RuleViolation("Oppgi hvorfor saken avsluttes.")
+    return case_transition(case=case, to=S.CLOSED, by=by, reason=note, closed_reason=closed_reason)
+
+
+EDITABLE_CASE_FIELDS = (
+    "requests_coordinator",
+    "requests_child_coordinator",
+    "requests_plan",
+    "received_on",
+    "caseworker",
+    "family",
+    "notifier_name",
+    "notifier_profession",
+    "notifier_workplace",
+    "notifier_contact",
+)
+
+
+@transaction.atomic
+def case_update(*, case: Case, expected_version: int, by, **fields) -> Case:
+    """Save edits only if nobody saved the case since this user opened it."""
+    unknown = set(fields) - set(EDITABLE_CASE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    # Under the row lock, compare the version the user saw with the stored one.
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if locked.version != expected_version:
+        raise StaleEdit(
+            "Saken ble endret av noen andre etter at du åpnet den. "
+            "Last siden på nytt og gjør endringene dine igjen."
+        )
+    if not locked.is_open:
+        raise RuleViolation("En avsluttet sak kan ikke endres.")
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.full_clean(exclude=["number"])
+    locked.version += 1
+    locked.save(update_fields=[*fields, "version", "updated_at"])
+    timeline_add(
+        case=locked, kind=TimelineEntry.Kind.SYSTEM, text="Saksopplysningene ble endret.", by=by
+    )
+    return locked
+
+
+# --- Consent --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def consent_record(
+    *,
+    case: Case,
+    by,
+    given_by: str,
+    given_by_name: str,
+    given_on: datetime.date,
+    form: str,
+    covers_plan: bool = False,
+    covers_sharing: bool = False,
+    sharing_with: str = "",
+) -> Consent:
+    if not case.is_open:
+        raise RuleViolation("Samtykke kan ikke registreres på en avsluttet sak.")
+    if given_on > timezone.localdate():
+        raise RuleViolation("Samtykket kan ikke være gitt fram i tid.")
+    consent = Consent(
+        case=case,
+        given_by=given_by,
+        given_by_name=given_by_name,
+        given_on=given_on,
+        form=form,
+        covers_plan=covers_plan,
+        covers_sharing=covers_sharing,
+        sharing_with=sharing_with,
+        noted_by=by,
+    )
+    consent.full_clean()
+    consent.save()
+    timeline_add(
+        case=case,
+        kind=TimelineEntry.Kind.SYSTEM,
+        text=f"Samtykke registrert ({consent.get_form_display().lower()}, "
+        f"{consent.get_given_by_display().lower()}).",
+        by=by,
+    )
+    if case.status in (S.REGISTERED, S.AWAITING_CONSENT):
+        case_transition(case=case, to=S.UNDER_ASSESSMENT, by=by, reason="Samtykke er registrert.")
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(
+    *, consent: Consent, by, withdrawn_on: datetime.date, reason: str = ""
+) -> Consent:
+    """Withdrawal is recorded, and stops assessment and plan work until new consent."""
+    if not consent.in_force:
+        raise RuleViolation("Samtykket er allerede trukket tilbake.")
+    if withdrawn_on < consent.given_on:
+        raise RuleViolation("Et samtykke kan ikke trekkes tilbake før det ble gitt.")
+    consent.withdrawn_on = withdrawn_on
+    consent.withdrawn_reason = reason
+    consent.save(update_fields=["withdrawn_on", "withdrawn_reason"])
+    case = consent.case
+    timeline_add(case=case, kind=TimelineEntry.Kind.SYSTEM, text="Samtykke trukket tilbake.", by=by)
+    from plans.services import plans_suspend_for_withdrawn_consent
+
+    plans_suspend_for_withdrawn_consent(case=case, by=by)
+    if case.status in (S.UNDER_ASSESSMENT, S.FOLLOW_UP) and not case.consents.in_force().exists():
+        case_transition(
+            case=case, to=S.AWAITING_CONSENT, by=by, reason="Samtykket ble trukket tilbake."
+        )
+    return consent

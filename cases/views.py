@@ -1,0 +1,357 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import permission_required
+from django.db import transaction
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from cases import selectors, services
+from cases.access import caseworker_required, get_visible_or_404, log_access
+from cases.errors import RuleViolation
+from cases.filters import AccessLogFilter, CaseFilter, caseworker_choices, overdue_before
+from cases.forms import (
+    CaseEditForm,
+    CloseCaseForm,
+    ConsentForm,
+    PersonServiceForm,
+    RegistrationForm,
+    RelationForm,
+    TimelineEntryForm,
+    WithdrawConsentForm,
+)
+from cases.models import AccessLog, Case, Consent, Person, Service
+from cases.scoping import person_scope
+from config.paging import paginate
+
+
+def get_case(request, pk) -> Case:
+    """The case, inside the user's scope, or 404 with the attempt logged."""
+    return get_visible_or_404(
+        request, selectors.case_get_for_detail(request.user, pk), pk=pk, object_type="case"
+    )
+
+
+def render_case_tab(request, case, tab, template, context=None, *, log=True):
+    if log:
+        log_access(request, obj=case)
+    return render(request, template, {"case": case, "tab": tab, **(context or {})})
+
+
+def _show_errors(request, error: RuleViolation):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@caseworker_required
+def dashboard(request):
+    mine = selectors.case_list(request.user).filter(
+        caseworker=request.user, status__in=Case.OPEN_STATUSES
+    )
+    counts = dict(
+        mine.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n")
+    )
+    return render(
+        request,
+        "cases/dashboard.html",
+        {
+            "cases": list(mine.order_by("received_on")[:50]),
+            "counts": [(s, counts.get(s, 0)) for s in Case.OPEN_STATUSES],
+            "overdue_before": overdue_before(),
+            "unassigned": selectors.case_list(request.user)
+            .filter(caseworker__isnull=True, status__in=Case.OPEN_STATUSES)
+            .order_by("received_on")[:10],
+        },
+    )
+
+
+@caseworker_required
+def case_list(request):
+    filterset = CaseFilter(request.GET, queryset=selectors.case_list(request.user), request=request)
+    page = paginate(filterset.qs, request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "query": query.urlencode(),
+            "overdue_before": overdue_before(),
+        },
+    )
+
+
+@caseworker_required
+def case_register(request, origin):
+    origin = {"soknad": Case.Origin.APPLICATION, "melding": Case.Origin.NOTIFICATION}[origin]
+    form = RegistrationForm(request.POST or None, origin=origin)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                person, created = services.person_register(
+                    national_id=form.cleaned_data["national_id"] or None, **form.person_fields()
+                )
+                case = services.case_register(
+                    person=person,
+                    by=request.user,
+                    caseworker=request.user,
+                    consent=form.consent_fields(),
+                    **form.case_fields(),
+                )
+        except RuleViolation as error:
+            _show_errors(request, error)
+        else:
+            if not created:
+                messages.info(request, "Personen var registrert fra før. Saken er knyttet til den.")
+            messages.success(request, f"Sak {case.number} er registrert.")
+            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+            return redirect(case)
+    return render(request, "cases/case_register.html", {"form": form, "origin": origin})
+
+
+def case_detail(request, pk):
+    case = get_case(request, pk)
+    person = selectors.person_with_relations(case.person_id)
+    return render_case_tab(
+        request,
+        case,
+        "person",
+        "cases/tab_person.html",
+        {"person": person, "relation_form": RelationForm()},
+    )
+
+
+def case_services(request, pk):
+    case = get_case(request, pk)
+    person = selectors.person_with_relations(case.person_id)
+    form = None
+    if request.user.has_perm("cases.add_personservice"):
+        form = PersonServiceForm(services=Service.objects.filter(active=True))
+    return render_case_tab(
+        request, case, "services", "cases/tab_services.html", {"person": person, "form": form}
+    )
+
+
+@require_POST
+@caseworker_required
+def case_service_add(request, pk):
+    case = get_case(request, pk)
+    form = PersonServiceForm(request.POST, services=Service.objects.filter(active=True))
+    if form.is_valid():
+        try:
+            services.person_service_add(
+                person=case.person, by=request.user, case=case, **form.cleaned_data
+            )
+        except RuleViolation as error:
+            _show_errors(request, error)
+        else:
+            messages.success(request, "Tjenesten er lagt til.")
+            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+            return redirect("cases:services", pk=case.pk)
+    person = selectors.person_with_relations(case.person_id)
+    return render_case_tab(
+        request,
+        case,
+        "services",
+        "cases/tab_services.html",
+        {"person": person, "form": form},
+        log=False,
+    )
+
+
+def case_consents(request, pk):
+    case = get_case(request, pk)
+    form = ConsentForm() if request.user.has_perm("cases.add_consent") and case.is_open else None
+    return render_case_tab(
+        request,
+        case,
+        "consent",
+        "cases/tab_consent.html",
+        {
+            "consents": selectors.case_consents(case),
+            "form": form,
+            "withdraw_form": WithdrawConsentForm(),
+        },
+    )
+
+
+@require_POST
+@caseworker_required
+def consent_add(request, pk):
+    case = get_case(request, pk)
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.consent_record(case=case, by=request.user, **form.cleaned_data)
+        except RuleViolation as error:
+            _show_errors(request, error)
+        else:
+            messages.success(request, "Samtykket er registrert.")
+            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+            return redirect("cases:consent", pk=case.pk)
+    return render_case_tab(
+        request,
+        case,
+        "consent",
+        "cases/tab_consent.html",
+        {
+            "consents": selectors.case_consents(case),
+            "form": form,
+            "withdraw_form": WithdrawConsentForm(),
+        },
+        log=False,
+    )
+
+
+@require_POST
+@caseworker_required
+def consent_withdraw(request, pk, consent_pk):
+    case = get_case(request, pk)
+    consent = get_object_or_404(Consent, pk=consent_pk, case=case)
+    form = WithdrawConsentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.consent_withdraw(consent=consent, by=request.user, **form.cleaned_data)
+        except RuleViolation as error:
+            _show_errors(request, error)
+        else:
+            messages.success(request, "Samtykket er registrert som trukket tilbake.")
+            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("cases:consent", pk=case.pk)
+
+
+def case_timeline(request, pk):
+    case = get_case(request, pk)
+    form = TimelineEntryForm() if request.user.has_perm("cases.add_timelineentry") else None
+    return render_case_tab(
+        request,
+        case,
+        "timeline",
+        "cases/tab_timeline.html",
+        {"entries": selectors.case_timeline(case), "form": form},
+    )
+
+
+@require_POST
+@caseworker_required
+def timeline_add(request, pk):
+    case = get_case(request, pk)
+    form = TimelineEntryForm(request.POST)
+    if form.is_valid():
+        services.timeline_add(case=case, by=request.user, **form.cleaned_data)
+        messages.success(request, "Innslaget er lagret i journalen.")
+        log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+        return redirect("cases:timeline", pk=case.pk)
+    return render_case_tab(
+        request,
+        case,
+        "timeline",
+        "cases/tab_timeline.html",
+        {"entries": selectors.case_timeline(case), "form": form},
+        log=False,
+    )
+
+
+def _caseworkers():
+    return get_user_model().objects.filter(pk__in=caseworker_choices().values("pk"))
+
+
+@caseworker_required
+def case_edit(request, pk):
+    case = get_case(request, pk)
+    form = CaseEditForm(request.POST or None, instance=case, caseworkers=_caseworkers())
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            services.case_update(
+                case=case, expected_version=form.cleaned_data["version"], by=request.user, **fields
+            )
+        except RuleViolation as error:
+            _show_errors(request, error)
+        else:
+            messages.success(request, "Endringene er lagret.")
+            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+            return redirect(case)
+    return render_case_tab(request, case, "person", "cases/case_edit.html", {"form": form})
+
+
+@caseworker_required
+def case_close(request, pk):
+    case = get_case(request, pk)
+    form = CloseCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_close(case=case, by=request.user, **form.cleaned_data)
+        except RuleViolation as error:
+            _show_errors(request, error)
+        else:
+            messages.success(request, f"Sak {case.number} er avsluttet.")
+            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+            return redirect(case)
+    return render_case_tab(request, case, "person", "cases/case_close.html", {"form": form})
+
+
+@require_POST
+@caseworker_required
+def relation_add(request, pk):
+    case = get_case(request, pk)
+    form = RelationForm(request.POST)
+    if form.is_valid():
+        services.relation_add(person=case.person, by=request.user, case=case, **form.cleaned_data)
+        messages.success(request, "Relasjonen er lagt til.")
+        log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(case)
+
+
+def person_detail(request, pk):
+    person = get_visible_or_404(
+        request, person_scope(Person.objects.all(), request.user), pk=pk, object_type="person"
+    )
+    person = selectors.person_with_relations(person.pk)
+    log_access(request, obj=person)
+    cases = person.cases.visible_to(request.user).select_related("caseworker")
+    return render(request, "cases/person_detail.html", {"person": person, "cases": cases})
+
+
+@permission_required("cases.view_accesslog", raise_exception=True)
+def access_log(request):
+    filterset = AccessLogFilter(
+        request.GET, queryset=AccessLog.objects.select_related("user").order_by("-at", "-id")
+    )
+    page = paginate(filterset.qs, request.GET.get("side"), per_page=50)
+    query = request.GET.copy()
+    query.pop("side", None)
+    return render(
+        request,
+        "cases/access_log.html",
+        {"filter": filterset, "page": page, "query": query.urlencode()},
+    )
+
+
+def deadlines(request):
+    """Frister: the deadlines in the cases this user may see, oldest first."""
+    visible = selectors.case_list(request.user)
+    return render(
+        request,
+        "cases/deadlines.html",
+        {
+            "overdue": visible.filter(
+                status__in=Case.AWAITING_DECISION_STATUSES, received_on__lt=overdue_before()
+            ).order_by("received_on")[:200],
+            "awaiting_consent": visible.filter(status=Case.Status.AWAITING_CONSENT).order_by(
+                "received_on"
+            )[:200],
+            "processing_days": settings.KE_CASE_PROCESSING_DAYS,
+        },
+    )

@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from config import views
+
+admin.site.site_header = "Koordinerende enhet – administrasjon"
+admin.site.site_title = "KE-administrasjon"
+admin.site.index_title = "Administrasjon"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("logg-inn/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "passord/",
+        auth_views.PasswordChangeView.as_view(success_url="/passord/endret/"),
+        name="password_change",
+    ),
+    path(
+        "passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"
+    ),
+    path("saker/", include("cases.urls")),
+    path("vurdering/", include("eligibility.urls")),
+    path("koordinatorer/", include("coordinators.urls")),
+    path("planer/", include("plans.urls")),
+    path("vedtak/", include("decisions.urls")),
+    path("admin/", admin.site.urls),
+    path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
+]
+
+handler403 = "config.views.permission_denied"
+handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"

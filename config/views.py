@@ -1,0 +1,28 @@
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+
+from cases.scoping import sees_all_cases
+
+
+def home(request):
+    if sees_all_cases(request.user):
+        return redirect("cases:dashboard")
+    if hasattr(request.user, "coordinator"):
+        return redirect("coordinators:my_plans")
+    return render(request, "home.html")
+
+
+# Error pages say what happened in Norwegian and nothing about why.
+@login_not_required
+def permission_denied(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+@login_not_required
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+@login_not_required
+def server_error(request):
+    return render(request, "errors/500.html", status=500)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoordinatorsConfig(AppConfig):
+    name = "coordinators"
+    verbose_name = "Koordinatorer"

@@ -1,0 +1,96 @@
+"""Complaint deadline arithmetic (klagefrist), free of Django.
+
+The complaint deadline under pbrl § 7-5 is 4 weeks from the day the decision was received.
+forvaltningsloven has no computation rule of its own; its drafters modelled it on
+domstolloven:
+
+* dl § 148(2): a deadline counted in weeks ends on the same weekday as the start day.
+* dl § 149: if the last day is a Saturday, Sunday or public holiday (helligdag or
+  lovbestemt høytidsdag), the deadline runs to the next working day.
+
+Public holidays come from the ``holidays`` package (helligdagsloven and 1 and 17 May):
+1 Jan, Maundy Thursday, Good Friday, Easter Sunday and Monday, 1 May, 17 May, Ascension
+Day, Whit Sunday and Monday, 25 and 26 Dec.
+"""
+
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import holidays
+
+COUNTRY = "NO"
+
+# Policy: julaften (24 Dec) and nyttårsaften (31 Dec) are not public holidays under
+# helligdagsloven, so they count as working days when a deadline ends on them, even though
+# many offices close early. Set this to False to treat both as non-working days instead.
+CHRISTMAS_AND_NEW_YEARS_EVE_ARE_WORKING_DAYS = True
+
+_EVES = ((12, 24), (12, 31))
+
+CHANNEL_EMAIL = "email"
+CHANNEL_POST = "post"
+CHANNELS = (CHANNEL_EMAIL, CHANNEL_POST)
+
+
+@lru_cache(maxsize=32)  # a few years are ever in play at once
+def _non_working_holidays(year: int) -> frozenset[date]:
+    """Public holidays in Norway for one year (weekends are handled separately)."""
+    # include_sundays is passed explicitly: older releases defaulted it to True and
+    # listed every Sunday as a holiday. Weekends are checked by is_working_day itself.
+    days = set(holidays.country_holidays(COUNTRY, years=year, include_sundays=False))
+    if not CHRISTMAS_AND_NEW_YEARS_EVE_ARE_WORKING_DAYS:
+        days.update(date(year, month, day) for month, day in _EVES)
+    return frozenset(days)
+
+
+def _require_date(value: date, name: str) -> None:
+    # A datetime is a date subclass but never equals a date, so it would slip past the
+    # holiday lookup silently.
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
+
+
+def is_working_day(day: date) -> bool:
+    """True unless ``day`` is a Saturday, Sunday or Norwegian public holiday."""
+    _require_date(day, "day")
+    return day.weekday() < 5 and day not in _non_working_holidays(day.year)
+
+
+def next_working_day(day: date) -> date:
+    """Return ``day`` itself if it is a working day, otherwise the first working day after it.
+
+    This is the dl § 149 roll-forward: a deadline ending on a non-working day moves to the
+    next working day; one ending on a working day stays put.
+    """
+    _require_date(day, "day")
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def complaint_deadline(received_on: date, *, weeks: int = 4) -> date:
+    """Last day to send a complaint on a decision received on ``received_on``.
+
+    Same weekday ``weeks`` weeks later (dl § 148(2)), moved to the next working day if that
+    is a weekend or public holiday (dl § 149).
+    """
+    _require_date(received_on, "received_on")
+    if weeks < 1:
+        raise ValueError(f"weeks must be at least 1, got {weeks}")
+    return next_working_day(received_on + timedelta(weeks=weeks))
+
+
+def assumed_received_on(sent_on: date, *, channel: str, post_days: int) -> date:
+    """The day a decision is assumed received when the actual day is unknown.
+
+    ``email``: the day it was sent. ``post``: ``post_days`` calendar days after it was sent,
+    moved to the next working day (no post is delivered on weekends or public holidays).
+    """
+    _require_date(sent_on, "sent_on")
+    if channel == CHANNEL_EMAIL:
+        return sent_on
+    if channel == CHANNEL_POST:
+        if post_days < 0:
+            raise ValueError(f"post_days must not be negative, got {post_days}")
+        return next_working_day(sent_on + timedelta(days=post_days))
+    raise ValueError(f"channel must be one of {CHANNELS}, got {channel!r}")

@@ -1,0 +1,373 @@
+"""The eligibility rules for koordinator, barnekoordinator and individuell plan.
+
+Pure functions over `Facts`: no Django, no database. Hard rules (H in the domain
+reference) are decided here; discretionary ones (D) become questions for the
+caseworker until their answers are recorded in `Facts.judgements`.
+
+Outcome per service:
+1. a failed hard rule gives NOT_ELIGIBLE, whatever is still unanswered;
+2. otherwise an unanswered judgement gives NEEDS_JUDGEMENT;
+3. otherwise the answers decide: any "no" gives NOT_ELIGIBLE, else ELIGIBLE.
+A service nobody asked for is NOT_REQUESTED, but its findings are still shown.
+"""
+
+from dataclasses import dataclass
+from datetime import MAXYEAR, date
+from enum import StrEnum
+
+from eligibility.facts import HEALTH_AND_CARE, Category, Facts, Offer, ServiceStatus
+
+ENGINE_VERSION = "1.0"
+
+# Every legal reference the engine cites, keyed by rule code. Kept in one place
+# because forvaltningsloven is being renumbered and the IP rules have moved
+# before (F1256 -> IP-forskriften); update references here only.
+LEGAL_BASIS: dict[str, str] = {
+    "C1": "hol. § 3-1",
+    "C4": "pbrl. §§ 2-5, 2-5 b og 2-5 c",
+    "C5": "pbrl. §§ 2-5, 2-5 b og 2-5 c",
+    "K1": "hol. § 7-2; pbrl. § 2-5 b",
+    "K2": "hol. § 7-2; pbrl. § 2-5 b",
+    "B1": "pbrl. § 2-5 c; hol. § 7-2 a",
+    "B2": "pbrl. § 2-5 c; hol. § 7-2 a",
+    "B3": "pbrl. § 2-5 c; hol. § 7-2 a",
+    "B4": "pbrl. § 2-5 c; hol. § 7-2 a",
+    "B6": "pbrl. § 2-5 c; hol. § 7-2 a",
+    "B7": "pbrl. § 2-5 c; hol. § 7-2 a",
+    "B9": "hol. §§ 7-2 og 7-2 a",
+    "I1": "pbrl. § 2-5; hol. § 7-1",
+    "I2": "IP-forskriften; pbrl. kap. 4",
+    "I3": "pbrl. § 3-1; hol. § 7-1",
+    "I4": "hol. § 7-1 annet ledd; phvl. § 4-1",
+}
+
+HANDOVER_WARNING_DAYS = 90
+
+
+class Outcome(StrEnum):
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    NEEDS_JUDGEMENT = "needs_judgement"
+    NOT_REQUESTED = "not_requested"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    met: bool | None  # None: informational, or a judgement not yet answered
+    text: str
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    text: str
+    guidance: str
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class ServiceResult:
+    outcome: Outcome
+    findings: tuple[Finding, ...]
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    koordinator: ServiceResult
+    barnekoordinator: ServiceResult
+    individuell_plan: ServiceResult
+    engine_version: str = ENGINE_VERSION
+
+    def __getitem__(self, offer: Offer | str) -> ServiceResult:
+        return getattr(self, Offer(offer).value)
+
+
+@dataclass(frozen=True)
+class _Judgement:
+    code: str
+    question: str
+    yes: str
+    no: str
+    guidance: str
+
+
+JUDGEMENTS = {
+    "long_term": _Judgement(
+        "C4",
+        "Er behovet for tjenester langvarig?",
+        "Behovet er vurdert som langvarig.",
+        "Behovet er vurdert som ikke langvarig.",
+        "Langvarig betyr at behovet varer en tid; det trenger ikke være varig. "
+        "Vurder opp mot prognosen.",
+    ),
+    "coordinated": _Judgement(
+        "C5",
+        "Må tjenestene ses i sammenheng, slik at tjenesteyterne må samarbeide?",
+        "Behovet er vurdert som koordinert.",
+        "Behovet er vurdert som ikke koordinert.",
+        "Koordinert betyr at tjenestene må ses i sammenheng og at tjenesteyterne må samarbeide. "
+        "Diagnose er verken nødvendig eller tilstrekkelig.",
+    ),
+    "current_need": _Judgement(
+        "K2",
+        "Er behovet for koordinator reelt og aktuelt nå?",
+        "Behovet for koordinator er reelt og aktuelt.",
+        "Behovet for koordinator er ikke reelt og aktuelt nå.",
+        "Det er ingen alders- eller alvorlighetsgrense for koordinator. "
+        "Koordinator tilbys også når individuell plan ikke er ønsket.",
+    ),
+    "serious_condition": _Judgement(
+        "B2",
+        "Har barnet alvorlig sykdom, skade eller nedsatt funksjonsevne?",
+        "Barnet er vurdert å ha alvorlig sykdom, skade eller nedsatt funksjonsevne.",
+        "Barnet er vurdert ikke å ha alvorlig sykdom, skade eller nedsatt funksjonsevne.",
+        "Diagnose er ikke nødvendig. Vektlegg virkningen på helse og hjelpebehov, risiko for "
+        "funksjonstap eller redusert mestring, funksjonsnedsettelse, progresjon, smerter og "
+        "redusert levetid, og risiko for tap av kroppsfunksjoner eller sanser.",
+    ),
+    "participation": _Judgement(
+        "I3",
+        "Deltar personen og/eller pårørende i arbeidet med planen?",
+        "Personen og/eller pårørende deltar i arbeidet med planen.",
+        "Personen og/eller pårørende deltar ikke i arbeidet med planen.",
+        "Planen skal utarbeides sammen med personen og/eller pårørende.",
+    ),
+}
+
+_FUNCTION_LEVEL_GUIDANCE = {
+    1: "taler normalt ikke for alvorlig tilstand",
+    2: "taler normalt ikke for alvorlig tilstand",
+    3: "(middels til stort) kan tale for alvorlig tilstand",
+    4: "(omfattende) taler vanligvis for alvorlig tilstand",
+    5: "(omfattende) taler vanligvis for alvorlig tilstand",
+}
+
+
+def _finding(code: str, met: bool | None, text: str) -> Finding:
+    return Finding(code=code, met=met, text=text, legal_basis=LEGAL_BASIS[code])
+
+
+def _fmt(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _count(facts: Facts, categories, statuses) -> int:
+    return sum(1 for s in facts.services if s.category in categories and s.status in statuses)
+
+
+def eighteenth_birthday(born_on: date) -> date | None:
+    """The day a person turns 18; 1 March for 29 February births in non-leap years.
+
+    None if that day is past the calendar's end, i.e. never within reach.
+    """
+    year = born_on.year + 18
+    if year > MAXYEAR:
+        return None
+    try:
+        return born_on.replace(year=year)
+    except ValueError:
+        return date(year, 3, 1)
+
+
+def _residence(facts: Facts) -> Finding:
+    if facts.person.stays_in_municipality:
+        return _finding("C1", True, "Personen bor eller oppholder seg i kommunen.")
+    return _finding(
+        "C1",
+        False,
+        "Personen bor eller oppholder seg ikke i kommunen. Henvis til koordinerende enhet "
+        "i bostedskommunen.",
+    )
+
+
+def _current_health_services(facts: Facts, code: str) -> Finding:
+    count = _count(facts, HEALTH_AND_CARE, {ServiceStatus.RECEIVED, ServiceStatus.APPLIED})
+    return _finding(
+        code,
+        count >= 2,
+        f"{count} helse- og omsorgstjeneste(r) mottatt eller søkt; minst 2 kreves. "
+        "Andre velferdstjenester og forventede tjenester teller ikke.",
+    )
+
+
+def _child(facts: Facts) -> Finding:
+    born_on, expected_on = facts.person.born_on, facts.person.expected_on
+    if born_on is None and expected_on is not None:
+        return _finding("B6", True, f"Familien venter barn (termin {_fmt(expected_on)}).")
+    if born_on is None:
+        return _finding("B1", False, "Verken fødselsdato eller termin er registrert.")
+    adult_on = eighteenth_birthday(born_on)
+    if adult_on is not None and adult_on <= facts.assessed_on:
+        return _finding("B1", False, f"Personen fylte 18 år {_fmt(adult_on)}.")
+    return _finding("B1", True, "Barnet er under 18 år.")
+
+
+def _turning_18_soon(facts: Facts) -> list[Finding]:
+    if facts.person.born_on is None:
+        return []
+    adult_on = eighteenth_birthday(facts.person.born_on)
+    if adult_on is None or not 0 < (adult_on - facts.assessed_on).days <= HANDOVER_WARNING_DAYS:
+        return []
+    text = (
+        f"Barnet fyller 18 år {_fmt(adult_on)}. Barnekoordinator opphører da; "
+        "forbered overgang til ordinær koordinator."
+    )
+    return [_finding("B9", None, text)]
+
+
+def _health_and_welfare(facts: Facts) -> Finding:
+    health = _count(facts, HEALTH_AND_CARE, set(ServiceStatus))
+    welfare = _count(facts, {Category.WELFARE}, set(ServiceStatus))
+    return _finding(
+        "B4",
+        health >= 1 and welfare >= 1,
+        f"{health} helse- og omsorgstjeneste(r) og {welfare} annen/andre velferdstjeneste(r); "
+        "minst én av hver kreves. Forventede tjenester teller med.",
+    )
+
+
+def _function_level(facts: Facts) -> str:
+    if facts.function_level is None:
+        return "Funksjonsnivå (KPR) er ikke registrert."
+    level = facts.function_level
+    return f"Funksjonsnivå (KPR) {level} {_FUNCTION_LEVEL_GUIDANCE[level]}."
+
+
+def _serious_condition_context(facts: Facts) -> list[Finding]:
+    findings = [_finding("B3", None, _function_level(facts))]
+    if facts.rare_diagnosis:
+        findings.append(
+            _finding("B7", None, "Sjelden diagnose er registrert; det er ett moment i vurderingen.")
+        )
+    return findings
+
+
+def _serious_condition_guidance(facts: Facts) -> str:
+    parts = [
+        JUDGEMENTS["serious_condition"].guidance,
+        "Funksjonsnivå (KPR) 4–5 taler vanligvis for alvorlig tilstand, 3 noen ganger, "
+        "1–2 normalt ikke. For ufødte og svært små barn vurderes forventet funksjonsnivå.",
+        _function_level(facts),
+        "At en diagnose med stor funksjonsnedsettelse er sjelden, er ett moment.",
+    ]
+    if facts.rare_diagnosis:
+        parts.append("Sjelden diagnose er registrert.")
+    return " ".join(parts)
+
+
+def _consent(facts: Facts) -> Finding:
+    plan = {
+        True: "Samtykke til individuell plan er registrert.",
+        False: "Personen har ikke samtykket til individuell plan.",
+        None: "Samtykke til individuell plan er ikke registrert.",
+    }[facts.consent.plan]
+    access = {
+        True: "Samtykke til deltakernes innsyn i taushetsbelagte opplysninger er registrert.",
+        False: "Personen har ikke samtykket til at deltakerne får innsyn i taushetsbelagte "
+        "opplysninger.",
+        None: "Samtykke til innsyn må innhentes for hver deltaker.",
+    }[facts.consent.participant_access]
+    return _finding("I2", facts.consent.plan is True, f"{plan} {access}")
+
+
+def _municipality_makes_the_plan(facts: Facts) -> list[Finding]:
+    current = {ServiceStatus.RECEIVED, ServiceStatus.APPLIED}
+    municipal = _count(facts, {Category.MUNICIPAL_HEALTH_CARE}, current)
+    specialist = _count(
+        facts, {Category.SPECIALIST_HEALTH_CARE, Category.MENTAL_HEALTH_CARE}, current
+    )
+    if not (municipal and specialist):
+        return []
+    text = (
+        "Personen har både kommunale helse- og omsorgstjenester og spesialisthelsetjenester. "
+        "Kommunen skal sørge for at planen blir utarbeidet og koordinert; "
+        "spesialisthelsetjenesten skal delta."
+    )
+    return [_finding("I4", None, text)]
+
+
+def _result(
+    facts: Facts,
+    offer: Offer,
+    hard: list[Finding],
+    judgement_keys: list[str],
+    context: list[Finding],
+) -> ServiceResult:
+    answered: list[Finding] = []
+    questions: list[Question] = []
+    for key in judgement_keys:
+        judgement = JUDGEMENTS[key]
+        answer = getattr(facts.judgements, key)
+        if answer is None:
+            text, guidance = f"Ikke vurdert: {judgement.question}", judgement.guidance
+            if key == "serious_condition":
+                guidance = _serious_condition_guidance(facts)
+            questions.append(
+                Question(key, judgement.question, guidance, LEGAL_BASIS[judgement.code])
+            )
+        else:
+            text = judgement.yes if answer else judgement.no
+        answered.append(_finding(judgement.code, answer, text))
+
+    if any(f.met is False for f in hard):
+        outcome = Outcome.NOT_ELIGIBLE
+    elif questions:
+        outcome = Outcome.NEEDS_JUDGEMENT
+    elif any(f.met is False for f in answered):
+        outcome = Outcome.NOT_ELIGIBLE
+    else:
+        outcome = Outcome.ELIGIBLE
+    if offer not in facts.requested:
+        outcome = Outcome.NOT_REQUESTED
+    return ServiceResult(outcome, tuple(hard + answered + context), tuple(questions))
+
+
+def assess(facts: Facts) -> Assessment:
+    residence = _residence(facts)
+    return Assessment(
+        koordinator=_result(
+            facts,
+            Offer.KOORDINATOR,
+            hard=[residence, _current_health_services(facts, "K1")],
+            judgement_keys=["long_term", "coordinated", "current_need"],
+            context=[],
+        ),
+        barnekoordinator=_result(
+            facts,
+            Offer.BARNEKOORDINATOR,
+            hard=[residence, _child(facts), _health_and_welfare(facts)],
+            judgement_keys=["long_term", "coordinated", "serious_condition"],
+            context=_turning_18_soon(facts) + _serious_condition_context(facts),
+        ),
+        individuell_plan=_result(
+            facts,
+            Offer.INDIVIDUELL_PLAN,
+            hard=[residence, _current_health_services(facts, "I1"), _consent(facts)],
+            judgement_keys=["long_term", "coordinated", "participation"],
+            context=_municipality_makes_the_plan(facts),
+        ),
+    )
+
+
+def _result_to_dict(result: ServiceResult) -> dict:
+    return {
+        "outcome": result.outcome.value,
+        "findings": [
+            {"code": f.code, "met": f.met, "text": f.text, "legal_basis": f.legal_basis}
+            for f in result.findings
+        ],
+        "questions": [
+            {"key": q.key, "text": q.text, "guidance": q.guidance, "legal_basis": q.legal_basis}
+            for q in result.questions
+        ],
+    }
+
+
+def assessment_to_dict(assessment: Assessment) -> dict:
+    return {
+        "engine_version": assessment.engine_version,
+        **{offer.value: _result_to_dict(assessment[offer]) for offer in Offer},
+    }
