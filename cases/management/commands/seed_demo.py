@@ -1,6 +1,7 @@
 """Demo data: one user per role and a small, realistic municipality. Idempotent."""
 
 import datetime
+import importlib
 import secrets
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases import services
+from cases.catalogue import ensure_catalogue
 from cases.models import Case, Family, FamilyMember, Person, Relation, Service
 from cases.national_id import synthesize
 from cases.roles import Role, sync_role_groups
@@ -39,12 +41,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sync_role_groups()
+        ensure_catalogue(Service, ServiceArea)
         passwords = self._users()
         if Person.objects.filter(family_name="Demo-Berg").exists():
             self.stdout.write("Demodata finnes fra før; ingenting lagt til.")
         else:
             with transaction.atomic():
                 self._municipality()
+                # Each later app adds its part of the demo from its own `demo.seed()`.
+                for app in ("coordinators", "plans", "decisions"):
+                    try:
+                        module = importlib.import_module(f"{app}.demo")
+                    except ModuleNotFoundError:
+                        continue
+                    module.seed()
             self.stdout.write(self.style.SUCCESS("Demodata er lagt inn."))
         if passwords:
             self.stdout.write("\nDemobrukere (passordet vises bare denne ene gangen):")
