@@ -11,6 +11,8 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def _helper(*fieldsets, submit="Lagre") -> FormHelper:
     helper = FormHelper()
+    # Templates write the <form> tag themselves, with their own action.
+    helper.form_tag = False
     helper.layout = Layout(*fieldsets, Submit("submit", submit))
     return helper
 

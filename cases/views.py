@@ -87,7 +87,7 @@ def case_list(request):
 @caseworker_required
 def case_register(request, origin):
     origin = {"soknad": Case.Origin.APPLICATION, "melding": Case.Origin.NOTIFICATION}[origin]
-    form = RegistrationForm(request.POST or None, origin=origin)
+    form = RegistrationForm(request.POST if request.method == "POST" else None, origin=origin)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -266,7 +266,11 @@ def _caseworkers():
 @caseworker_required
 def case_edit(request, pk):
     case = get_case(request, pk)
-    form = CaseEditForm(request.POST or None, instance=case, caseworkers=_caseworkers())
+    form = CaseEditForm(
+        request.POST if request.method == "POST" else None,
+        instance=case,
+        caseworkers=_caseworkers(),
+    )
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
@@ -285,7 +289,7 @@ def case_edit(request, pk):
 @caseworker_required
 def case_close(request, pk):
     case = get_case(request, pk)
-    form = CloseCaseForm(request.POST or None)
+    form = CloseCaseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.case_close(case=case, by=request.user, **form.cleaned_data)

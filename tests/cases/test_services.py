@@ -1,0 +1,254 @@
+import datetime
+import threading
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from cases import services
+from cases.errors import RuleViolation, StaleEdit
+from cases.models import Case, Person, TimelineEntry
+from cases.national_id import synthesize
+from tests.factories import CaseFactory, ConsentFactory, UserFactory
+
+S = Case.Status
+TODAY = timezone.localdate
+
+
+def register(caseworker, person=None, **kwargs):
+    defaults = {
+        "person": person
+        or Person.objects.create(
+            given_name="Ola", family_name="Nordmann", born_on=datetime.date(1980, 1, 1)
+        ),
+        "origin": Case.Origin.APPLICATION,
+        "received_on": TODAY(),
+        "by": caseworker,
+        "requests_coordinator": True,
+    }
+    return services.case_register(**{**defaults, **kwargs})
+
+
+CONSENT = {
+    "given_by": "person",
+    "given_by_name": "Ola Nordmann",
+    "given_on": datetime.date(2026, 1, 5),
+    "form": "written",
+    "covers_plan": True,
+}
+
+
+class TestRegistration:
+    def test_a_notification_without_consent_waits_for_consent(self, caseworker):
+        case = register(caseworker, origin=Case.Origin.NOTIFICATION, notifier_name="Dr. Lege")
+        assert case.status == S.AWAITING_CONSENT
+
+    def test_a_case_with_consent_goes_straight_to_assessment(self, caseworker):
+        case = register(caseworker, consent=CONSENT)
+        assert case.status == S.UNDER_ASSESSMENT
+
+    def test_a_notification_without_a_notifier_is_refused_and_nothing_is_saved(self, caseworker):
+        with pytest.raises(RuleViolation, match="navnet på den som meldte"):
+            register(caseworker, origin=Case.Origin.NOTIFICATION, notifier_name="  ")
+        assert Case.objects.count() == 0
+
+    def test_case_numbers_run_per_year(self, caseworker):
+        first = register(caseworker, received_on=datetime.date(2026, 3, 1))
+        second = register(caseworker, received_on=datetime.date(2026, 3, 2))
+        assert (first.number, second.number) == ("2026/0001", "2026/0002")
+
+    def test_registration_writes_timeline_entries(self, caseworker):
+        case = register(caseworker)
+        assert case.timeline.filter(kind=TimelineEntry.Kind.STATUS).count() == 1
+
+
+class TestPeople:
+    def test_registering_a_known_number_reuses_the_person(self, db):
+        number = synthesize(datetime.date(1985, 4, 12), 100)
+        first, created = services.person_register(
+            national_id=number,
+            given_name="Kari",
+            family_name="Nordmann",
+            born_on=datetime.date(1985, 4, 12),
+        )
+        again, created_again = services.person_register(
+            national_id=number,
+            given_name="Kari",
+            family_name="Nordmann",
+            born_on=datetime.date(1985, 4, 12),
+        )
+        assert (created, created_again, again.pk) == (True, False, first.pk)
+        assert Person.objects.count() == 1
+
+    def test_reuse_fills_in_missing_contact_details_but_keeps_what_was_there(self, db):
+        number = synthesize(datetime.date(1985, 4, 12), 100)
+        services.person_register(
+            national_id=number,
+            given_name="Kari",
+            family_name="Nordmann",
+            born_on=datetime.date(1985, 4, 12),
+            phone="",
+        )
+        person, _ = services.person_register(
+            national_id=number,
+            given_name="Karianne",
+            family_name="Nordmann",
+            born_on=datetime.date(1985, 4, 12),
+            phone="900 00 000",
+        )
+        assert (person.given_name, person.phone) == ("Kari", "900 00 000")
+
+    def test_an_unborn_child_is_registered_without_a_number(self, db):
+        person, _ = services.person_register(
+            national_id=None,
+            given_name="Ufødt",
+            family_name="Barn",
+            expected_on=TODAY() + datetime.timedelta(days=60),
+        )
+        assert person.is_unborn is True
+
+
+class TestConsent:
+    def test_recording_consent_moves_a_waiting_case_to_assessment(self, caseworker):
+        case = register(caseworker)
+        services.consent_record(case=case, by=caseworker, **CONSENT)
+        case.refresh_from_db()
+        assert case.status == S.UNDER_ASSESSMENT
+
+    def test_a_waiting_case_cannot_be_moved_to_assessment_without_consent(self, caseworker):
+        case = register(caseworker)
+        with pytest.raises(RuleViolation, match="samtykke"):
+            services.case_transition(case=case, to=S.UNDER_ASSESSMENT, by=caseworker)
+        case.refresh_from_db()
+        assert case.status == S.AWAITING_CONSENT
+
+    def test_withdrawing_the_only_consent_sends_the_case_back_to_waiting(self, caseworker):
+        case = register(caseworker, consent=CONSENT)
+        consent = case.consents.get()
+        services.consent_withdraw(consent=consent, by=caseworker, withdrawn_on=TODAY())
+        case.refresh_from_db()
+        assert case.status == S.AWAITING_CONSENT
+        assert case.consents.in_force().exists() is False
+
+    def test_a_withdrawal_is_recorded_in_the_timeline(self, caseworker):
+        case = register(caseworker, consent=CONSENT)
+        services.consent_withdraw(consent=case.consents.get(), by=caseworker, withdrawn_on=TODAY())
+        assert case.timeline.filter(text="Samtykke trukket tilbake.").exists()
+
+    def test_a_consent_cannot_be_withdrawn_twice(self, caseworker):
+        case = register(caseworker, consent=CONSENT)
+        consent = case.consents.get()
+        services.consent_withdraw(consent=consent, by=caseworker, withdrawn_on=TODAY())
+        with pytest.raises(RuleViolation, match="allerede"):
+            services.consent_withdraw(consent=consent, by=caseworker, withdrawn_on=TODAY())
+
+    def test_consent_given_in_the_future_is_refused(self, caseworker):
+        case = register(caseworker)
+        with pytest.raises(RuleViolation, match="fram i tid"):
+            services.consent_record(
+                case=case, by=caseworker, **{**CONSENT, "given_on": TODAY() + datetime.timedelta(1)}
+            )
+
+    def test_consent_cannot_be_recorded_on_a_closed_case(self, caseworker):
+        case = CaseFactory(closed=True)
+        with pytest.raises(RuleViolation, match="avsluttet"):
+            services.consent_record(case=case, by=caseworker, **CONSENT)
+
+
+class TestTransitions:
+    def test_closing_needs_a_reason(self, caseworker):
+        case = CaseFactory()
+        with pytest.raises(RuleViolation, match="hvorfor"):
+            services.case_close(case=case, by=caseworker, closed_reason="")
+        case.refresh_from_db()
+        assert case.status == S.UNDER_ASSESSMENT
+
+    def test_closing_records_the_reason_and_date(self, caseworker):
+        case = CaseFactory()
+        services.case_close(case=case, by=caseworker, closed_reason=Case.ClosedReason.MOVED)
+        case.refresh_from_db()
+        assert (case.status, case.closed_reason, case.closed_on) == (S.CLOSED, "moved", TODAY())
+
+    def test_a_closed_case_cannot_be_reopened(self, caseworker):
+        case = CaseFactory(closed=True)
+        with pytest.raises(RuleViolation, match="kan ikke gå fra"):
+            services.case_transition(case=case, to=S.UNDER_ASSESSMENT, by=caseworker)
+
+    def test_decided_needs_a_sent_decision(self, caseworker):
+        case = CaseFactory()
+        ConsentFactory(case=case)
+        with pytest.raises(RuleViolation, match="vedtak er sendt"):
+            services.case_transition(case=case, to=S.DECIDED, by=caseworker)
+
+    def test_follow_up_needs_a_coordinator_or_an_active_plan(self, caseworker):
+        case = CaseFactory(status=S.DECIDED)
+        with pytest.raises(RuleViolation, match="koordinator"):
+            services.case_transition(case=case, to=S.FOLLOW_UP, by=caseworker)
+
+    def test_each_transition_writes_a_status_entry_with_from_and_to(self, caseworker):
+        case = CaseFactory()
+        services.case_close(case=case, by=caseworker, closed_reason="need_ended")
+        entry = case.timeline.get(kind=TimelineEntry.Kind.STATUS)
+        assert (entry.from_status, entry.to_status, entry.author) == (
+            S.UNDER_ASSESSMENT,
+            S.CLOSED,
+            caseworker,
+        )
+
+
+class TestConcurrentEdits:
+    def test_a_save_from_a_stale_page_is_refused_and_overwrites_nothing(self, caseworker):
+        case = CaseFactory()
+        opened_version = case.version
+        services.case_update(
+            case=case,
+            expected_version=opened_version,
+            by=caseworker,
+            requests_child_coordinator=True,
+        )
+        with pytest.raises(StaleEdit, match="endret av noen andre"):
+            services.case_update(
+                case=case,
+                expected_version=opened_version,
+                by=caseworker,
+                requests_child_coordinator=False,
+            )
+        case.refresh_from_db()
+        assert case.requests_child_coordinator is True
+
+    def test_a_closed_case_cannot_be_edited(self, caseworker):
+        case = CaseFactory(closed=True)
+        with pytest.raises(RuleViolation, match="avsluttet"):
+            services.case_update(
+                case=case, expected_version=case.version, by=caseworker, requests_plan=False
+            )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_transactions_registering_at_once_get_different_case_numbers(on_postgresql):
+    caseworker = UserFactory(caseworker=True)
+    people = [
+        Person.objects.create(
+            given_name=f"P{i}", family_name="Samtidig", born_on=datetime.date(1980, 1, 1)
+        )
+        for i in range(6)
+    ]
+    barrier = threading.Barrier(len(people))
+    numbers, errors = [], []
+
+    def work(person):
+        try:
+            barrier.wait()
+            numbers.append(register(caseworker, person=person).number)
+        except Exception as error:  # noqa: BLE001 - collected and asserted below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(p,)) for p in people]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(numbers) == [f"{TODAY().year}/{n:04d}" for n in range(1, 7)]

@@ -1,0 +1,193 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.models import Case, Person
+from cases.national_id import synthesize
+from tests.factories import CaseFactory, PersonFactory
+
+NUMBER = synthesize(datetime.date(1985, 4, 12), 100)
+
+
+def registration(**overrides):
+    data = {
+        "national_id": NUMBER,
+        "given_name": "Kari",
+        "family_name": "Nordmann",
+        "residence": "registered",
+        "language": "norsk",
+        "requests_coordinator": "on",
+        "received_on": timezone.localdate().isoformat(),
+        "notifier_name": "Dr. Lege",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+class TestCaseList:
+    @pytest.mark.parametrize("cases", [1, 200])
+    def test_it_runs_a_constant_number_of_queries(
+        self, caseworker_client, django_assert_max_num_queries, cases
+    ):
+        CaseFactory.create_batch(cases)
+        # session, user, permissions (2), the page of cases, the caseworker filter's
+        # choices, and saving the sliding session (an update in a savepoint: 3)
+        with django_assert_max_num_queries(9):
+            response = caseworker_client.get(reverse("cases:list"))
+        assert response.status_code == 200
+
+    def test_it_masks_the_national_id(self, caseworker_client):
+        CaseFactory(person=PersonFactory(national_id=NUMBER))
+        content = caseworker_client.get(reverse("cases:list")).content.decode()
+        assert "120485*****" in content
+        assert NUMBER not in content
+
+    def test_it_finds_a_case_by_national_id(self, caseworker_client):
+        wanted = CaseFactory(person=PersonFactory(national_id=NUMBER))
+        CaseFactory.create_batch(3)
+        response = caseworker_client.get(reverse("cases:list"), {"q": NUMBER})
+        assert [c.pk for c in response.context["page"].items] == [wanted.pk]
+
+    def test_it_finds_a_case_by_number(self, caseworker_client):
+        wanted = CaseFactory(number="2026/0042")
+        CaseFactory()
+        response = caseworker_client.get(reverse("cases:list"), {"q": "2026/42"})
+        assert [c.pk for c in response.context["page"].items] == [wanted.pk]
+
+    def test_it_filters_by_state_and_what_is_asked_for(self, caseworker_client):
+        wanted = CaseFactory(awaiting_consent=True, requests_child_coordinator=True)
+        CaseFactory(awaiting_consent=True, requests_child_coordinator=False)
+        CaseFactory(requests_child_coordinator=True)
+        response = caseworker_client.get(
+            reverse("cases:list"), {"status": "awaiting_consent", "requested": "barnekoordinator"}
+        )
+        assert [c.pk for c in response.context["page"].items] == [wanted.pk]
+
+    def test_it_filters_overdue_cases(self, caseworker_client):
+        old = CaseFactory(received_on=timezone.localdate() - datetime.timedelta(days=45))
+        CaseFactory()
+        response = caseworker_client.get(reverse("cases:list"), {"overdue": "true"})
+        assert [c.pk for c in response.context["page"].items] == [old.pk]
+
+    def test_it_pages_without_counting(self, caseworker_client):
+        CaseFactory.create_batch(26)
+        first = caseworker_client.get(reverse("cases:list")).context["page"]
+        second = caseworker_client.get(reverse("cases:list"), {"side": 2}).context["page"]
+        assert (len(first.items), first.has_next, len(second.items), second.has_next) == (
+            25,
+            True,
+            1,
+            False,
+        )
+
+    def test_the_filter_columns_are_indexed(self):
+        indexed = {tuple(i.fields) for i in Case._meta.indexes}
+        assert ("status", "-received_on") in indexed
+        assert ("caseworker", "status") in indexed
+
+
+class TestRegistration:
+    def test_a_notification_without_consent_is_registered_and_waits(self, caseworker_client):
+        response = caseworker_client.post(reverse("cases:register_notification"), registration())
+        case = Case.objects.get()
+        assert response.status_code == 302
+        assert case.status == Case.Status.AWAITING_CONSENT
+
+    @pytest.mark.parametrize(
+        "overrides,field,message",
+        [
+            ({"national_id": "12048510093"}, "national_id", "Kontrollsifrene"),
+            ({"national_id": "", "expected_on": "2020-01-01"}, "expected_on", "passert"),
+            ({"national_id": "", "born_on": "2099-01-01"}, "born_on", "fram i tid"),
+            ({"notifier_name": ""}, "notifier_name", "navnet på den som meldte"),
+            ({"requests_coordinator": None}, "requests_coordinator", "minst én"),
+            ({"national_id": ""}, "national_id", "termindato"),
+        ],
+        ids=[
+            "bad-number",
+            "past-due-date",
+            "future-birth",
+            "no-notifier",
+            "nothing-asked",
+            "no-identity",
+        ],
+    )
+    def test_bad_input_gets_a_norwegian_message_and_saves_nothing(
+        self, caseworker_client, overrides, field, message
+    ):
+        response = caseworker_client.post(
+            reverse("cases:register_notification"), registration(**overrides)
+        )
+        assert message in " ".join(response.context["form"].errors[field])
+        assert (Case.objects.count(), Person.objects.count()) == (0, 0)
+
+    def test_a_known_number_reuses_the_person(self, caseworker_client):
+        PersonFactory(national_id=NUMBER, born_on=datetime.date(1985, 4, 12))
+        caseworker_client.post(reverse("cases:register_application"), registration())
+        assert Person.objects.count() == 1
+
+
+class TestCaseEdit:
+    def test_the_second_of_two_simultaneous_edits_is_told_and_overwrites_nothing(
+        self, caseworker_client
+    ):
+        case = CaseFactory(requests_plan=True)
+        form = {
+            "requests_coordinator": "on",
+            "received_on": case.received_on.isoformat(),
+            "version": case.version,
+            "caseworker": case.caseworker_id,
+        }
+        caseworker_client.post(reverse("cases:edit", args=[case.pk]), form)
+        response = caseworker_client.post(
+            reverse("cases:edit", args=[case.pk]), {**form, "requests_plan": "on"}
+        )
+        case.refresh_from_db()
+        assert "endret av noen andre" in response.content.decode()
+        assert case.requests_plan is False
+
+
+class TestClose:
+    def test_closing_without_a_reason_is_refused(self, caseworker_client):
+        case = CaseFactory()
+        response = caseworker_client.post(reverse("cases:close", args=[case.pk]), {})
+        case.refresh_from_db()
+        assert "Oppgi hvorfor saken avsluttes" in response.content.decode()
+        assert case.status == Case.Status.UNDER_ASSESSMENT
+
+
+class TestConsentPages:
+    def test_recording_consent_moves_the_case_to_assessment(self, caseworker_client):
+        case = CaseFactory(awaiting_consent=True)
+        caseworker_client.post(
+            reverse("cases:consent_add", args=[case.pk]),
+            {
+                "given_by": "person",
+                "given_by_name": "Kari",
+                "form": "oral",
+                "given_on": timezone.localdate().isoformat(),
+                "covers_plan": "on",
+            },
+        )
+        case.refresh_from_db()
+        assert case.status == Case.Status.UNDER_ASSESSMENT
+
+
+class TestTimeline:
+    def test_entries_show_newest_first(self, caseworker_client):
+        case = CaseFactory()
+        for text in ("Første", "Andre"):
+            caseworker_client.post(
+                reverse("cases:timeline_add", args=[case.pk]),
+                {
+                    "kind": "note",
+                    "text": text,
+                    "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M:%S"),
+                },
+            )
+        entries = list(
+            caseworker_client.get(reverse("cases:timeline", args=[case.pk])).context["entries"]
+        )
+        assert [e.text for e in entries[:2]] == ["Andre", "Første"]
