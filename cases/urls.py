@@ -26,5 +26,6 @@ urlpatterns = [
     path("<int:pk>/journal/nytt/", views.timeline_add, name="timeline_add"),
     path("personer/<int:pk>/", views.person_detail, name="person_detail"),
     path("frister/", views.deadlines, name="deadlines"),
+    path("paminnelser/<int:pk>/lukk/", views.reminder_done, name="reminder_done"),
     path("tilgangslogg/", views.access_log, name="access_log"),
 ]

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import permission_required
 from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cases import selectors, services
@@ -21,7 +22,7 @@ from cases.forms import (
     TimelineEntryForm,
     WithdrawConsentForm,
 )
-from cases.models import AccessLog, Case, Consent, Person, Service
+from cases.models import AccessLog, Case, Consent, Person, Reminder, Service
 from cases.scoping import person_scope
 from config.paging import paginate
 
@@ -59,6 +60,7 @@ def dashboard(request):
             "cases": list(mine.order_by("received_on")[:50]),
             "counts": [(s, counts.get(s, 0)) for s in Case.OPEN_STATUSES],
             "overdue_before": overdue_before(),
+            "reminders": selectors.open_reminders(request.user),
             "unassigned": selectors.case_list(request.user)
             .filter(caseworker__isnull=True, status__in=Case.OPEN_STATUSES)
             .order_by("received_on")[:10],
@@ -359,3 +361,12 @@ def deadlines(request):
             "processing_days": settings.KE_CASE_PROCESSING_DAYS,
         },
     )
+
+
+@require_POST
+def reminder_done(request, pk):
+    """Close one of the user's own reminders."""
+    reminder = get_object_or_404(Reminder, pk=pk, recipient=request.user, done_at__isnull=True)
+    reminder.done_at = timezone.now()
+    reminder.save(update_fields=["done_at"])
+    return redirect(request.POST.get("next") or "home")

@@ -1,6 +1,7 @@
 from .access_log import AccessLog
 from .case import Case, CaseNumberCounter, Consent, TimelineEntry
 from .people import Family, FamilyMember, Person, PersonService, Relation, Residence, Service
+from .reminder import Reminder
 
 __all__ = [
     "AccessLog",
@@ -12,6 +13,7 @@ __all__ = [
     "Person",
     "PersonService",
     "Relation",
+    "Reminder",
     "Residence",
     "Service",
     "TimelineEntry",

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -243,7 +244,18 @@ CELERY_TASK_TIME_LIMIT = 90
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Static schedule in version control; exactly one beat process runs it.
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Reminders for consent waits, evaluations, training and action points.
+    "daily-scans": {
+        "task": "cases.tasks.daily_scans_task",
+        "schedule": crontab(hour=6, minute=15),
+    },
+    # Marks decisions final once their complaint deadline (plus grace) has passed.
+    "decisions-finalize-due": {
+        "task": "decisions.tasks.decisions_finalize_due_task",
+        "schedule": crontab(hour=2, minute=15),
+    },
+}
 
 # --- Logging: no personal data, ever. Log ids, not names or numbers. -----------------
 LOGGING = {
@@ -265,5 +277,15 @@ KE_COUNTY_GOVERNOR = env.str("KE_COUNTY_GOVERNOR", default="Statsforvalteren i E
 # A case not decided this many days after it was received is overdue; the KE owes
 # a preliminary reply after one month (fvl. § 11 a).
 KE_CASE_PROCESSING_DAYS = env.int("KE_CASE_PROCESSING_DAYS", default=30)
+# Decisions: days a letter is assumed to take by post, extra days before an unappealed
+# decision is marked final (a complaint posted in time may still be in the post), and
+# whether a KE leader must approve a decision before it is sent.
+KE_POST_DAYS = env.int("KE_POST_DAYS", default=3)
+KE_COMPLAINT_GRACE_DAYS = env.int("KE_COMPLAINT_GRACE_DAYS", default=7)
+KE_DECISION_APPROVAL_REQUIRED = env.bool("KE_DECISION_APPROVAL_REQUIRED", default=False)
+# Optional logo on letters: a path under the static files, e.g. "img/logo.png".
+KE_LETTER_LOGO = env.str("KE_LETTER_LOGO", default="")
 # seed_demo sets this password on the demo users it creates; empty = a random one, printed once.
 KE_DEMO_PASSWORD = env.str("KE_DEMO_PASSWORD", default="")
+# A case waiting for consent longer than this reminds its caseworker.
+KE_CONSENT_WAIT_DAYS = env.int("KE_CONSENT_WAIT_DAYS", default=14)

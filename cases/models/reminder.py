@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.db import models
+
+
+class Reminder(models.Model):
+    """A notice to one user about one due item, written by a daily scan.
+
+    Unique per item, due date and recipient, so a scan that runs twice or late
+    never reminds twice. The text and link carry no health data.
+    """
+
+    class Kind(models.TextChoices):
+        CONSENT_WAITING = "consent_waiting", "Venter på samtykke"
+        EVALUATION_DUE = "evaluation_due", "Evaluering nærmer seg"
+        EVALUATION_OVERDUE = "evaluation_overdue", "Evaluering forfalt"
+        TRAINING_EXPIRING = "training_expiring", "Opplæring utløper"
+        TRAINING_EXPIRED = "training_expired", "Opplæring utløpt"
+        ACTION_POINT_OVERDUE = "action_point_overdue", "Oppfølgingspunkt forfalt"
+        DECISION_FINAL = "decision_final", "Vedtak endelig"
+
+    kind = models.CharField("type", max_length=30, choices=Kind.choices)
+    object_type = models.CharField(max_length=50)
+    object_id = models.CharField(max_length=50)
+    due_on = models.DateField("frist")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders"
+    )
+    text = models.CharField("tekst", max_length=300)
+    link = models.CharField("lenke", max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField("lukket", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "påminnelse"
+        verbose_name_plural = "påminnelser"
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_type", "object_id", "due_on", "recipient"],
+                name="reminder_once_per_item_and_date",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["recipient", "due_on"],
+                condition=models.Q(done_at__isnull=True),
+                name="reminder_open_by_recipient",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.due_on:%d.%m.%Y})"
