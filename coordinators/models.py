@@ -1,3 +1,5 @@
+"""The coordinator registry, training and guidance, and appointments to cases."""
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -8,6 +10,14 @@ class ServiceArea(models.Model):
 
     name = models.CharField("navn", max_length=100, unique=True)
     slug = models.SlugField(unique=True)
+    services = models.ManyToManyField(
+        "cases.Service",
+        blank=True,
+        related_name="coordinator_areas",
+        verbose_name="tjenester i området",
+        help_text="Tjenestene området yter. Brukes når en storforbruker får forslag om "
+        "koordinator fra tjenesten personen får mest fra.",
+    )
 
     class Meta:
         verbose_name = "tjenesteområde"
@@ -61,12 +71,23 @@ class Appointment(models.Model):
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
     started_on = models.DateField("fra")
     ended_on = models.DateField("til", null=True, blank=True)
+    end_reason = models.CharField("årsak til avslutning", max_length=200, blank=True)
     applicant_wish = models.CharField("søkers ønske", max_length=200, blank=True)
     wish_followed = models.BooleanField("ønsket fulgt", null=True, blank=True)
     over_capacity_reason = models.TextField("begrunnelse for overbelastning", blank=True)
+    training_session = models.ForeignKey(
+        "TrainingSession",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="påmeldt opplæring",
+        help_text="Opplæringen en koordinator uten gyldig opplæring ble meldt på.",
+    )
     appointed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
+    notified_at = models.DateTimeField("varslet", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -99,3 +120,192 @@ class Appointment(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.coordinator}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_on is None
+
+
+class CoordinatorWish(models.Model):
+    """Who the applicant asked for as coordinator, if anyone. One per case."""
+
+    case = models.OneToOneField(
+        "cases.Case", on_delete=models.CASCADE, related_name="coordinator_wish"
+    )
+    coordinator = models.ForeignKey(
+        Coordinator,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ønsket koordinator",
+    )
+    description = models.CharField(
+        "ønske med egne ord",
+        max_length=200,
+        blank=True,
+        help_text="For eksempel «helsesykepleieren på helsestasjonen».",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "ønske om koordinator"
+        verbose_name_plural = "ønsker om koordinator"
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def text(self) -> str:
+        parts = [str(self.coordinator) if self.coordinator_id else "", self.description]
+        return " – ".join(p for p in parts if p)
+
+
+# --- Training and guidance (opplæring og veiledning) -------------------------------
+
+
+class Course(models.Model):
+    """A course the KE offers; admins maintain the list."""
+
+    name = models.CharField("navn", max_length=200, unique=True)
+    description = models.TextField("beskrivelse", blank=True)
+    validity_months = models.PositiveSmallIntegerField(
+        "gyldighet (måneder)",
+        null=True,
+        blank=True,
+        help_text="Tomt betyr at opplæringen gjelder uten utløp.",
+    )
+    required_for_coordinator = models.BooleanField("kreves for koordinator", default=False)
+    required_for_child_coordinator = models.BooleanField(
+        "kreves for barnekoordinator", default=False
+    )
+    active = models.BooleanField("aktiv", default=True)
+
+    class Meta:
+        verbose_name = "kurs"
+        verbose_name_plural = "kurs"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TrainingSession(models.Model):
+    course = models.ForeignKey(
+        Course, on_delete=models.PROTECT, related_name="sessions", verbose_name="kurs"
+    )
+    held_on = models.DateField("dato")
+    place = models.CharField("sted", max_length=200)
+    trainer = models.CharField("kursholder", max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "kursdag"
+        verbose_name_plural = "kursdager"
+        ordering = ["held_on", "id"]
+
+    def __str__(self):
+        return f"{self.course} {self.held_on:%d.%m.%Y}"
+
+
+class Attendance(models.Model):
+    """A coordinator booked on a session; attending it becomes a Completion."""
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", "Påmeldt"
+        ATTENDED = "attended", "Deltok"
+        ABSENT = "absent", "Deltok ikke"
+
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.PROTECT, related_name="attendances"
+    )
+    coordinator = models.ForeignKey(
+        Coordinator, on_delete=models.PROTECT, related_name="attendances"
+    )
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.BOOKED
+    )
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "påmelding"
+        verbose_name_plural = "påmeldinger"
+        ordering = ["session__held_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "coordinator"],
+                name="attendance_once_per_session",
+                violation_error_message="Koordinatoren er allerede meldt på denne kursdagen.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.coordinator} – {self.session} ({self.get_status_display()})"
+
+
+class Completion(models.Model):
+    """Completed training: from attending a session, or registered from elsewhere."""
+
+    coordinator = models.ForeignKey(
+        Coordinator, on_delete=models.PROTECT, related_name="completions"
+    )
+    course = models.ForeignKey(
+        Course, on_delete=models.PROTECT, related_name="completions", verbose_name="kurs"
+    )
+    completed_on = models.DateField("fullført")
+    attendance = models.OneToOneField(
+        Attendance, on_delete=models.PROTECT, null=True, blank=True, related_name="completion"
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "fullført opplæring"
+        verbose_name_plural = "fullført opplæring"
+        ordering = ["-completed_on", "-id"]
+
+    def __str__(self):
+        return f"{self.coordinator} – {self.course} {self.completed_on:%d.%m.%Y}"
+
+
+class GuidanceSession(models.Model):
+    """Individual or small-group guidance (veiledning) of coordinators."""
+
+    class Kind(models.TextChoices):
+        INDIVIDUAL = "individual", "Individuell veiledning"
+        GROUP = "group", "Veiledning i gruppe"
+
+    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    held_on = models.DateField("dato")
+    guide = models.CharField("veileder", max_length=200)
+    topic = models.CharField(
+        "tema",
+        max_length=200,
+        help_text="Tema i generelle ord. Ikke skriv navn på eller opplysninger om personer "
+        "koordinatorene følger opp.",
+    )
+    coordinators = models.ManyToManyField(
+        Coordinator, related_name="guidance_sessions", verbose_name="koordinatorer"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "veiledning"
+        verbose_name_plural = "veiledninger"
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.held_on:%d.%m.%Y}"

@@ -1,12 +1,265 @@
-from django.db.models import Count, Q
+"""Reads for coordinator pages, with relations joined and prefetched.
 
-from coordinators.models import Appointment, Coordinator
+Every page here runs a fixed number of queries, however many coordinators,
+appointments and completions there are; tests hold them to it.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from cases.models import Case, PersonService
+from coordinators import qualification, ranking
+from coordinators.models import (
+    Appointment,
+    Attendance,
+    Completion,
+    Coordinator,
+    CoordinatorWish,
+    Course,
+    GuidanceSession,
+    ServiceArea,
+    TrainingSession,
+)
+from plans.selectors import next_evaluations
+
+ROLE_FOR_KIND = {
+    Appointment.Kind.COORDINATOR: qualification.COORDINATOR,
+    Appointment.Kind.CHILD_COORDINATOR: qualification.CHILD_COORDINATOR,
+}
+
+
+# --- Qualification -------------------------------------------------------------------
+
+
+def course_rules() -> list[qualification.CourseRule]:
+    return [
+        qualification.CourseRule(
+            id=c.pk,
+            name=c.name,
+            validity_months=c.validity_months,
+            required_for=frozenset(
+                role
+                for role, required in (
+                    (qualification.COORDINATOR, c.required_for_coordinator),
+                    (qualification.CHILD_COORDINATOR, c.required_for_child_coordinator),
+                )
+                if required
+            ),
+        )
+        for c in Course.objects.all()
+    ]
+
+
+def _completed(completions) -> list[qualification.Completed]:
+    return [qualification.Completed(c.course_id, c.completed_on) for c in completions]
+
+
+def coordinator_qualification(
+    coordinator: Coordinator, kind: str, today: datetime.date | None = None
+) -> qualification.Qualification:
+    return qualification.qualification(
+        ROLE_FOR_KIND[kind],
+        course_rules(),
+        _completed(coordinator.completions.all()),
+        today or timezone.localdate(),
+    )
+
+
+def upcoming_booking(coordinator: Coordinator, course_names, today: datetime.date):
+    """A booked, not yet held session for one of these courses, or None."""
+    return (
+        Attendance.objects.filter(
+            coordinator=coordinator,
+            status=Attendance.Status.BOOKED,
+            session__held_on__gte=today,
+            session__course__name__in=list(course_names),
+        )
+        .select_related("session__course")
+        .order_by("session__held_on")
+        .first()
+    )
+
+
+# --- The registry and the caseload overview --------------------------------------------
+
+
+@dataclass
+class CoordinatorRow:
+    coordinator: Coordinator
+    active_cases: int
+    as_coordinator: qualification.Qualification
+    as_child_coordinator: qualification.Qualification
+    overdue_evaluations: int
+    bookings: list
+
+    @property
+    def capacity(self) -> int:
+        return self.coordinator.capacity
+
+    @property
+    def over_capacity(self) -> bool:
+        return self.active_cases > self.coordinator.capacity
+
+    @property
+    def full(self) -> bool:
+        return self.active_cases >= self.coordinator.capacity
 
 
 def coordinator_list_with_load():
     return Coordinator.objects.select_related("user", "service_area").annotate(
         active_cases=Count("appointments", filter=Q(appointments__ended_on__isnull=True))
     )
+
+
+def coordinator_rows(
+    *, area: str = "", active_only: bool = False, today: datetime.date | None = None
+) -> list[CoordinatorRow]:
+    """One row per coordinator with load, qualification and overdue evaluations.
+
+    Queries: coordinators with their load (1), their active appointments (1),
+    completions (1), upcoming bookings (1), courses (1), next evaluations (1).
+    """
+    today = today or timezone.localdate()
+    coordinators = coordinator_list_with_load().prefetch_related(
+        Prefetch(
+            "appointments",
+            queryset=Appointment.objects.filter(ended_on__isnull=True).only(
+                "id", "case_id", "coordinator_id"
+            ),
+            to_attr="active_appointments",
+        ),
+        "completions",
+        Prefetch(
+            "attendances",
+            queryset=Attendance.objects.filter(
+                status=Attendance.Status.BOOKED, session__held_on__gte=today
+            ).select_related("session__course"),
+            to_attr="upcoming_bookings",
+        ),
+    )
+    if area:
+        coordinators = coordinators.filter(service_area__slug=area)
+    if active_only:
+        coordinators = coordinators.filter(active=True)
+    coordinators = list(coordinators)
+    rules = course_rules()
+    case_ids = {a.case_id for c in coordinators for a in c.active_appointments}
+    evaluations = next_evaluations(case_ids) if case_ids else {}
+    rows = []
+    for c in coordinators:
+        completed = _completed(c.completions.all())
+        rows.append(
+            CoordinatorRow(
+                coordinator=c,
+                active_cases=c.active_cases,
+                as_coordinator=qualification.qualification(
+                    qualification.COORDINATOR, rules, completed, today
+                ),
+                as_child_coordinator=qualification.qualification(
+                    qualification.CHILD_COORDINATOR, rules, completed, today
+                ),
+                overdue_evaluations=sum(
+                    1
+                    for a in c.active_appointments
+                    if evaluations.get(a.case_id) and evaluations[a.case_id] < today
+                ),
+                bookings=c.upcoming_bookings,
+            )
+        )
+    return rows
+
+
+def service_areas():
+    return ServiceArea.objects.all()
+
+
+# --- Appointment suggestions -------------------------------------------------------------
+
+
+def candidates(kind: str, rows: list[CoordinatorRow]) -> list[ranking.Candidate]:
+    result = []
+    for row in rows:
+        child = kind == Appointment.Kind.CHILD_COORDINATOR
+        q = row.as_child_coordinator if child else row.as_coordinator
+        c = row.coordinator
+        result.append(
+            ranking.Candidate(
+                id=c.pk,
+                name=str(c),
+                area=ranking.Area(c.service_area.slug, c.service_area.name),
+                active_cases=row.active_cases,
+                capacity=c.capacity,
+                qualified=q.qualified,
+                lacking_training=q.lacking,
+                can_take_child_cases=c.can_take_child_cases,
+                active=c.active,
+            )
+        )
+    return result
+
+
+def person_facts(case: Case, today: datetime.date) -> ranking.PersonFacts:
+    received = PersonService.objects.filter(
+        person_id=case.person_id, status=PersonService.Status.RECEIVED
+    ).prefetch_related("service__coordinator_areas")
+    person = case.person
+    return ranking.PersonFacts(
+        today=today,
+        born_on=person.born_on,
+        expected_on=person.expected_on,
+        services=tuple(
+            ranking.ReceivedService(
+                name=ps.service.name,
+                health_and_care=ps.service.category != "welfare",
+                areas=tuple(
+                    ranking.Area(a.slug, a.name) for a in ps.service.coordinator_areas.all()
+                ),
+            )
+            for ps in received
+        ),
+    )
+
+
+def case_wish(case: Case) -> CoordinatorWish | None:
+    return CoordinatorWish.objects.filter(case=case).select_related("coordinator__user").first()
+
+
+def suggestions(case: Case, kind: str, *, wish=None, today=None) -> list[ranking.Suggestion]:
+    today = today or timezone.localdate()
+    rows = coordinator_rows(today=today)
+    return ranking.rank(
+        kind=ROLE_FOR_KIND[kind],
+        person=person_facts(case, today),
+        candidates=candidates(kind, rows),
+        wished_id=wish.coordinator_id if wish else None,
+        area_names={a.slug: a.name for a in ServiceArea.objects.all()},
+    )
+
+
+def upcoming_sessions(today: datetime.date | None = None):
+    today = today or timezone.localdate()
+    return (
+        TrainingSession.objects.filter(held_on__gte=today)
+        .select_related("course")
+        .annotate(
+            booked=Count("attendances", filter=Q(attendances__status=Attendance.Status.BOOKED))
+        )
+    )
+
+
+# --- A case's appointments ----------------------------------------------------------------
+
+
+def case_appointments(case):
+    return Appointment.objects.filter(case=case).select_related(
+        "coordinator__user", "appointed_by", "training_session__course"
+    )
+
+
+# --- A coordinator's own cases ("Mine planer") ------------------------------------------
 
 
 def appointments_for_user(user):
@@ -18,5 +271,80 @@ def appointments_for_user(user):
     )
 
 
-def case_appointments(case):
-    return Appointment.objects.filter(case=case).select_related("coordinator__user")
+@dataclass
+class MyPlanRow:
+    appointment: Appointment
+    next_evaluation: datetime.date | None
+    overdue: bool
+
+    @property
+    def case(self):
+        return self.appointment.case
+
+
+def my_plan_rows(user, *, query: str = "", today=None) -> list[MyPlanRow]:
+    """The user's active appointments, overdue evaluations first, then the next ones.
+
+    Scoped twice over: the appointments are the user's own, and their cases must be
+    visible to the user. Queries: appointments with case and person (1), next
+    evaluations (1).
+    """
+    today = today or timezone.localdate()
+    appointments = appointments_for_user(user).filter(case__in=Case.objects.visible_to(user))
+    query = query.strip()
+    if query:
+        appointments = appointments.filter(
+            Q(case__number__icontains=query)
+            | Q(case__person__given_name__icontains=query)
+            | Q(case__person__family_name__icontains=query)
+        )
+    appointments = list(appointments)
+    evaluations = next_evaluations([a.case_id for a in appointments]) if appointments else {}
+    rows = [
+        MyPlanRow(
+            appointment=a,
+            next_evaluation=evaluations.get(a.case_id),
+            overdue=bool(evaluations.get(a.case_id) and evaluations[a.case_id] < today),
+        )
+        for a in appointments
+    ]
+    far = datetime.date.max
+    rows.sort(key=lambda r: (not r.overdue, r.next_evaluation or far, r.case.number))
+    return rows
+
+
+# --- Training -----------------------------------------------------------------------------
+
+
+def sessions_with_attendances():
+    return TrainingSession.objects.select_related("course").prefetch_related(
+        Prefetch(
+            "attendances",
+            queryset=Attendance.objects.select_related("coordinator__user"),
+        )
+    )
+
+
+def recent_guidance():
+    return GuidanceSession.objects.prefetch_related("coordinators__user")[:50]
+
+
+def coordinator_detail(pk):
+    return (
+        Coordinator.objects.select_related("user", "service_area")
+        .prefetch_related(
+            Prefetch("completions", queryset=Completion.objects.select_related("course")),
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("session__course").order_by(
+                    "-session__held_on"
+                ),
+            ),
+            "guidance_sessions",
+            Prefetch(
+                "appointments",
+                queryset=Appointment.objects.select_related("case").order_by("-started_on"),
+            ),
+        )
+        .filter(pk=pk)
+    )

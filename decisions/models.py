@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -48,9 +50,23 @@ class Decision(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="godkjent av",
+    )
+    approved_at = models.DateTimeField("godkjent", null=True, blank=True)
     sent_on = models.DateField("sendt", null=True, blank=True)
+    # The day the party is assumed to have received the letter (by channel), and the day
+    # used for the deadline: the assumed day, or the actual day once the caseworker knows it.
+    assumed_received_on = models.DateField("antatt mottatt", null=True, blank=True)
     received_on = models.DateField("mottatt av parten", null=True, blank=True)
+    received_on_confirmed = models.BooleanField("faktisk mottaksdato registrert", default=False)
     complaint_deadline = models.DateField("klagefrist", null=True, blank=True)
+    finalized_on = models.DateField("endelig fra", null=True, blank=True)
     replaces = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -68,13 +84,204 @@ class Decision(models.Model):
         verbose_name = "vedtak"
         verbose_name_plural = "vedtak"
         ordering = ["-created_at", "-id"]
+        permissions = [("approve_decision", "Kan godkjenne vedtak før de sendes")]
         indexes = [
             models.Index(fields=["status", "complaint_deadline"], name="decision_status_deadline"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(received_on__isnull=True)
+                | models.Q(received_on__gte=models.F("sent_on")),
+                name="decision_received_after_sent",
+                violation_error_message="Mottaksdatoen kan ikke være før vedtaket ble sendt.",
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_service_display()}: {self.get_outcome_display()} (sak {self.case_id})"
 
+    def get_absolute_url(self):
+        return reverse("decisions:detail", args=[self.pk])
+
     @property
     def is_grant(self) -> bool:
         return self.outcome in self.GRANTING_OUTCOMES
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status in self.SENT_STATUSES
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.AWAITING_APPROVAL)
+
+
+def _letter_path(letter: "Letter", filename: str) -> str:
+    # No names or services in the path: it shows up in logs and backups.
+    return f"letters/{timezone.localdate():%Y/%m}/{filename}"
+
+
+class Letter(models.Model):
+    """A letter as sent: the stored PDF never changes; its checksum proves it."""
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", "Vedtaksbrev"
+        FORWARDING = "forwarding", "Oversendelse til Statsforvalteren"
+
+    kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    decision = models.ForeignKey(
+        Decision, on_delete=models.PROTECT, related_name="letters", verbose_name="vedtak"
+    )
+    complaint = models.ForeignKey(
+        "Complaint",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="letters",
+        verbose_name="klage",
+    )
+    # "person:<id>" or "relation:<id>" for a decision letter; "statsforvalteren" otherwise.
+    recipient_key = models.CharField("mottakernøkkel", max_length=40)
+    recipient_name = models.CharField("mottaker", max_length=200)
+    recipient_address = models.TextField("postadresse", blank=True)
+    file = models.FileField("PDF", upload_to=_letter_path)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "brev"
+        verbose_name_plural = "brev"
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "recipient_key"],
+                condition=models.Q(kind="decision"),
+                name="one_decision_letter_per_recipient",
+            ),
+            models.UniqueConstraint(
+                fields=["complaint"],
+                condition=models.Q(kind="forwarding"),
+                name="one_forwarding_letter_per_complaint",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("decisions:letter", args=[self.pk])
+
+
+class Dispatch(models.Model):
+    """One letter to one recipient by one channel. The unique row is what makes sending
+    idempotent: the task claims it and does nothing if it is already sent."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "E-post"
+        POST = "post", "Post"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "I kø"
+        SENT = "sent", "Sendt"
+        FAILED = "failed", "Feilet"
+
+    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="dispatches")
+    channel = models.CharField("kanal", max_length=10, choices=Channel.choices)
+    address = models.TextField("adresse")
+    status = models.CharField(
+        "status", max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField("forsøk", default=0)
+    # The exception class only: an error text could hold an address or a name.
+    last_error = models.CharField("siste feil", max_length=100, blank=True)
+    queued_at = models.DateTimeField("lagt i kø", auto_now_add=True)
+    sent_at = models.DateTimeField("sendt", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "forsendelse"
+        verbose_name_plural = "forsendelser"
+        ordering = ["queued_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["letter", "channel"], name="one_dispatch_per_channel"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["channel", "queued_at"],
+                condition=models.Q(status="queued"),
+                name="dispatch_queued",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} ({self.get_status_display()})"
+
+
+class Complaint(models.Model):
+    """A complaint (klage) on a sent decision, and how the KE and Statsforvalteren handled it."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "Mottatt, til vurdering"
+        REVERSED = "reversed", "Omgjort av koordinerende enhet"
+        FORWARDED = "forwarded", "Oversendt Statsforvalteren"
+        CLOSED = "closed", "Avgjort av Statsforvalteren"
+
+    class Result(models.TextChoices):
+        UPHELD = "upheld", "Vedtaket er stadfestet"
+        REVERSED = "reversed", "Vedtaket er omgjort"
+        QUASHED = "quashed", "Vedtaket er opphevet og sendt tilbake"
+        DISMISSED = "dismissed", "Klagen er avvist"
+
+    decision = models.ForeignKey(
+        Decision, on_delete=models.PROTECT, related_name="complaints", verbose_name="vedtak"
+    )
+    complainant = models.CharField("klager", max_length=200)
+    received_on = models.DateField("mottatt")
+    posted_on = models.DateField("postlagt", null=True, blank=True)
+    summary = models.TextField("hva klagen gjelder", blank=True)
+    is_late = models.BooleanField("for sent", default=False)
+    late_reason = models.TextField("hvorfor klagen likevel behandles", blank=True)
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.RECEIVED
+    )
+    ke_assessment = models.TextField("koordinerende enhets vurdering", blank=True)
+    forwarded_on = models.DateField("oversendt", null=True, blank=True)
+    new_decision = models.OneToOneField(
+        Decision,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="from_complaint",
+        verbose_name="nytt vedtak",
+    )
+    result = models.CharField("resultat", max_length=20, choices=Result.choices, blank=True)
+    result_on = models.DateField("avgjort", null=True, blank=True)
+    result_notes = models.TextField("merknader", blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "klage"
+        verbose_name_plural = "klager"
+        ordering = ["-received_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(posted_on__isnull=True)
+                | models.Q(posted_on__lte=models.F("received_on")),
+                name="complaint_posted_before_received",
+                violation_error_message="Klagen kan ikke være postlagt etter at den kom inn.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Klage mottatt {self.received_on:%d.%m.%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.RECEIVED, self.Status.FORWARDED)

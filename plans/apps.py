@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class PlansConfig(AppConfig):
     name = "plans"
     verbose_name = "Individuelle planer"
+
+    def ready(self):
+        from cases.roles import Role, extend_role_permissions
+
+        # KE staff read every plan and may start a draft; the appointed coordinator
+        # edits it (checked against the appointment, not a permission).
+        for role in (Role.CASEWORKER, Role.LEADER, Role.ADMIN):
+            extend_role_permissions(role, ["plans.view_plan", "plans.add_plan"])

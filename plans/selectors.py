@@ -1,11 +1,102 @@
+"""Reads of plans, with what each page shows already joined or prefetched."""
+
 import datetime
+
+from django.db.models import Case as CaseWhen
+from django.db.models import F, IntegerField, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models.functions import Concat
+
+from cases.models import Case, Consent
+from coordinators.models import Appointment
+from plans.models import Evaluation, Measure, Meeting, Plan
 
 
 def case_has_active_plan(case) -> bool:
-    """Filled in by the plans issue; until then no plan can be active."""
-    return False
+    return Plan.objects.filter(case=case, status=Plan.Status.ACTIVE).exists()
 
 
 def next_evaluations(case_ids) -> dict[int, datetime.date]:
-    """Case id -> the next evaluation date of its active plan (plans issue fills this in)."""
-    return {}
+    """Case id -> the next evaluation date of its active plan."""
+    return dict(
+        Plan.objects.filter(case_id__in=case_ids, status=Plan.Status.ACTIVE).values_list(
+            "case_id", "next_evaluation_on"
+        )
+    )
+
+
+def plan_for_case(case) -> Plan | None:
+    """The case's plan with every part the plan page and the PDF show: 7 queries at most."""
+    return (
+        Plan.objects.filter(case=case)
+        .prefetch_related(
+            "goals",
+            Prefetch("measures", queryset=Measure.objects.select_related("goal")),
+            "participants",
+            Prefetch(
+                "meetings",
+                queryset=Meeting.objects.select_related("recorded_by").prefetch_related(
+                    "action_points"
+                ),
+            ),
+            Prefetch("evaluations", queryset=Evaluation.objects.select_related("recorded_by")),
+        )
+        .first()
+    )
+
+
+def active_appointment(case) -> Appointment | None:
+    """The coordinator responsible for the plan: the active appointment, newest first."""
+    return (
+        Appointment.objects.filter(case=case, ended_on__isnull=True)
+        .select_related("coordinator__user")
+        .order_by("-started_on", "-id")
+        .first()
+    )
+
+
+def is_plan_editor(user, case) -> bool:
+    """Only the actively appointed coordinator edits the plan."""
+    if not user.is_authenticated:
+        return False
+    return Appointment.objects.filter(
+        case=case, coordinator__user=user, ended_on__isnull=True
+    ).exists()
+
+
+def case_consents(case) -> list[Consent]:
+    return list(Consent.objects.filter(case=case))
+
+
+def plan_consent_in_force(consents) -> Consent | None:
+    return next((c for c in consents if c.in_force and c.covers_plan), None)
+
+
+def sharing_consent_in_force(consents) -> Consent | None:
+    return next((c for c in consents if c.in_force and c.covers_sharing), None)
+
+
+def plan_list(user):
+    """Plans in the cases this user may see, with the person and the coordinator's name."""
+    coordinator_name = Subquery(
+        Appointment.objects.filter(case=OuterRef("case"), ended_on__isnull=True)
+        .order_by("-started_on", "-id")
+        .annotate(
+            name=Concat("coordinator__user__first_name", Value(" "), "coordinator__user__last_name")
+        )
+        .values("name")[:1]
+    )
+    return (
+        Plan.objects.filter(case__in=Case.objects.visible_to(user))
+        .select_related("case", "person")
+        .annotate(coordinator_name=coordinator_name)
+        # Active plans first, soonest evaluation first; then drafts; closed plans last.
+        .annotate(
+            status_rank=CaseWhen(
+                When(status=Plan.Status.ACTIVE, then=0),
+                When(status=Plan.Status.DRAFT, then=1),
+                default=2,
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("status_rank", F("next_evaluation_on").asc(nulls_last=True), "id")
+    )

@@ -7,4 +7,31 @@ app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
     path("sak/<int:pk>/", views.case_plan, name="case_plan"),
+    path("sak/<int:pk>/opprett/", views.plan_create, name="create"),
+    path("sak/<int:pk>/endre/", views.plan_edit, name="edit"),
+    path("sak/<int:pk>/aktiver/", views.plan_activate, name="activate"),
+    path("sak/<int:pk>/avslutt/", views.plan_close, name="close"),
+    path("sak/<int:pk>/mal/", views.goal_add, name="goal_add"),
+    path("sak/<int:pk>/mal/<int:goal_pk>/status/", views.goal_status, name="goal_status"),
+    path("sak/<int:pk>/tiltak/", views.measure_add, name="measure_add"),
+    path(
+        "sak/<int:pk>/tiltak/<int:measure_pk>/status/",
+        views.measure_status,
+        name="measure_status",
+    ),
+    path("sak/<int:pk>/deltakere/", views.participant_add, name="participant_add"),
+    path(
+        "sak/<int:pk>/deltakere/<int:participant_pk>/fjern/",
+        views.participant_remove,
+        name="participant_remove",
+    ),
+    path("sak/<int:pk>/mote/", views.meeting_add, name="meeting_add"),
+    path(
+        "sak/<int:pk>/oppfolgingspunkt/<int:point_pk>/",
+        views.action_point_done,
+        name="action_point_done",
+    ),
+    path("sak/<int:pk>/evaluering/", views.evaluation_add, name="evaluation_add"),
+    path("sak/<int:pk>/historikk/", views.plan_history_page, name="history"),
+    path("sak/<int:pk>/pdf/", views.plan_pdf, name="pdf"),
 ]

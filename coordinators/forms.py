@@ -1,0 +1,187 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout, Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from coordinators.models import (
+    Appointment,
+    Coordinator,
+    Course,
+    GuidanceSession,
+    ServiceArea,
+    TrainingSession,
+)
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _helper(*fields, submit="Lagre", form_tag=True) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = form_tag
+    helper.layout = Layout(*fields, Submit("submit", submit))
+    return helper
+
+
+class CoordinatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj} ({obj.service_area})"
+
+
+def active_coordinators():
+    return Coordinator.objects.filter(active=True).select_related("user", "service_area")
+
+
+class CoordinatorForm(forms.ModelForm):
+    class Meta:
+        model = Coordinator
+        fields = [
+            "user",
+            "profession",
+            "workplace",
+            "service_area",
+            "capacity",
+            "can_take_child_cases",
+            "active",
+        ]
+        help_texts = {
+            "user": "Brukeren opprettes av administrator. Bare brukere som ikke alt er "
+            "koordinatorer, vises.",
+            "capacity": "Hvor mange saker koordinatoren kan ha samtidig innenfor vanlig "
+            "arbeidstid.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["user"]
+        else:
+            self.fields["user"].queryset = (
+                get_user_model()
+                .objects.filter(is_active=True, coordinator__isnull=True)
+                .order_by("last_name", "first_name")
+            )
+            self.fields["user"].label_from_instance = lambda u: (
+                f"{u.get_full_name() or u.get_username()} ({u.get_username()})"
+            )
+        self.fields["service_area"].queryset = ServiceArea.objects.all()
+        self.helper = _helper(*self.fields, submit="Lagre koordinator")
+
+
+class WishForm(forms.Form):
+    coordinator = CoordinatorChoiceField(
+        label="Ønsket koordinator",
+        queryset=Coordinator.objects.select_related("user", "service_area"),
+        required=False,
+        empty_label="Ingen i registeret",
+        help_text="Velg personen hvis søkeren ønsket en som står i koordinatorregisteret.",
+    )
+    description = forms.CharField(
+        label="Ønsket med søkerens ord",
+        max_length=200,
+        required=False,
+        help_text="Tomme felt fjerner ønsket.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("coordinator", "description", submit="Lagre ønsket")
+
+
+class AppointmentForm(forms.Form):
+    coordinator = forms.ModelChoiceField(
+        label="Koordinator",
+        queryset=Coordinator.objects.select_related("user"),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Velg en koordinator fra forslagene."},
+    )
+    kind = forms.ChoiceField(choices=Appointment.Kind.choices, widget=forms.HiddenInput)
+    replaces = forms.ModelChoiceField(
+        queryset=Appointment.objects.all(),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    started_on = forms.DateField(label="Fra dato", widget=DATE_INPUT)
+    training_session = forms.ModelChoiceField(
+        label="Meld på kursdag",
+        queryset=TrainingSession.objects.none(),
+        required=False,
+        empty_label="Ingen påmelding",
+        help_text="Påkrevd hvis koordinatoren mangler gyldig opplæring for koordinator.",
+    )
+    over_capacity_reason = forms.CharField(
+        label="Begrunnelse hvis koordinatoren har full kapasitet",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, sessions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["started_on"].initial = timezone.localdate()
+        if sessions is not None:
+            self.fields["training_session"].queryset = sessions
+            self.fields["training_session"].label_from_instance = lambda s: (
+                f"{s.course} {s.held_on:%d.%m.%Y}, {s.place}"
+            )
+        # The coordinator radios are drawn with the suggestions, in the template.
+        self.helper = _helper(
+            "started_on",
+            "training_session",
+            "over_capacity_reason",
+            submit="Oppnevn",
+            form_tag=False,
+        )
+        self.helper.disable_csrf = True
+
+
+class EndAppointmentForm(forms.Form):
+    ended_on = forms.DateField(label="Sluttdato", widget=DATE_INPUT)
+    reason = forms.CharField(label="Årsak", max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ended_on"].initial = timezone.localdate()
+        self.helper = _helper("ended_on", "reason", submit="Avslutt oppnevningen")
+
+
+class TrainingSessionForm(forms.ModelForm):
+    class Meta:
+        model = TrainingSession
+        fields = ["course", "held_on", "place", "trainer"]
+        widgets = {"held_on": DATE_INPUT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = Course.objects.filter(active=True)
+        self.helper = _helper(*self.fields, submit="Legg til kursdag")
+
+
+class BookingForm(forms.Form):
+    coordinator = CoordinatorChoiceField(label="Koordinator", queryset=active_coordinators())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coordinator"].queryset = active_coordinators()
+        self.helper = _helper("coordinator", submit="Meld på")
+
+
+class CompletionForm(forms.Form):
+    course = forms.ModelChoiceField(label="Kurs", queryset=Course.objects.all())
+    completed_on = forms.DateField(label="Fullført dato", widget=DATE_INPUT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("course", "completed_on", submit="Registrer fullført opplæring")
+
+
+class GuidanceForm(forms.ModelForm):
+    class Meta:
+        model = GuidanceSession
+        fields = ["kind", "held_on", "guide", "topic", "coordinators"]
+        widgets = {"held_on": DATE_INPUT, "coordinators": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].initial = timezone.localdate()
+        self.fields["coordinators"].queryset = active_coordinators()
+        self.helper = _helper(*self.fields, submit="Registrer veiledning")

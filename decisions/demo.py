@@ -1,0 +1,93 @@
+"""Demo decisions: assessed cases, one of them with a sent grant. Called by seed_demo."""
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from cases.models import Case
+from decisions import services
+from decisions.models import Decision, Dispatch
+from eligibility.facts import parse_facts
+from eligibility.models import Assessment
+from eligibility.rules import ENGINE_VERSION, assess, assessment_to_dict
+
+ALL_YES = {
+    "long_term": True,
+    "coordinated": True,
+    "current_need": True,
+    "serious_condition": True,
+    "participation": True,
+}
+
+
+def _requested(case: Case) -> list[str]:
+    flags = (
+        ("koordinator", case.requests_coordinator),
+        ("barnekoordinator", case.requests_child_coordinator),
+        ("individuell_plan", case.requests_plan),
+    )
+    return [name for name, wanted in flags if wanted]
+
+
+def _assess(case: Case, by, *, function_level=None) -> Assessment:
+    existing = case.assessments.order_by("-created_at").first()
+    if existing is not None:
+        return existing
+    person = case.person
+    today = timezone.localdate()
+    facts = {
+        "assessed_on": today.isoformat(),
+        "requested": _requested(case),
+        "person": {
+            "born_on": person.born_on.isoformat() if person.born_on else None,
+            "expected_on": person.expected_on.isoformat() if person.expected_on else None,
+            "stays_in_municipality": True,
+        },
+        "consent": {"plan": True, "participant_access": True},
+        "services": [
+            {"name": s.service.name, "category": s.service.category, "status": s.status}
+            for s in person.services.select_related("service")
+        ],
+        "function_level": function_level,
+        "judgements": ALL_YES,
+    }
+    result = assess(parse_facts(facts))
+    answers = {
+        key: {"answer": True, "reason": "Vurdert i kartleggingssamtale.", "by": by.username}
+        for key in ALL_YES
+    }
+    return Assessment.objects.create(
+        case=case,
+        assessed_on=today,
+        facts=facts,
+        answers=answers,
+        result=assessment_to_dict(result),
+        engine_version=ENGINE_VERSION,
+        created_by=by,
+    )
+
+
+def seed() -> None:
+    sara = get_user_model().objects.get(username="saksbehandler")
+    cases = {
+        c.person.family_name: c
+        for c in Case.objects.filter(
+            person__family_name__in=["Demo-Olsen", "Demo-Nilsen"]
+        ).select_related("person")
+    }
+
+    # Assessed and ready for a decision: the decisions browser test drafts from it. Ola
+    # Demo-Berg is left unassessed for the assessment browser test.
+    if "Demo-Nilsen" in cases:
+        _assess(cases["Demo-Nilsen"], sara)
+
+    # Assessed, granted and sent: a barnekoordinator for Noah's family.
+    noah = cases.get("Demo-Olsen")
+    if noah is None or Decision.objects.filter(case=noah).exists():
+        return
+    _assess(noah, sara, function_level=4)
+    decision = services.decision_draft(case=noah, service="barnekoordinator", by=sara)
+    services.decision_send(decision=decision, by=sara)
+    # Pretend the email went out when it was sent; the queued task then has nothing to do.
+    Dispatch.objects.filter(letter__decision=decision).update(
+        status=Dispatch.Status.SENT, sent_at=timezone.now(), attempts=1
+    )

@@ -1,0 +1,123 @@
+"""Forms only check and tidy input; the services decide."""
+
+from django import forms
+
+from decisions.models import Complaint, Decision
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXT = {"rows": 6}
+LATE_REASON_HELP = "Fylles ut når klagen kom etter fristen (fvl. § 31)."
+
+
+class DraftForm(forms.Form):
+    service = forms.ChoiceField(label="Vedtaket gjelder")
+
+    def __init__(self, *args, services: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].choices = [(s, Decision.Service(s).label) for s in services]
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["outcome", "starts_on", "legal_basis", "facts", "reasons"]
+        widgets = {
+            "starts_on": DATE_INPUT,
+            "legal_basis": forms.Textarea(attrs={"rows": 5}),
+            "facts": forms.Textarea(attrs=TEXT),
+            "reasons": forms.Textarea(attrs=TEXT),
+        }
+        labels = {
+            "outcome": "Utfall",
+            "starts_on": "Gjelder fra",
+            "legal_basis": "Hjemmel (reglene vedtaket bygger på, med innhold)",
+            "facts": "Faktiske forhold vedtaket bygger på",
+            "reasons": "Begrunnelse",
+        }
+        help_texts = {"reasons": "Ta med hovedhensynene i skjønnsvurderingene (fvl. § 25)."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The service checks these too, with a Norwegian message; here they just must exist.
+        for name in ("legal_basis", "facts", "reasons"):
+            self.fields[name].required = True
+            self.fields[name].strip = True
+
+
+class ReceivedForm(forms.Form):
+    prefix = "mottatt"  # several forms share a page; ids must stay unique
+
+    received_on = forms.DateField(
+        label="Faktisk mottatt",
+        widget=DATE_INPUT,
+        help_text="Dagen parten fikk brevet, hvis den er kjent.",
+    )
+
+
+class ComplaintForm(forms.ModelForm):
+    prefix = "klage"
+
+    class Meta:
+        model = Complaint
+        fields = ["complainant", "received_on", "posted_on", "summary", "late_reason"]
+        widgets = {
+            "received_on": DATE_INPUT,
+            "posted_on": DATE_INPUT,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "late_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {
+            "complainant": "Klager",
+            "received_on": "Mottatt hos oss",
+            "posted_on": "Postlagt (poststempel)",
+            "summary": "Hva klagen gjelder",
+            "late_reason": "Hvorfor klagen likevel behandles",
+        }
+        help_texts = {
+            "posted_on": "For klage i posten. En klage postlagt innen fristen er kommet i tide.",
+            "late_reason": LATE_REASON_HELP,
+        }
+
+
+class ForwardForm(forms.Form):
+    prefix = "oversend"
+
+    ke_assessment = forms.CharField(
+        label="Koordinerende enhets vurdering av klagen",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Hvorfor vedtaket opprettholdes. Står i oversendelsesbrevet.",
+    )
+    late_reason = forms.CharField(
+        label="Hvorfor klagen likevel behandles",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=LATE_REASON_HELP,
+    )
+
+
+class ReverseForm(forms.Form):
+    prefix = "omgjor"
+
+    outcome = forms.ChoiceField(label="Utfall i nytt vedtak", choices=Decision.Outcome.choices)
+    reasons = forms.CharField(label="Begrunnelse", widget=forms.Textarea(attrs={"rows": 5}))
+    ke_assessment = forms.CharField(
+        label="Vurdering av klagen", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    late_reason = forms.CharField(
+        label="Hvorfor klagen likevel behandles",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=LATE_REASON_HELP,
+    )
+
+
+class ResultForm(forms.Form):
+    prefix = "resultat"
+
+    result = forms.ChoiceField(
+        label="Statsforvalterens avgjørelse", choices=Complaint.Result.choices
+    )
+    result_on = forms.DateField(label="Dato for avgjørelsen", widget=DATE_INPUT)
+    notes = forms.CharField(
+        label="Merknader", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,281 @@
+"""The decision letter (enkeltvedtak) as plain data, and the check of what it lacks. Pure.
+
+The checklist follows fvl. §§ 23–25 and 27 and pbrl. kap. 7 (see the domain reference,
+section 5). A letter with anything missing cannot be sent. Every legal reference the
+letter cites lives in `LEGAL` below: forvaltningsloven is being renumbered, so they are
+kept in one table.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+SERVICE_KOORDINATOR = "koordinator"
+SERVICE_BARNEKOORDINATOR = "barnekoordinator"
+SERVICE_PLAN = "individuell_plan"
+COORDINATOR_SERVICES = (SERVICE_KOORDINATOR, SERVICE_BARNEKOORDINATOR)
+
+OUTCOME_GRANTED = "granted"
+OUTCOME_REFUSED = "refused"
+OUTCOME_PARTLY_GRANTED = "partly_granted"
+GRANTING_OUTCOMES = (OUTCOME_GRANTED, OUTCOME_PARTLY_GRANTED)
+
+COMPLAINT_WEEKS = 4
+
+
+@dataclass(frozen=True)
+class Provision:
+    reference: str
+    content: str
+
+
+# Legal references, in one place. Update here when the law is renumbered.
+LEGAL: dict[str, Provision] = {
+    SERVICE_KOORDINATOR: Provision(
+        "pasient- og brukerrettighetsloven § 2-5 b og helse- og omsorgstjenesteloven § 7-2",
+        "Pasienter og brukere med behov for langvarige og koordinerte helse- og "
+        "omsorgstjenester har rett til koordinator. Kommunen skal tilby koordinator også "
+        "når personen ikke ønsker individuell plan.",
+    ),
+    SERVICE_BARNEKOORDINATOR: Provision(
+        "pasient- og brukerrettighetsloven § 2-5 c og helse- og omsorgstjenesteloven § 7-2 a",
+        "Foreldre som venter eller har barn under 18 år med alvorlig sykdom, skade eller "
+        "nedsatt funksjonsevne, og som vil ha behov for langvarige og sammensatte eller "
+        "koordinerte helse- og omsorgstjenester og andre velferdstjenester, har rett til "
+        "barnekoordinator.",
+    ),
+    SERVICE_PLAN: Provision(
+        "pasient- og brukerrettighetsloven § 2-5 og helse- og omsorgstjenesteloven § 7-1",
+        "Pasienter og brukere med behov for langvarige og koordinerte helse- og "
+        "omsorgstjenester har rett til å få utarbeidet individuell plan. Planen lages "
+        "sammen med deg, og bare når du samtykker.",
+    ),
+    "complaint": Provision(
+        "pasient- og brukerrettighetsloven §§ 7-2, 7-3 og 7-5 og forvaltningsloven § 32",
+        "",
+    ),
+    "access": Provision("forvaltningsloven §§ 18 og 19", ""),
+    "postponement": Provision("forvaltningsloven § 42", ""),
+    "reasons": Provision("forvaltningsloven §§ 24 og 25", ""),
+    "ombud": Provision("pasient- og brukerombudet", ""),
+}
+
+SERVICE_NAMES = {
+    SERVICE_KOORDINATOR: "koordinator",
+    SERVICE_BARNEKOORDINATOR: "barnekoordinator",
+    SERVICE_PLAN: "individuell plan",
+}
+
+
+@dataclass(frozen=True)
+class Address:
+    name: str
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Letter:
+    """Everything an enkeltvedtak letter says. Empty text means the part is missing."""
+
+    # 1. Sender, date, case number, parties
+    municipality: str
+    unit: str
+    sender_address: str
+    letter_date: date | None
+    case_number: str
+    addressee: Address | None
+    parties: tuple[str, ...]
+    concerns: str  # the person the decision is about
+    # 2. The decision
+    service: str
+    outcome: str
+    outcome_label: str
+    decision_text: str
+    children: tuple[str, ...] = ()
+    starts_on: date | None = None
+    coordinator_text: str = ""
+    # 3–5. Rules, facts, reasons
+    legal_basis: str = ""
+    facts: str = ""
+    reasons: str = ""
+    # 6. Complaint
+    complaint_weeks: int = COMPLAINT_WEEKS
+    complaint_runs_from: str = ""
+    complaint_to: str = ""
+    appeal_body: str = ""
+    complaint_form: str = ""
+    complaint_help: str = ""
+    complaint_reference: str = ""
+    # 7–8. Access to documents, postponed implementation
+    access_text: str = ""
+    postponement_text: str = ""
+    # 9. IP gives no extra rights; contact person and signature
+    plan_rights_text: str = ""
+    contact_name: str = ""
+    contact_details: str = ""
+    signature: str = ""
+    logo: str = field(default="", compare=False)
+
+    @property
+    def is_grant(self) -> bool:
+        return self.outcome in GRANTING_OUTCOMES
+
+    @property
+    def service_name(self) -> str:
+        return SERVICE_NAMES.get(self.service, "")
+
+
+def _blank(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, tuple):
+        return not any(not _blank(v) for v in value)
+    return False
+
+
+def missing_parts(letter: Letter) -> list[str]:
+    """Norwegian names of the required parts this letter lacks; empty when complete."""
+    missing: list[str] = []
+
+    def need(condition: bool, name: str) -> None:
+        if not condition:
+            missing.append(name)
+
+    need(not _blank(letter.municipality) and not _blank(letter.unit), "avsender")
+    need(not _blank(letter.sender_address), "avsenderens adresse")
+    need(letter.letter_date is not None, "dato")
+    need(not _blank(letter.case_number), "saksnummer")
+    need(
+        letter.addressee is not None
+        and not _blank(letter.addressee.name)
+        and not _blank(letter.addressee.lines),
+        "mottaker med adresse",
+    )
+    need(not _blank(letter.parties), "partene i saken")
+    need(not _blank(letter.concerns), "hvem vedtaket gjelder")
+    need(not _blank(letter.outcome_label) and not _blank(letter.decision_text), "vedtaket")
+    if letter.is_grant:
+        need(letter.starts_on is not None, "startdato")
+        if letter.service in COORDINATOR_SERVICES:
+            need(not _blank(letter.coordinator_text), "koordinator (navn eller at det oppnevnes)")
+        if letter.service == SERVICE_BARNEKOORDINATOR:
+            need(not _blank(letter.children), "barna vedtaket gjelder")
+    need(not _blank(letter.legal_basis), "hjemmel (reglene vedtaket bygger på)")
+    need(not _blank(letter.facts), "faktiske forhold")
+    need(not _blank(letter.reasons), "begrunnelse")
+    need(letter.complaint_weeks == COMPLAINT_WEEKS, "klagefrist på fire uker")
+    need(not _blank(letter.complaint_runs_from), "når klagefristen begynner å løpe")
+    need(not _blank(letter.complaint_to), "hvor klagen skal sendes (koordinerende enhet)")
+    need(
+        not _blank(letter.appeal_body) and "statsforvalter" in letter.appeal_body.lower(),
+        "klageinstans (Statsforvalteren)",
+    )
+    need(not _blank(letter.complaint_form), "at klagen skal være skriftlig og undertegnet")
+    need(not _blank(letter.complaint_reference), "hjemmel for klageretten")
+    need(not _blank(letter.access_text), "rett til innsyn i saksdokumentene")
+    need(not _blank(letter.postponement_text), "rett til å be om utsatt iverksetting")
+    if letter.service == SERVICE_PLAN:
+        need(
+            not _blank(letter.plan_rights_text),
+            "at individuell plan ikke gir rett til flere tjenester",
+        )
+    need(not _blank(letter.contact_name) and not _blank(letter.contact_details), "kontaktperson")
+    need(not _blank(letter.signature), "underskrift")
+    return missing
+
+
+# --- Standard texts -----------------------------------------------------------------------
+
+
+def decision_text(*, service: str, outcome: str, concerns: str) -> str:
+    name = SERVICE_NAMES[service]
+    if outcome == OUTCOME_GRANTED:
+        return f"{concerns} får {name}."
+    if outcome == OUTCOME_PARTLY_GRANTED:
+        return f"{concerns} får delvis innvilget {name}, slik det går fram av begrunnelsen."
+    return f"{concerns} får ikke {name}."
+
+
+def coordinator_text(*, service: str, outcome: str, coordinator: str) -> str:
+    if service not in COORDINATOR_SERVICES or outcome not in GRANTING_OUTCOMES:
+        return ""
+    name = SERVICE_NAMES[service]
+    if coordinator:
+        return f"Din {name} er {coordinator}."
+    return (
+        f"Koordinerende enhet vil oppnevne en {name} så snart som mulig, "
+        "og gir deg beskjed om hvem det blir."
+    )
+
+
+def complaint_texts(*, unit: str, municipality: str, address: str, appeal_body: str) -> dict:
+    """The standard texts of the complaint section (pbrl. kap. 7, fvl. §§ 18, 19, 32 and 42)."""
+    return {
+        "complaint_runs_from": "Fristen regnes fra dagen etter at du mottok dette brevet.",
+        "complaint_to": f"{unit}, {municipality}, {address}",
+        "appeal_body": appeal_body,
+        "complaint_form": (
+            "Klagen må være skriftlig og undertegnet av deg eller den som har fullmakt til å "
+            "klage for deg. Skriv hvilket vedtak du klager på, hva du ønsker endret, og gjerne "
+            "hvorfor."
+        ),
+        "complaint_help": (
+            f"Du kan få hjelp til å skrive klagen av {unit.lower()} eller av "
+            f"{LEGAL['ombud'].reference}."
+        ),
+        "complaint_reference": LEGAL["complaint"].reference,
+        "access_text": (
+            "Du har rett til å se dokumentene i saken din, med de unntakene som følger av "
+            f"{LEGAL['access'].reference}. Ta kontakt med oss hvis du vil se dem."
+        ),
+        "postponement_text": (
+            "Du kan be om at vedtaket ikke settes i verk før klagefristen har gått ut eller "
+            f"klagen er avgjort ({LEGAL['postponement'].reference}). Send i så fall en "
+            "begrunnet anmodning til oss."
+        ),
+    }
+
+
+PLAN_RIGHTS_TEXT = (
+    "En individuell plan gir deg ikke rett til flere eller andre tjenester enn dem du har "
+    "rett til etter annet regelverk. Tjenestene i planen må du søke om eller få vedtak om "
+    "hver for seg."
+)
+
+
+# --- Pre-filling a draft from an assessment ----------------------------------------------
+
+
+def _finding_line(finding: dict) -> str:
+    basis = finding.get("legal_basis") or ""
+    return f"{finding['text']} ({basis})" if basis else finding["text"]
+
+
+def draft_texts(*, service: str, outcome: str, findings: list[dict]) -> dict[str, str]:
+    """Legal basis, facts and reasons pre-filled from an assessment's findings for a service.
+
+    `findings` is the stored list of {code, met, text, legal_basis}. The caseworker edits
+    the result before sending.
+    """
+    provision = LEGAL[service]
+    others = sorted({f["legal_basis"] for f in findings if f.get("legal_basis")})
+    legal_basis = f"Vedtaket er fattet etter {provision.reference}. {provision.content}"
+    if others:
+        legal_basis += " Vurderingen bygger også på " + "; ".join(others) + "."
+    facts = "\n".join(f"– {f['text']}" for f in findings if f.get("text"))
+    name = SERVICE_NAMES[service]
+    met = [f for f in findings if f.get("met") is True]
+    unmet = [f for f in findings if f.get("met") is False]
+    if outcome in GRANTING_OUTCOMES:
+        lines = [f"Vilkårene for {name} er oppfylt:"]
+        lines += [f"– {_finding_line(f)}" for f in met]
+    else:
+        lines = [f"Vilkårene for {name} er ikke oppfylt:"]
+        lines += [f"– {_finding_line(f)}" for f in unmet]
+    return {"legal_basis": legal_basis, "facts": facts, "reasons": "\n".join(lines)}
+
+
+def outcome_from_assessment(assessment_outcome: str) -> str | None:
+    """The decision outcome an assessment outcome suggests; None when it suggests nothing."""
+    return {"eligible": OUTCOME_GRANTED, "not_eligible": OUTCOME_REFUSED}.get(assessment_outcome)

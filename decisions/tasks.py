@@ -1,0 +1,33 @@
+"""Celery tasks: ids in, one service call, retries with backoff. All idempotent."""
+
+from smtplib import SMTPException
+
+from celery import shared_task
+
+from decisions import services
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=True,
+    max_retries=5,
+    acks_late=True,
+)
+def dispatch_send_task(self, dispatch_id: int) -> bool:
+    """Email one letter. A retry or a second run finds the dispatch sent and does nothing."""
+    try:
+        return services.dispatch_deliver(dispatch_id=dispatch_id)
+    except (SMTPException, OSError) as error:
+        services.dispatch_record_failure(
+            dispatch_id=dispatch_id,
+            error=type(error).__name__,
+            final=self.request.retries >= self.max_retries,
+        )
+        raise
+
+
+@shared_task(acks_late=True)
+def decisions_finalize_due_task() -> int:
+    """The daily scan: decisions whose complaint deadline has passed without a complaint."""
+    return services.decisions_finalize_due()

@@ -1,0 +1,176 @@
+"""Demo data for plans: Emma Demo-Johansen's active plan, kept by Kari Koordinator.
+
+Called by `seed_demo` inside its transaction, after the base data.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from cases.models import Case
+from cases.services import case_transition
+from coordinators.models import Appointment, Coordinator
+from plans import services
+from plans.models import Goal, Participant, Plan
+
+
+def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> None:
+    """Appointing needs a sent grant (decisions); the demo writes both rows directly."""
+    from decisions.models import Decision
+
+    if not Decision.objects.filter(case=case, status__in=Decision.SENT_STATUSES).exists():
+        Decision.objects.create(
+            case=case,
+            service=Decision.Service.CHILD_COORDINATOR,
+            outcome=Decision.Outcome.GRANTED,
+            status=Decision.Status.SENT,
+            legal_basis="Pasient- og brukerrettighetsloven § 2-5 c og helse- og "
+            "omsorgstjenesteloven § 7-2 a.",
+            facts="Emma har en alvorlig sykdom og behov for langvarige, koordinerte tjenester.",
+            reasons="Familien har rett til barnekoordinator.",
+            starts_on=today - datetime.timedelta(days=7),
+            decided_by=by,
+            sent_on=today - datetime.timedelta(days=7),
+        )
+    if case.status == Case.Status.UNDER_ASSESSMENT:
+        case_transition(case=case, to=Case.Status.DECIDED, by=by, reason="Vedtak er sendt.")
+    if not case.appointments.filter(ended_on__isnull=True).exists():
+        Appointment.objects.create(
+            case=case,
+            coordinator=coordinator,
+            kind=Appointment.Kind.CHILD_COORDINATOR,
+            started_on=today - datetime.timedelta(days=5),
+            appointed_by=by,
+        )
+
+
+def seed() -> None:
+    User = get_user_model()
+    sara = User.objects.get(username="saksbehandler")
+    kari = User.objects.get(username="koordinator")
+    today = timezone.localdate()
+    case = Case.objects.filter(person__given_name="Emma", person__family_name="Demo-Johansen")
+    case = case.order_by("id").first()
+    if case is None or Plan.objects.filter(case=case).exists():
+        return
+    _appoint(case, kari.coordinator, sara, today)
+
+    plan = services.plan_create(case=case, by=sara)
+    services.plan_update(
+        plan=plan,
+        by=kari,
+        resources="Emma er nysgjerrig, glad i musikk og har en trygg familie og besteforeldre "
+        "som bor i nærheten.",
+        needs="Trening av motorikk, tilrettelegging i barnehagen og avlastning for foreldrene.",
+        person_contribution="Emma viser hva hun liker og hva som er vanskelig.",
+        next_of_kin_contribution="Mona følger opp øvelsene hjemme og deltar i ansvarsgruppen.",
+        cooperation="HABU (spesialisthelsetjenesten), fysioterapeut i kommunen, "
+        "Solsikken barnehage, fastlege.",
+        valid_from=today - datetime.timedelta(days=3),
+        valid_to=today + datetime.timedelta(days=365),
+    )
+    walk = services.goal_add(
+        plan=plan,
+        by=kari,
+        text="Jeg vil gå selv på tur med familien.",
+        horizon=Goal.Horizon.LONG_TERM,
+    )
+    services.goal_add(
+        plan=plan,
+        by=kari,
+        text="Jeg vil leke sammen med de andre barna i barnehagen.",
+        horizon=Goal.Horizon.LONG_TERM,
+    )
+    services.goal_add(
+        plan=plan,
+        by=kari,
+        text="Gå ti skritt med rullator innen sommeren.",
+        horizon=Goal.Horizon.SHORT_TERM,
+    )
+    services.measure_add(
+        plan=plan,
+        by=kari,
+        goal=walk,
+        title="Fysioterapi med gangtrening",
+        scope="2 timer i uken",
+        provider="Fysioterapitjenesten, Eksempel kommune",
+        responsible="Per Fysioterapeut",
+        how="I barnehagen og hjemme, med øvelser foreldrene kan gjøre videre.",
+        starts_on=today - datetime.timedelta(days=3),
+        ends_on=today + datetime.timedelta(days=180),
+    )
+    services.measure_add(
+        plan=plan,
+        by=kari,
+        title="Ekstra voksen i barnehagen",
+        scope="20 timer i uken",
+        provider="Solsikken barnehage",
+        responsible="Styrer Anne Barnehage",
+        how="Støtte i lek og måltider.",
+        starts_on=today - datetime.timedelta(days=3),
+    )
+    services.measure_add(
+        plan=plan,
+        by=kari,
+        title="Avlastning i helg",
+        scope="1 helg i måneden",
+        provider="Avlastningstjenesten, Eksempel kommune",
+        responsible="Leder for avlastningen",
+        starts_on=today + datetime.timedelta(days=14),
+    )
+    for name, role, organisation, contribution, member in [
+        ("Mona Johansen", Participant.Role.PARENT, "", "Følger opp hjemme.", True),
+        (
+            "Kari Koordinator",
+            Participant.Role.COORDINATOR,
+            "Helsestasjonen sentrum",
+            "Kaller inn og leder møtene.",
+            True,
+        ),
+        (
+            "Per Fysioterapeut",
+            Participant.Role.SERVICE_PROVIDER,
+            "Fysioterapitjenesten",
+            "Gangtrening.",
+            True,
+        ),
+        ("Anne Barnehage", Participant.Role.KINDERGARTEN, "Solsikken barnehage", "", True),
+        ("Dr. Lise Lege", Participant.Role.SPECIALIST, "HABU", "Faglige råd.", False),
+    ]:
+        services.participant_add(
+            plan=plan,
+            by=kari,
+            name=name,
+            role=role,
+            organisation=organisation,
+            contribution=contribution,
+            contact="",
+            in_responsibility_group=member,
+        )
+    services.meeting_record(
+        plan=plan,
+        by=kari,
+        held_on=today - datetime.timedelta(days=2),
+        place="Helsestasjonen sentrum",
+        agenda="Oppstart av planen. Mål og tiltak.",
+        minutes="Vi ble kjent og gikk gjennom Emmas mål.",
+        agreements="Fysioterapeuten kommer i barnehagen tirsdager og torsdager.",
+        next_meeting_on=today + datetime.timedelta(days=40),
+        action_points=[
+            {
+                "what": "Sende timeplan for fysioterapi",
+                "who": "Per Fysioterapeut",
+                "due_on": today + datetime.timedelta(days=7),
+            },
+        ],
+    )
+    services.evaluation_record(
+        plan=plan,
+        by=kari,
+        held_on=today - datetime.timedelta(days=1),
+        what_worked="Oppstarten gikk fint; familien er fornøyd med møtet.",
+        what_changes="Avlastning starter om to uker.",
+        next_evaluation_on=today + datetime.timedelta(days=90),
+    )
+    services.plan_activate(plan=plan, by=kari)

@@ -1,0 +1,253 @@
+"""Forms check and tidy input; the rules live in plans/rules.py and the services."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout, Submit
+from django import forms
+from django.utils import timezone
+
+from plans import rules
+from plans.models import (
+    ActionPoint,
+    Evaluation,
+    Goal,
+    ItemStatus,
+    Measure,
+    Meeting,
+    Participant,
+    Plan,
+)
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXTAREA = forms.Textarea(attrs={"rows": 3})
+
+
+def _helper(*fields, submit="Lagre") -> FormHelper:
+    helper = FormHelper()
+    # The templates write the <form> tag and the CSRF token themselves.
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fields, Submit("submit", submit))
+    return helper
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = [
+            "resources",
+            "needs",
+            "person_contribution",
+            "next_of_kin_contribution",
+            "cooperation",
+            "valid_from",
+            "valid_to",
+            "next_evaluation_on",
+        ]
+        widgets = {
+            "resources": TEXTAREA,
+            "needs": TEXTAREA,
+            "person_contribution": TEXTAREA,
+            "next_of_kin_contribution": TEXTAREA,
+            "cooperation": TEXTAREA,
+            "valid_from": DATE_INPUT,
+            "valid_to": DATE_INPUT,
+            "next_evaluation_on": DATE_INPUT,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Fieldset("Ressurser og behov", "resources", "needs"),
+            Fieldset("Hvem bidrar med hva", "person_contribution", "next_of_kin_contribution"),
+            Fieldset("Samarbeid", "cooperation"),
+            Fieldset("Periode og evaluering", "valid_from", "valid_to", "next_evaluation_on"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if "next_evaluation_on" not in self.changed_data:
+            return data
+        problems = rules.next_evaluation_refusals(
+            data.get("next_evaluation_on"),
+            timezone.localdate(),
+            required=self.instance.status == Plan.Status.ACTIVE,
+        )
+        for problem in problems:
+            self.add_error("next_evaluation_on", problem)
+        return data
+
+
+class GoalForm(forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = ["horizon", "text"]
+        widgets = {"text": TEXTAREA}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("horizon", "text", submit="Legg til mål")
+
+
+class ItemStatusForm(forms.Form):
+    """Mark a goal or a measure reached, changed or ended."""
+
+    status = forms.ChoiceField(label="Ny status", choices=ItemStatus.choices)
+    note = forms.CharField(label="Merknad", max_length=500, required=False)
+
+
+class MeasureForm(forms.ModelForm):
+    class Meta:
+        model = Measure
+        fields = [
+            "title",
+            "goal",
+            "scope",
+            "provider",
+            "responsible",
+            "how",
+            "starts_on",
+            "ends_on",
+        ]
+        widgets = {"how": TEXTAREA, "starts_on": DATE_INPUT, "ends_on": DATE_INPUT}
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = Goal.objects.filter(plan=plan)
+        self.fields["goal"].empty_label = "Ikke knyttet til ett mål"
+        self.fields["provider"].error_messages["required"] = "Et tiltak må ha en som gir det."
+        self.fields["starts_on"].initial = timezone.localdate()
+        self.helper = _helper(
+            "title",
+            "goal",
+            "scope",
+            "provider",
+            "responsible",
+            "how",
+            "starts_on",
+            "ends_on",
+            submit="Legg til tiltak",
+        )
+
+    def clean(self):
+        data = super().clean()
+        for problem in rules.period_refusals(data.get("starts_on"), data.get("ends_on")):
+            self.add_error("ends_on", problem)
+        return data
+
+
+class ParticipantForm(forms.ModelForm):
+    class Meta:
+        model = Participant
+        fields = [
+            "name",
+            "role",
+            "organisation",
+            "contact",
+            "contribution",
+            "has_confidential_access",
+            "in_responsibility_group",
+        ]
+        widgets = {"contribution": TEXTAREA}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            "name",
+            "role",
+            "organisation",
+            "contact",
+            "contribution",
+            "has_confidential_access",
+            "in_responsibility_group",
+            submit="Legg til deltaker",
+        )
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["held_on", "place", "agenda", "minutes", "agreements", "next_meeting_on"]
+        widgets = {
+            "held_on": DATE_INPUT,
+            "next_meeting_on": DATE_INPUT,
+            "agenda": TEXTAREA,
+            "minutes": forms.Textarea(attrs={"rows": 5}),
+            "agreements": TEXTAREA,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].initial = timezone.localdate()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on > timezone.localdate():
+            raise forms.ValidationError("Et møte kan ikke registreres før det er holdt.")
+        return held_on
+
+
+class ActionPointForm(forms.ModelForm):
+    class Meta:
+        model = ActionPoint
+        fields = ["what", "who", "due_on"]
+        widgets = {"due_on": DATE_INPUT}
+
+
+ActionPointFormSet = forms.formset_factory(ActionPointForm, extra=3, max_num=20)
+
+
+def action_points(formset) -> list[dict]:
+    """The filled-in rows of the action-point formset; empty rows are left out."""
+    return [
+        {k: form.cleaned_data[k] for k in ("what", "who", "due_on")}
+        for form in formset
+        if form.cleaned_data and form.has_changed()
+    ]
+
+
+class EvaluationForm(forms.ModelForm):
+    class Meta:
+        model = Evaluation
+        fields = ["held_on", "what_worked", "what_changes", "next_evaluation_on"]
+        widgets = {
+            "held_on": DATE_INPUT,
+            "next_evaluation_on": DATE_INPUT,
+            "what_worked": TEXTAREA,
+            "what_changes": TEXTAREA,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].initial = timezone.localdate()
+        self.helper = _helper(
+            "held_on",
+            "what_worked",
+            "what_changes",
+            "next_evaluation_on",
+            submit="Lagre evaluering",
+        )
+
+    def clean(self):
+        data = super().clean()
+        today = timezone.localdate()
+        held_on, next_on = data.get("held_on"), data.get("next_evaluation_on")
+        if held_on and held_on > today:
+            self.add_error("held_on", "En evaluering kan ikke registreres før den er holdt.")
+        for problem in rules.next_evaluation_refusals(next_on, today, required=True):
+            self.add_error("next_evaluation_on", problem)
+        return data
+
+
+class ClosePlanForm(forms.Form):
+    closed_reason = forms.ChoiceField(
+        label="Årsak", choices=[("", "Velg årsak")] + Plan.ClosedReason.choices
+    )
+    note = forms.CharField(label="Merknad", widget=TEXTAREA, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["closed_reason"].error_messages["required"] = "Oppgi hvorfor planen avsluttes."
+        self.helper = _helper("closed_reason", "note", submit="Avslutt planen")

@@ -1,0 +1,347 @@
+"""The individual plan (IP) and its parts, as the IP regulation lists them.
+
+Consent and the coordinator are not copied into the plan: they live on the case
+(`cases.Consent`, `coordinators.Appointment`) and the plan shows them from there.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class ItemStatus(models.TextChoices):
+    """Where a goal or a measure stands."""
+
+    ACTIVE = "active", "Pågår"
+    REACHED = "reached", "Nådd"
+    CHANGED = "changed", "Endret"
+    ENDED = "ended", "Avsluttet"
+
+
+class Plan(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Utkast"
+        ACTIVE = "active", "Aktiv"
+        CLOSED = "closed", "Avsluttet"
+
+    class ClosedReason(models.TextChoices):
+        NEED_ENDED = "need_ended", "Behovet er opphørt"
+        PERSONS_WISH = "persons_wish", "Personens ønske"
+        MOVED = "moved", "Flyttet fra kommunen"
+
+    case = models.OneToOneField(
+        "cases.Case", on_delete=models.PROTECT, related_name="plan", verbose_name="sak"
+    )
+    # The plan owner; kept beside the case so "one IP per person" is a constraint.
+    person = models.ForeignKey(
+        "cases.Person", on_delete=models.PROTECT, related_name="plans", verbose_name="planeier"
+    )
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    resources = models.TextField(
+        "ressurser", blank=True, help_text="Hva personen og nettverket er gode på og kan bruke."
+    )
+    needs = models.TextField("behov", blank=True, help_text="Behovene sett under ett.")
+    person_contribution = models.TextField("hva personen selv bidrar med", blank=True)
+    next_of_kin_contribution = models.TextField("hva pårørende bidrar med", blank=True)
+    cooperation = models.TextField(
+        "samarbeidende tjenester, institusjoner og etater",
+        blank=True,
+        help_text="For eksempel fastlege, BUP, skole, NAV – og hva samarbeidet gjelder.",
+    )
+    valid_from = models.DateField("planperiode fra", null=True, blank=True)
+    valid_to = models.DateField("planperiode til", null=True, blank=True)
+    next_evaluation_on = models.DateField("neste evaluering", null=True, blank=True)
+    activated_on = models.DateField("aktivert", null=True, blank=True)
+    suspended_note = models.TextField(
+        "merknad om stans", blank=True, help_text="Hvorfor planen ble satt tilbake til utkast."
+    )
+    closed_reason = models.CharField(
+        "avslutningsårsak", max_length=20, choices=ClosedReason.choices, blank=True
+    )
+    closed_on = models.DateField("avsluttet", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="opprettet av",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "individuell plan"
+        verbose_name_plural = "individuelle planer"
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["next_evaluation_on"],
+                condition=Q(status="active"),
+                name="plan_active_next_evaluation",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=~Q(status="closed"),
+                name="one_open_plan_per_person",
+                violation_error_message="Personen har allerede en individuell plan.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="closed") | ~Q(closed_reason=""),
+                name="plan_closed_has_reason",
+                violation_error_message="En avsluttet plan må ha en årsak.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="active") | Q(next_evaluation_on__isnull=False),
+                name="plan_active_has_next_evaluation",
+                violation_error_message="En aktiv plan må ha en dato for neste evaluering.",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
+                name="plan_period_ends_after_start",
+                violation_error_message="Planperioden kan ikke slutte før den begynner.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Individuell plan ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self):
+        return reverse("plans:case_plan", args=[self.case_id])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+
+class Goal(models.Model):
+    class Horizon(models.TextChoices):
+        LONG_TERM = "long", "Langsiktig mål"
+        SHORT_TERM = "short", "Delmål (kortsiktig)"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
+    text = models.TextField("mål", help_text="Med personens egne ord.")
+    horizon = models.CharField(
+        "type", max_length=10, choices=Horizon.choices, default=Horizon.LONG_TERM
+    )
+    status = models.CharField(
+        "status", max_length=10, choices=ItemStatus.choices, default=ItemStatus.ACTIVE
+    )
+    status_note = models.TextField("merknad", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "mål"
+        verbose_name_plural = "mål"
+        ordering = ["horizon", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="goal_has_text",
+                violation_error_message="Skriv målet.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Measure(models.Model):
+    """A measure (tiltak): what is done, how much, by whom, how and when."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures")
+    goal = models.ForeignKey(
+        Goal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name="hører til mål",
+    )
+    title = models.CharField("tiltak", max_length=200)
+    scope = models.CharField(
+        "omfang", max_length=200, blank=True, help_text="For eksempel «2 timer i uken»."
+    )
+    provider = models.CharField(
+        "hvem gir tiltaket", max_length=200, help_text="Tjenesten eller etaten som yter tiltaket."
+    )
+    responsible = models.CharField(
+        "ansvarlig", max_length=200, help_text="Navnet på den som har ansvaret."
+    )
+    how = models.TextField("slik gjennomføres tiltaket", blank=True)
+    starts_on = models.DateField("fra")
+    ends_on = models.DateField("til", null=True, blank=True)
+    status = models.CharField(
+        "status", max_length=10, choices=ItemStatus.choices, default=ItemStatus.ACTIVE
+    )
+    status_note = models.TextField("merknad", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tiltak"
+        verbose_name_plural = "tiltak"
+        ordering = ["starts_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(provider=""),
+                name="measure_has_provider",
+                violation_error_message="Et tiltak må ha en som gir det.",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="measure_ends_after_start",
+                violation_error_message="Tiltaket kan ikke slutte før det begynner.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Participant(models.Model):
+    class Role(models.TextChoices):
+        PERSON = "person", "Personen selv"
+        GUARDIAN = "guardian", "Verge"
+        PARENT = "parent", "Forelder"
+        NEXT_OF_KIN = "next_of_kin", "Pårørende"
+        COORDINATOR = "coordinator", "Koordinator"
+        SERVICE_PROVIDER = "service_provider", "Tjenesteyter"
+        GP = "gp", "Fastlege"
+        KINDERGARTEN = "kindergarten", "Barnehage"
+        SCHOOL = "school", "Skole"
+        PPT = "ppt", "PPT"
+        NAV = "nav", "NAV"
+        CHILD_WELFARE = "child_welfare", "Barnevern"
+        SPECIALIST = "specialist", "Spesialisthelsetjenesten"
+        OTHER = "other", "Annen"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="participants")
+    name = models.CharField("navn", max_length=200)
+    role = models.CharField("rolle", max_length=20, choices=Role.choices)
+    organisation = models.CharField("virksomhet", max_length=200, blank=True)
+    contact = models.CharField("telefon eller e-post", max_length=200, blank=True)
+    contribution = models.TextField("bidrar med", blank=True)
+    has_confidential_access = models.BooleanField(
+        "tilgang til taushetsbelagte opplysninger",
+        default=False,
+        help_text="Bare når samtykket omfatter deling med denne deltakeren.",
+    )
+    in_responsibility_group = models.BooleanField("medlem av ansvarsgruppen", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "deltaker"
+        verbose_name_plural = "deltakere"
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_role_display().lower()})"
+
+
+class Meeting(models.Model):
+    """A responsibility-group (ansvarsgruppe) meeting. The group has no decision authority."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="meetings")
+    held_on = models.DateField("dato")
+    place = models.CharField("sted", max_length=200)
+    agenda = models.TextField("saksliste", blank=True)
+    minutes = models.TextField("referat", blank=True)
+    agreements = models.TextField(
+        "omforente avtaler",
+        blank=True,
+        help_text="Ansvarsgruppen har ingen vedtaksmyndighet. Skriv det gruppen ble enige om; "
+        "tjenester tildeles bare ved vedtak fra den enkelte tjenesten.",
+    )
+    next_meeting_on = models.DateField("neste møte", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="skrevet av",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "ansvarsgruppemøte"
+        verbose_name_plural = "ansvarsgruppemøter"
+        ordering = ["-held_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(next_meeting_on__isnull=True) | Q(next_meeting_on__gt=F("held_on")),
+                name="meeting_next_after_this",
+                violation_error_message="Neste møte må være etter dette møtet.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Møte {self.held_on:%d.%m.%Y}"
+
+
+class ActionPoint(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_points")
+    what = models.CharField("hva", max_length=300)
+    who = models.CharField("hvem", max_length=200)
+    due_on = models.DateField("innen", null=True, blank=True)
+    done = models.BooleanField("utført", default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "oppfølgingspunkt"
+        verbose_name_plural = "oppfølgingspunkter"
+        ordering = ["due_on", "id"]
+
+    def __str__(self):
+        return self.what
+
+
+class Evaluation(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="evaluations")
+    held_on = models.DateField("evaluert dato")
+    what_worked = models.TextField("hva har fungert")
+    what_changes = models.TextField("hva endres", blank=True)
+    next_evaluation_on = models.DateField("neste evaluering")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="skrevet av",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "evaluering"
+        verbose_name_plural = "evalueringer"
+        ordering = ["-held_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(next_evaluation_on__gt=F("held_on")),
+                name="evaluation_next_after_this",
+                violation_error_message="Neste evaluering må være etter denne.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Evaluering {self.held_on:%d.%m.%Y}"

@@ -1,0 +1,254 @@
+import datetime
+import hashlib
+from dataclasses import replace
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from cases.errors import RuleViolation
+from cases.models import Case, Relation
+from decisions import deadlines, selectors, services
+from decisions.models import Decision, Dispatch, Letter
+from tests.decisions.factories import DecisionFactory, child_case
+from tests.decisions.pdf_text import pdf_text, squash
+from tests.decisions.test_letters import REMOVALS
+from tests.factories import CaseFactory, RelationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def decision(db):
+    case = CaseFactory(person__email="kari@epost.example")
+    return DecisionFactory(case=case)
+
+
+def send(decision):
+    return services.decision_send(decision=decision, by=decision.decided_by)
+
+
+def test_sending_marks_the_decision_sent_today(decision):
+    sent = send(decision).decision
+    assert sent.status == Decision.Status.SENT
+    assert sent.sent_on == timezone.localdate()
+
+
+def test_sending_by_email_starts_the_deadline_on_the_sending_day(decision):
+    sent = send(decision).decision
+    assert sent.complaint_deadline == deadlines.complaint_deadline(timezone.localdate())
+
+
+def test_sending_by_post_assumes_the_letter_arrives_after_the_post_days(settings):
+    settings.KE_POST_DAYS = 3
+    decision = DecisionFactory(case=CaseFactory(person__email=""))
+    sent = send(decision).decision
+    expected = deadlines.assumed_received_on(timezone.localdate(), channel="post", post_days=3)
+    assert sent.received_on == expected
+
+
+def test_sending_stores_the_pdf_with_its_checksum(decision):
+    send(decision)
+    letter = Letter.objects.get(decision=decision)
+    content = letter.file.open("rb").read()
+    assert content.startswith(b"%PDF-")
+    assert letter.sha256 == hashlib.sha256(content).hexdigest()
+
+
+def test_the_stored_letter_holds_the_decision_and_the_deadline_rules(decision):
+    send(decision)
+    text = squash(pdf_text(Letter.objects.get(decision=decision).file.open("rb").read()))
+    assert squash(decision.case.number) in text
+    assert squash("Klagefristen er fire uker.") in text
+
+
+def test_sending_moves_a_case_under_assessment_to_decided(decision):
+    send(decision)
+    decision.case.refresh_from_db()
+    assert decision.case.status == Case.Status.DECIDED
+
+
+def test_sending_writes_the_deadline_to_the_timeline(decision):
+    sent = send(decision).decision
+    entry = decision.case.timeline.get(kind="letter")
+    assert f"Klagefrist {sent.complaint_deadline:%d.%m.%Y}" in entry.text
+
+
+def test_an_adult_with_a_valid_email_gets_one_email_dispatch(decision):
+    send(decision)
+    assert list(Dispatch.objects.values_list("channel", "address")) == [
+        ("email", "kari@epost.example")
+    ]
+
+
+def test_a_child_s_letter_goes_to_each_parent_and_guardian(db):
+    case = child_case()
+    RelationFactory(person=case.person, role=Relation.Role.GUARDIAN, email="verge@epost.example")
+    RelationFactory(person=case.person, role=Relation.Role.NEXT_OF_KIN, email="tante@epost.example")
+    send(DecisionFactory(case=case, service=Decision.Service.CHILD_COORDINATOR))
+    assert Letter.objects.count() == 2
+
+
+def test_an_invalid_email_sends_the_letter_to_the_print_batch_and_tells_the_caseworker(db):
+    case = CaseFactory(person__email="kari@epost.example")
+    type(case.person).objects.filter(pk=case.person.pk).update(email="ikke en adresse")
+    result = send(DecisionFactory(case=case))
+    assert Dispatch.objects.get().channel == Dispatch.Channel.POST
+    assert "ikke gyldig" in result.notices[0]
+
+
+def test_a_recipient_with_neither_email_nor_address_blocks_sending(db):
+    case = CaseFactory(
+        person__email="", person__address="", person__postal_code="", person__postal_town=""
+    )
+    decision = DecisionFactory(case=case)
+    with pytest.raises(RuleViolation, match="verken gyldig e-postadresse eller postadresse"):
+        send(decision)
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.DRAFT
+
+
+def test_a_child_without_registered_parents_blocks_sending(db):
+    case = CaseFactory(person__child=True, requests_child_coordinator=True)
+    with pytest.raises(RuleViolation, match="ingen mottaker"):
+        send(DecisionFactory(case=case, service=Decision.Service.CHILD_COORDINATOR))
+
+
+def test_a_second_send_is_refused_and_sends_nothing_more(decision):
+    send(decision)
+    with pytest.raises(RuleViolation, match="allerede sendt"):
+        send(decision)
+    assert Dispatch.objects.count() == 1
+
+
+def test_a_decision_without_reasons_cannot_be_sent(db):
+    decision = DecisionFactory(case=CaseFactory(person__email="kari@epost.example"), reasons="")
+    with pytest.raises(RuleViolation, match="begrunnelse"):
+        send(decision)
+    assert not Letter.objects.exists()
+
+
+@pytest.mark.parametrize("field,value,part", REMOVALS, ids=[r[0] for r in REMOVALS])
+def test_a_letter_missing_any_part_cannot_be_sent_and_nothing_changes(decision, field, value, part):
+    real = selectors.decision_letter
+
+    def lacking(*args, **kwargs):
+        return replace(real(*args, **kwargs), **{field: value})
+
+    with (
+        mock.patch.object(selectors, "decision_letter", lacking),
+        pytest.raises(RuleViolation, match="Brevet mangler"),
+    ):
+        send(decision)
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.DRAFT
+    assert not Letter.objects.exists()
+
+
+def test_a_grant_without_a_start_date_cannot_be_sent(db):
+    decision = DecisionFactory(case=CaseFactory(person__email="kari@epost.example"), starts_on=None)
+    with pytest.raises(RuleViolation, match="startdato"):
+        send(decision)
+
+
+def test_with_approval_required_an_unapproved_decision_cannot_be_sent(decision, settings):
+    settings.KE_DECISION_APPROVAL_REQUIRED = True
+    with pytest.raises(RuleViolation, match="godkjennes av en leder"):
+        send(decision)
+
+
+def test_with_approval_required_an_approved_decision_is_sent(decision, settings, leader):
+    settings.KE_DECISION_APPROVAL_REQUIRED = True
+    services.decision_submit_for_approval(decision=decision, by=decision.decided_by)
+    services.decision_approve(decision=decision, by=leader)
+    assert send(decision).decision.status == Decision.Status.SENT
+
+
+def test_a_caseworker_cannot_approve(decision, caseworker):
+    decision.status = Decision.Status.AWAITING_APPROVAL
+    decision.save()
+    with pytest.raises(RuleViolation, match="Bare en leder"):
+        services.decision_approve(decision=decision, by=caseworker)
+
+
+def test_a_leader_cannot_approve_their_own_decision(leader):
+    decision = DecisionFactory(decided_by=leader, status=Decision.Status.AWAITING_APPROVAL)
+    with pytest.raises(RuleViolation, match="selv har skrevet"):
+        services.decision_approve(decision=decision, by=leader)
+
+
+def test_an_incomplete_letter_cannot_go_for_approval(db):
+    decision = DecisionFactory(starts_on=None)
+    with pytest.raises(RuleViolation, match="startdato"):
+        services.decision_submit_for_approval(decision=decision, by=decision.decided_by)
+
+
+def test_the_approving_leader_signs_the_letter(decision, leader):
+    decision.approved_by = leader
+    content = selectors.decision_letter(decision)
+    assert leader.get_full_name() in content.signature
+
+
+def test_a_grant_names_the_appointed_coordinator(decision):
+    from tests.factories import AppointmentFactory
+
+    appointment = AppointmentFactory(case=decision.case)
+    assert str(appointment.coordinator) in selectors.decision_letter(decision).coordinator_text
+
+
+def test_the_caseworker_can_set_the_actual_received_date(decision):
+    send(decision)
+    later = timezone.localdate()
+    updated = services.decision_set_received(
+        decision=decision, by=decision.decided_by, received_on=later
+    )
+    assert updated.received_on_confirmed is True
+    assert updated.complaint_deadline == deadlines.complaint_deadline(later)
+
+
+def test_a_received_date_before_the_sending_date_is_refused_and_changes_nothing(decision):
+    sent = send(decision).decision
+    with pytest.raises(RuleViolation, match="før vedtaket ble sendt"):
+        services.decision_set_received(
+            decision=decision,
+            by=decision.decided_by,
+            received_on=sent.sent_on - datetime.timedelta(days=1),
+        )
+    decision.refresh_from_db()
+    assert decision.received_on == sent.received_on
+
+
+def test_a_received_date_in_the_future_is_refused(decision):
+    send(decision)
+    with pytest.raises(RuleViolation, match="fram i tid"):
+        services.decision_set_received(
+            decision=decision,
+            by=decision.decided_by,
+            received_on=timezone.localdate() + datetime.timedelta(days=1),
+        )
+
+
+def test_a_received_date_on_a_draft_is_refused(decision):
+    with pytest.raises(RuleViolation, match="sendt vedtak"):
+        services.decision_set_received(
+            decision=decision, by=decision.decided_by, received_on=timezone.localdate()
+        )
+
+
+def test_a_letter_posted_later_than_it_was_sent_gets_its_deadline_from_the_posting_day(
+    settings,
+):
+    settings.KE_POST_DAYS = 3
+    decision = DecisionFactory(case=CaseFactory(person__email=""))
+    send(decision)
+    Decision.objects.filter(pk=decision.pk).update(
+        sent_on=timezone.localdate() - datetime.timedelta(days=10),
+        received_on=timezone.localdate() - datetime.timedelta(days=7),
+        assumed_received_on=timezone.localdate() - datetime.timedelta(days=7),
+    )
+    services.print_batch_mark_posted(
+        dispatch_ids=[Dispatch.objects.get().pk], by=decision.decided_by
+    )
+    decision.refresh_from_db()
+    posted = deadlines.assumed_received_on(timezone.localdate(), channel="post", post_days=3)
+    assert decision.complaint_deadline == deadlines.complaint_deadline(posted)

@@ -1,0 +1,81 @@
+"""Each kind of letter, rendered to PDF: every required part is in its text."""
+
+import pytest
+
+from config.pdf import render_to_pdf
+from decisions import letters
+from decisions.services import LETTER_TEMPLATE
+from tests.decisions.letter_builders import KINDS, complete_letter
+from tests.decisions.pdf_text import pdf_text, squash
+
+
+def expected_parts(letter) -> dict[str, str]:
+    parts = {
+        "avsender": "Eksempel kommune Koordinerende enhet",
+        "avsenderens adresse": "Rådhusgata 1, 0001 Eksempelby",
+        "dato": "02.03.2026",
+        "saksnummer": "2026/0042",
+        "mottaker med adresse": "Kari Nordmann Storgata 1 0155 Eksempelby",
+        "partene i saken": "Parter i saken: Kari Nordmann (søker)",
+        "vedtaket": f"{letter.outcome_label}. {letter.decision_text}",
+        "hjemmel": letter.legal_basis,
+        "faktiske forhold": letter.facts,
+        "begrunnelse": letter.reasons,
+        "klagerett": "Du kan klage på vedtaket.",
+        "klagefrist på fire uker": "Klagefristen er fire uker.",
+        "når fristen løper": "Fristen regnes fra dagen etter at du mottok dette brevet.",
+        "hvor klagen sendes": "Send klagen til Koordinerende enhet, Eksempel kommune",
+        "klageinstans": "sender vi klagen videre til Statsforvalteren i Eksempel",
+        "skriftlig og undertegnet": "Klagen må være skriftlig og undertegnet",
+        "innsyn": "rett til å se dokumentene i saken din",
+        "innsyn hjemmel": "forvaltningsloven §§ 18 og 19",
+        "utsatt iverksetting": "forvaltningsloven § 42",
+        "kontaktperson": "kontakte Sara Saksbehandler. Telefon 12 34 56 78",
+        "underskrift": "Med vennlig hilsen Sara Saksbehandler",
+    }
+    if letter.is_grant:
+        parts["startdato"] = "Vedtaket gjelder fra 02.03.2026."
+    if letter.is_grant and letter.service in letters.COORDINATOR_SERVICES:
+        parts["koordinator"] = "er Per Koordinator."
+    if letter.service == letters.SERVICE_BARNEKOORDINATOR:
+        parts["barna"] = "Kari Nordmann, født 01.02.2016"
+    if letter.service == letters.SERVICE_PLAN:
+        parts["ingen ekstra rettigheter"] = "gir deg ikke rett til flere eller andre tjenester"
+    return parts
+
+
+@pytest.mark.parametrize("service,outcome", KINDS)
+def test_every_required_part_is_in_the_text_of_each_kind_of_letter(service, outcome):
+    letter = complete_letter(service, outcome)
+    _html, pdf = render_to_pdf(LETTER_TEMPLATE, {"letter": letter})
+    text = squash(pdf_text(pdf))
+    parts = expected_parts(letter).items()
+    missing = {name: phrase for name, phrase in parts if squash(phrase) not in text}
+    assert missing == {}
+
+
+def test_the_letter_is_a_pdf():
+    _html, pdf = render_to_pdf(LETTER_TEMPLATE, {"letter": complete_letter()})
+    assert pdf.startswith(b"%PDF-")
+
+
+def test_the_letter_uses_its_own_print_stylesheet_not_bootstrap():
+    html, _pdf = render_to_pdf(LETTER_TEMPLATE, {"letter": complete_letter()})
+    assert "decisions/letter.css" in html
+    assert "bootstrap" not in html
+
+
+def test_the_address_sits_in_the_window_of_the_envelope():
+    html, _pdf = render_to_pdf(LETTER_TEMPLATE, {"letter": complete_letter()})
+    assert '<div class="window">' in html
+
+
+def test_the_letterhead_shows_a_logo_from_the_static_files(db, settings):
+    from decisions import selectors
+    from tests.decisions.factories import DecisionFactory
+
+    settings.KE_LETTER_LOGO = "img/favicon.svg"
+    letter = selectors.decision_letter(DecisionFactory())
+    html, pdf = render_to_pdf(LETTER_TEMPLATE, {"letter": letter})
+    assert '<img src="/static/img/favicon.svg"' in html
+    assert pdf.startswith(b"%PDF-")

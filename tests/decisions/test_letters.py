@@ -1,0 +1,129 @@
+"""The letter checklist (fvl. §§ 23–25, 27; pbrl. kap. 7), without a database."""
+
+import pytest
+
+from decisions import letters
+from tests.decisions.letter_builders import KINDS, complete_letter, without
+
+# field -> value that removes it -> the part reported missing
+REMOVALS = [
+    ("municipality", "", "avsender"),
+    ("sender_address", "", "avsenderens adresse"),
+    ("letter_date", None, "dato"),
+    ("case_number", " ", "saksnummer"),
+    ("addressee", None, "mottaker med adresse"),
+    ("parties", (), "partene i saken"),
+    ("concerns", "", "hvem vedtaket gjelder"),
+    ("decision_text", "", "vedtaket"),
+    ("legal_basis", "", "hjemmel (reglene vedtaket bygger på)"),
+    ("facts", "", "faktiske forhold"),
+    ("reasons", "\n", "begrunnelse"),
+    ("complaint_weeks", 3, "klagefrist på fire uker"),
+    ("complaint_runs_from", "", "når klagefristen begynner å løpe"),
+    ("complaint_to", "", "hvor klagen skal sendes (koordinerende enhet)"),
+    ("appeal_body", "", "klageinstans (Statsforvalteren)"),
+    ("complaint_form", "", "at klagen skal være skriftlig og undertegnet"),
+    ("complaint_reference", "", "hjemmel for klageretten"),
+    ("access_text", "", "rett til innsyn i saksdokumentene"),
+    ("postponement_text", "", "rett til å be om utsatt iverksetting"),
+    ("contact_name", "", "kontaktperson"),
+    ("signature", "", "underskrift"),
+]
+
+
+@pytest.mark.parametrize("service,outcome", KINDS)
+def test_a_complete_letter_of_each_kind_lacks_nothing(service, outcome):
+    assert letters.missing_parts(complete_letter(service, outcome)) == []
+
+
+@pytest.mark.parametrize("field,value,part", REMOVALS, ids=[r[0] for r in REMOVALS])
+def test_removing_a_required_part_is_reported_by_its_norwegian_name(field, value, part):
+    assert part in letters.missing_parts(without(complete_letter(), **{field: value}))
+
+
+def test_a_grant_without_a_start_date_lacks_it():
+    letter = without(complete_letter(), starts_on=None)
+    assert letters.missing_parts(letter) == ["startdato"]
+
+
+def test_a_coordinator_grant_must_name_the_coordinator_or_say_one_will_be_appointed():
+    letter = without(complete_letter(), coordinator_text="")
+    assert letters.missing_parts(letter) == ["koordinator (navn eller at det oppnevnes)"]
+
+
+def test_a_child_coordinator_grant_lists_the_children():
+    letter = without(complete_letter(letters.SERVICE_BARNEKOORDINATOR), children=())
+    assert letters.missing_parts(letter) == ["barna vedtaket gjelder"]
+
+
+def test_an_individual_plan_letter_says_the_plan_gives_no_extra_rights():
+    letter = without(complete_letter(letters.SERVICE_PLAN), plan_rights_text="")
+    assert letters.missing_parts(letter) == [
+        "at individuell plan ikke gir rett til flere tjenester"
+    ]
+
+
+def test_a_refusal_needs_neither_start_date_nor_coordinator():
+    letter = complete_letter(letters.SERVICE_KOORDINATOR, letters.OUTCOME_REFUSED)
+    assert letters.missing_parts(without(letter, starts_on=None, coordinator_text="")) == []
+
+
+def test_an_appeal_body_that_is_not_statsforvalteren_is_missing():
+    letter = without(complete_letter(), appeal_body="Kommunens klagenemnd")
+    assert letters.missing_parts(letter) == ["klageinstans (Statsforvalteren)"]
+
+
+def test_an_addressee_without_an_address_is_missing():
+    letter = without(complete_letter(), addressee=letters.Address("Kari Nordmann", ()))
+    assert letters.missing_parts(letter) == ["mottaker med adresse"]
+
+
+def test_a_grant_without_a_coordinator_says_one_will_be_appointed():
+    text = letters.coordinator_text(service="koordinator", outcome="granted", coordinator="")
+    assert "vil oppnevne" in text
+
+
+def test_a_grant_with_a_coordinator_names_them():
+    text = letters.coordinator_text(
+        service="barnekoordinator", outcome="granted", coordinator="Kari Koordinator"
+    )
+    assert text == "Din barnekoordinator er Kari Koordinator."
+
+
+FINDINGS = [
+    {"code": "C1", "met": True, "text": "Bor i kommunen.", "legal_basis": "hol. § 3-1"},
+    {"code": "K1", "met": False, "text": "1 tjeneste.", "legal_basis": "hol. § 7-2"},
+    {"code": "B3", "met": None, "text": "Funksjonsnivå 4.", "legal_basis": "pbrl. § 2-5 c"},
+]
+
+
+def test_a_drafted_grant_gives_the_met_conditions_with_their_legal_references():
+    texts = letters.draft_texts(service="koordinator", outcome="granted", findings=FINDINGS)
+    assert "– Bor i kommunen. (hol. § 3-1)" in texts["reasons"]
+    assert "1 tjeneste." not in texts["reasons"]
+
+
+def test_a_drafted_refusal_gives_the_conditions_not_met():
+    texts = letters.draft_texts(service="koordinator", outcome="refused", findings=FINDINGS)
+    assert "– 1 tjeneste. (hol. § 7-2)" in texts["reasons"]
+
+
+def test_drafted_facts_list_every_finding():
+    texts = letters.draft_texts(service="koordinator", outcome="granted", findings=FINDINGS)
+    assert texts["facts"].count("–") == 3
+
+
+def test_drafted_legal_basis_names_the_provision_and_describes_its_content():
+    texts = letters.draft_texts(service="individuell_plan", outcome="granted", findings=[])
+    assert texts["legal_basis"].startswith(
+        f"Vedtaket er fattet etter {letters.LEGAL['individuell_plan'].reference}."
+    )
+    assert "rett til å få utarbeidet individuell plan" in texts["legal_basis"]
+
+
+@pytest.mark.parametrize(
+    "assessment,outcome",
+    [("eligible", "granted"), ("not_eligible", "refused"), ("needs_judgement", None)],
+)
+def test_the_assessment_outcome_suggests_the_decision_outcome(assessment, outcome):
+    assert letters.outcome_from_assessment(assessment) == outcome

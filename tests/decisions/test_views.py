@@ -1,0 +1,160 @@
+import hashlib
+
+import pytest
+from django.urls import reverse
+
+from cases.models import AccessLog
+from decisions import services
+from decisions.models import Decision, Dispatch, Letter
+from tests.decisions.factories import DecisionFactory
+from tests.factories import CaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_decision_list_shows_state_and_deadline(caseworker_client):
+    decision = DecisionFactory(sent=True)
+    html = caseworker_client.get(reverse("decisions:list")).content.decode()
+    assert "Sendt" in html
+    assert f"Klagefrist {decision.complaint_deadline:%d.%m.%Y}" in html
+
+
+def test_the_decision_list_filters_by_state(caseworker_client):
+    DecisionFactory(sent=True, case__person__given_name="Sendtsen")
+    DecisionFactory(case__person__given_name="Utkastsen")
+    html = caseworker_client.get(reverse("decisions:list"), {"status": "draft"}).content.decode()
+    assert "Utkastsen" in html
+    assert "Sendtsen" not in html
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_the_decision_list_runs_the_same_few_queries_for_1_and_20_decisions(
+    caseworker_client, django_assert_max_num_queries, rows
+):
+    DecisionFactory.create_batch(rows, sent=True)
+    # session, user, the user's permissions (2), one page of decisions with their cases
+    # and people, then the sliding session's save (savepoint, update, release)
+    with django_assert_max_num_queries(8):
+        response = caseworker_client.get(reverse("decisions:list"))
+    assert response.status_code == 200
+
+
+def test_the_case_tab_offers_a_draft_once_the_case_is_assessed(caseworker_client, assessed_case):
+    url = reverse("decisions:case_decisions", args=[assessed_case.pk])
+    assert "Lag utkast" in caseworker_client.get(url).content.decode()
+
+
+def test_the_case_tab_says_to_assess_first_without_an_assessment(caseworker_client):
+    case = CaseFactory()
+    url = reverse("decisions:case_decisions", args=[case.pk])
+    assert "ingen lagret vurdering" in caseworker_client.get(url).content.decode()
+
+
+def test_the_case_tab_logs_one_view(caseworker_client, assessed_case):
+    caseworker_client.get(reverse("decisions:case_decisions", args=[assessed_case.pk]))
+    assert AccessLog.objects.filter(action="view").count() == 1
+
+
+def test_drafting_from_the_tab_opens_the_draft(caseworker_client, assessed_case):
+    response = caseworker_client.post(
+        reverse("decisions:draft", args=[assessed_case.pk]), {"service": "koordinator"}
+    )
+    assert response["Location"] == Decision.objects.get().get_absolute_url()
+
+
+def test_the_draft_page_lists_what_the_letter_lacks(caseworker_client):
+    decision = DecisionFactory(starts_on=None)
+    html = caseworker_client.get(decision.get_absolute_url()).content.decode()
+    assert "Det mangler" in html
+    assert "startdato" in html
+
+
+def test_saving_a_draft_without_reasons_shows_an_error_and_keeps_the_text(caseworker_client):
+    decision = DecisionFactory()
+    response = caseworker_client.post(
+        decision.get_absolute_url(),
+        {"outcome": "granted", "legal_basis": "x", "facts": "y", "reasons": ""},
+    )
+    decision.refresh_from_db()
+    assert response.status_code == 200
+    assert decision.reasons.startswith("Behovet")
+
+
+def test_the_preview_is_a_pdf_and_logged_as_a_print(caseworker_client):
+    decision = DecisionFactory()
+    response = caseworker_client.get(reverse("decisions:preview", args=[decision.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert AccessLog.objects.filter(action="print", person_id=decision.case.person_id).exists()
+
+
+def test_sending_from_the_page_reports_the_deadline(caseworker_client):
+    decision = DecisionFactory(case__person__email="kari@epost.example")
+    response = caseworker_client.post(reverse("decisions:send", args=[decision.pk]), follow=True)
+    decision.refresh_from_db()
+    assert f"{decision.complaint_deadline:%d.%m.%Y}" in response.content.decode()
+
+
+def test_sending_to_an_invalid_address_tells_the_caseworker(caseworker_client):
+    decision = DecisionFactory(case__person__email="kari@epost.example")
+    type(decision.case.person).objects.update(email="ugyldig@")
+    response = caseworker_client.post(reverse("decisions:send", args=[decision.pk]), follow=True)
+    assert "utskriftsbunken" in response.content.decode()
+
+
+def test_a_second_send_from_the_page_shows_a_message_and_sends_nothing(caseworker_client):
+    decision = DecisionFactory(case__person__email="kari@epost.example")
+    url = reverse("decisions:send", args=[decision.pk])
+    caseworker_client.post(url)
+    response = caseworker_client.post(url, follow=True)
+    assert "allerede sendt" in response.content.decode()
+    assert Dispatch.objects.count() == 1
+
+
+def test_a_sent_letter_is_served_unchanged_from_storage(caseworker_client):
+    decision = DecisionFactory(case__person__email="kari@epost.example")
+    services.decision_send(decision=decision, by=decision.decided_by)
+    letter = Letter.objects.get()
+    response = caseworker_client.get(reverse("decisions:letter", args=[letter.pk]))
+    assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == letter.sha256
+
+
+def test_a_caseworker_cannot_approve(caseworker_client):
+    decision = DecisionFactory(status=Decision.Status.AWAITING_APPROVAL)
+    response = caseworker_client.post(reverse("decisions:approve", args=[decision.pk]))
+    assert response.status_code == 403
+
+
+def test_a_leader_approves_from_the_page(client, leader):
+    client.force_login(leader)
+    decision = DecisionFactory(status=Decision.Status.AWAITING_APPROVAL)
+    client.post(reverse("decisions:approve", args=[decision.pk]))
+    decision.refresh_from_db()
+    assert decision.approved_by == leader
+
+
+def test_registering_a_complaint_from_the_page(caseworker_client):
+    decision = DecisionFactory(sent=True)
+    caseworker_client.post(
+        reverse("decisions:complaint_add", args=[decision.pk]),
+        {"klage-complainant": "Kari", "klage-received_on": decision.sent_on.isoformat()},
+    )
+    assert decision.complaints.count() == 1
+
+
+def test_the_print_batch_lists_letters_to_post_and_marks_them_posted(caseworker_client):
+    decision = DecisionFactory(case__person__email="")
+    services.decision_send(decision=decision, by=decision.decided_by)
+    dispatch = Dispatch.objects.get()
+    assert (
+        dispatch.letter.recipient_name
+        in caseworker_client.get(reverse("decisions:print_batch")).content.decode()
+    )
+    caseworker_client.post(reverse("decisions:print_batch_posted"), {"dispatch": [dispatch.pk]})
+    dispatch.refresh_from_db()
+    assert dispatch.status == Dispatch.Status.SENT
+
+
+def test_a_decision_in_another_scope_is_not_found(coordinator_client):
+    decision = DecisionFactory()
+    response = coordinator_client.get(decision.get_absolute_url())
+    assert response.status_code == 403
