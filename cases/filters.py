@@ -31,12 +31,13 @@ SORTS = [
 
 def caseworker_choices():
     """KE staff only, and few of them: the filter never renders thousands of options."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=[Role.CASEWORKER.label, Role.LEADER.label])
-        .distinct()
-        .order_by("first_name", "last_name")[:200]
-    )
+    User = get_user_model()
+    # A choice queryset must stay filterable (the field looks the chosen pk up in it),
+    # so the limit goes in a subquery rather than a slice.
+    staff = User.objects.filter(
+        is_active=True, groups__name__in=[Role.CASEWORKER.label, Role.LEADER.label]
+    ).values("pk")[:200]
+    return User.objects.filter(pk__in=staff).order_by("first_name", "last_name")
 
 
 def overdue_before():

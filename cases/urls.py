@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases import views
+from cases import overview_views, views
 
 app_name = "cases"
 
@@ -26,6 +26,8 @@ urlpatterns = [
     path("<int:pk>/journal/nytt/", views.timeline_add, name="timeline_add"),
     path("personer/<int:pk>/", views.person_detail, name="person_detail"),
     path("frister/", views.deadlines, name="deadlines"),
+    path("oversikt/", overview_views.overview_page, name="overview"),
+    path("oversikt/tall.csv", overview_views.overview_csv, name="overview_csv"),
     path("paminnelser/<int:pk>/lukk/", views.reminder_done, name="reminder_done"),
     path("tilgangslogg/", views.access_log, name="access_log"),
 ]

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
@@ -8,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases import selectors, services
+from cases import deadline_list, selectors, services
 from cases.access import caseworker_required, get_visible_or_404, log_access
 from cases.errors import RuleViolation
 from cases.filters import AccessLogFilter, CaseFilter, caseworker_choices, overdue_before
@@ -16,6 +15,7 @@ from cases.forms import (
     CaseEditForm,
     CloseCaseForm,
     ConsentForm,
+    DeadlineFilterForm,
     PersonServiceForm,
     RegistrationForm,
     RelationForm,
@@ -23,7 +23,7 @@ from cases.forms import (
     WithdrawConsentForm,
 )
 from cases.models import AccessLog, Case, Consent, Person, Reminder, Service
-from cases.scoping import person_scope
+from cases.scoping import person_scope, sees_all_cases
 from config.paging import paginate
 
 
@@ -346,19 +346,28 @@ def access_log(request):
 
 
 def deadlines(request):
-    """Frister: the deadlines in the cases this user may see, oldest first."""
-    visible = selectors.case_list(request.user)
+    """Frister: the deadlines in what this user may see, overdue first."""
+    form = DeadlineFilterForm(request.GET or None, show_people=sees_all_cases(request.user))
+    filters = form.cleaned_data if form.is_valid() else {}
+    today = timezone.localdate()
+    rows = deadline_list.gather(
+        request.user, today=today, horizon_days=filters.get("days") or DeadlineFilterForm.DAYS
+    )
+    chosen = deadline_list.select_rows(
+        rows,
+        today=today,
+        kind=filters.get("kind") or "",
+        caseworker_id=getattr(filters.get("caseworker"), "pk", None),
+        coordinator_id=getattr(filters.get("coordinator"), "pk", None),
+    )
     return render(
         request,
         "cases/deadlines.html",
         {
-            "overdue": visible.filter(
-                status__in=Case.AWAITING_DECISION_STATUSES, received_on__lt=overdue_before()
-            ).order_by("received_on")[:200],
-            "awaiting_consent": visible.filter(status=Case.Status.AWAITING_CONSENT).order_by(
-                "received_on"
-            )[:200],
-            "processing_days": settings.KE_CASE_PROCESSING_DAYS,
+            "form": form,
+            "rows": [(row, row.is_overdue(today)) for row in chosen],
+            "overdue_count": sum(1 for row in chosen if row.is_overdue(today)),
+            "today": today,
         },
     )
 

@@ -19,7 +19,7 @@ def navigation(request):
         return context
     match = getattr(request, "resolver_match", None)
     section = _SECTIONS.get(match.namespace, "") if match else ""
-    if match and match.url_name in ("deadlines", "access_log"):
+    if match and match.url_name in ("deadlines", "access_log", "overview"):
         section = match.url_name
     context.update(
         nav_section=section,

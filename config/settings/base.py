@@ -247,15 +247,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Static schedule in version control; exactly one beat process runs it.
 CELERY_BEAT_SCHEDULE = {
-    # Reminders for consent waits, evaluations, training and action points.
-    "daily-scans": {
+    # One task runs every scan (cases.scans.SCANS): consent waits, evaluations,
+    # action points, training, complaint deadlines and stuck letters. Twice a day,
+    # so a missed morning run is made up by noon; reminders are never doubled.
+    "daily-scans-morning": {
         "task": "cases.tasks.daily_scans_task",
         "schedule": crontab(hour=6, minute=15),
     },
-    # Marks decisions final once their complaint deadline (plus grace) has passed.
-    "decisions-finalize-due": {
-        "task": "decisions.tasks.decisions_finalize_due_task",
-        "schedule": crontab(hour=2, minute=15),
+    "daily-scans-noon": {
+        "task": "cases.tasks.daily_scans_task",
+        "schedule": crontab(hour=12, minute=15),
     },
 }
 
@@ -291,3 +292,5 @@ KE_LETTER_LOGO = env.str("KE_LETTER_LOGO", default="")
 KE_DEMO_PASSWORD = env.str("KE_DEMO_PASSWORD", default="")
 # A case waiting for consent longer than this reminds its caseworker.
 KE_CONSENT_WAIT_DAYS = env.int("KE_CONSENT_WAIT_DAYS", default=14)
+# An active plan's coordinator is reminded this many days before the next evaluation.
+KE_EVALUATION_REMINDER_DAYS = env.int("KE_EVALUATION_REMINDER_DAYS", default=14)

@@ -191,3 +191,10 @@ class TestTimeline:
             caseworker_client.get(reverse("cases:timeline", args=[case.pk])).context["entries"]
         )
         assert [e.text for e in entries[:2]] == ["Andre", "Første"]
+
+
+def test_the_case_list_filters_by_caseworker(caseworker_client, caseworker):
+    mine = CaseFactory(caseworker=caseworker)
+    CaseFactory()
+    response = caseworker_client.get(reverse("cases:list"), {"caseworker": caseworker.pk})
+    assert [c.pk for c in response.context["page"].items] == [mine.pk]

@@ -1,0 +1,62 @@
+"""Geometry for bar charts drawn as inline SVG by templates/includes/bar_chart.html. Pure.
+
+No chart library and nothing fetched from outside: the server computes the bars.
+"""
+
+from dataclasses import dataclass
+
+LABEL_WIDTH = 190
+BAR_AREA = 380
+VALUE_WIDTH = 70
+BAR_HEIGHT = 18
+ROW_HEIGHT = 26
+TOP = 6
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    display: str
+    y: int
+    text_y: int
+    width: int
+
+
+@dataclass(frozen=True)
+class BarChart:
+    title: str
+    bars: tuple[Bar, ...]
+    width: int
+    height: int
+    bar_x: int
+    value_x: int
+    bar_height: int
+
+
+def bar_chart(title: str, rows: list[tuple[str, float]], *, unit: str = "") -> BarChart:
+    """Horizontal bars, one per (label, value), on one scale starting at zero."""
+    scale = max([1, *(value for _, value in rows)])
+    bars = []
+    for i, (label, value) in enumerate(rows):
+        y = TOP + i * ROW_HEIGHT
+        shown = f"{value:g}" if isinstance(value, float) else str(value)
+        bars.append(
+            Bar(
+                label=label,
+                value=value,
+                display=f"{shown}{unit}",
+                y=y,
+                text_y=y + BAR_HEIGHT - 4,
+                width=max(0, round(value / scale * BAR_AREA)),
+            )
+        )
+    return BarChart(
+        title=title,
+        bars=tuple(bars),
+        width=LABEL_WIDTH + BAR_AREA + VALUE_WIDTH,
+        height=TOP * 2 + max(1, len(rows)) * ROW_HEIGHT,
+        bar_x=LABEL_WIDTH,
+        value_x=LABEL_WIDTH + BAR_AREA + 6,
+        bar_height=BAR_HEIGHT,
+    )

@@ -1,0 +1,100 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.deadline_list import DeadlineRow, gather, select_rows
+from tests.coordinators.factories import CompletionFactory, CourseFactory
+from tests.decisions.factories import DecisionFactory
+from tests.factories import AppointmentFactory, CaseFactory, CoordinatorFactory
+from tests.plans.factories import PlanFactory
+
+TODAY = datetime.date(2026, 11, 23)
+
+
+def row(kind="evaluation", days=0, **kwargs):
+    return DeadlineRow(kind=kind, due_on=TODAY + datetime.timedelta(days=days), link="/", **kwargs)
+
+
+class TestSelectRows:
+    def test_overdue_rows_come_first_then_upcoming_by_date(self):
+        rows = [row(days=5), row(days=-1), row(days=1), row(days=-10)]
+        ordered = select_rows(rows, today=TODAY)
+        assert [r.due_on - TODAY for r in ordered] == [
+            datetime.timedelta(days=d) for d in (-10, -1, 1, 5)
+        ]
+
+    def test_it_filters_by_kind_caseworker_and_coordinator(self):
+        wanted = row(kind="complaint", caseworker_id=1, coordinator_ids=(7,))
+        rows = [
+            wanted,
+            row(kind="complaint", caseworker_id=2),
+            row(kind="consent", caseworker_id=1),
+        ]
+        assert select_rows(
+            rows, today=TODAY, kind="complaint", caseworker_id=1, coordinator_id=7
+        ) == [wanted]
+
+    def test_a_deadline_due_today_is_not_overdue(self):
+        assert row(days=0).is_overdue(TODAY) is False
+
+
+@pytest.fixture
+def every_kind(db):
+    today = timezone.localdate()
+    plan = PlanFactory(active=True, next_evaluation_on=today - datetime.timedelta(days=2))
+    appointment = AppointmentFactory(case=plan.case)
+    DecisionFactory(sent=True)
+    CaseFactory(awaiting_consent=True, received_on=today - datetime.timedelta(days=20))
+    completion = CompletionFactory(
+        coordinator=appointment.coordinator,
+        course=CourseFactory(child=True),
+        completed_on=today - datetime.timedelta(days=700),
+    )
+    return plan, appointment, completion
+
+
+def test_it_gathers_every_kind_of_deadline(every_kind, caseworker):
+    kinds = {r.kind for r in gather(caseworker, today=timezone.localdate(), horizon_days=60)}
+    assert kinds == {"evaluation", "complaint", "consent", "processing", "training"}
+
+
+def test_a_coordinator_sees_only_the_deadlines_of_their_own_plans(every_kind):
+    plan, appointment, _ = every_kind
+    other = PlanFactory(active=True)
+    AppointmentFactory(case=other.case)
+    rows = gather(appointment.coordinator.user, today=timezone.localdate(), horizon_days=365)
+    assert {r.case_number for r in rows if r.case_number} == {plan.case.number}
+    assert {r.kind for r in rows} == {"evaluation", "training"}
+
+
+def test_the_page_lists_overdue_first_for_ke_staff(every_kind, caseworker_client):
+    response = caseworker_client.get(reverse("cases:deadlines"))
+    rows = [r for r, _ in response.context["rows"]]
+    assert rows[0].due_on < timezone.localdate()
+
+
+def test_the_page_filters_by_coordinator(every_kind, caseworker_client):
+    _, appointment, _ = every_kind
+    response = caseworker_client.get(
+        reverse("cases:deadlines"), {"coordinator": appointment.coordinator.pk}
+    )
+    assert {r.kind for r, _ in response.context["rows"]} == {"evaluation", "training"}
+
+
+@pytest.mark.parametrize("extra", [0, 25])
+def test_the_page_runs_a_constant_number_of_queries(
+    caseworker_client, django_assert_max_num_queries, extra
+):
+    today = timezone.localdate()
+    for _ in range(extra):
+        plan = PlanFactory(active=True, next_evaluation_on=today + datetime.timedelta(days=3))
+        AppointmentFactory(case=plan.case, coordinator=CoordinatorFactory())
+        DecisionFactory(sent=True)
+        CaseFactory(awaiting_consent=True, received_on=today - datetime.timedelta(days=40))
+    # session, user, permissions (2), evaluations, their coordinators, complaint deadlines,
+    # cases awaiting decision, training, the two filter choice lists, saving the session (3)
+    with django_assert_max_num_queries(14):
+        response = caseworker_client.get(reverse("cases:deadlines"))
+    assert response.status_code == 200

@@ -1,0 +1,92 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.models import Case, TimelineEntry
+from cases.overview import months_back, percentile, processing_times
+from tests.factories import AppointmentFactory, CaseFactory, ServiceAreaFactory
+from tests.plans.factories import PlanFactory
+
+
+class TestFigures:
+    def test_percentile_is_nearest_rank(self):
+        assert percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90) == 9
+        assert percentile([4, 1, 3], 50) == 3
+
+    def test_percentile_of_nothing_is_none(self):
+        assert percentile([], 50) is None
+
+    def test_months_back_crosses_the_new_year(self):
+        assert months_back(datetime.date(2026, 2, 10), 3) == [
+            datetime.date(2025, 12, 1),
+            datetime.date(2026, 1, 1),
+            datetime.date(2026, 2, 1),
+        ]
+
+    def test_processing_time_is_grouped_by_the_month_of_the_decision(self):
+        months = [datetime.date(2026, 10, 1), datetime.date(2026, 11, 1)]
+        pairs = [
+            (datetime.date(2026, 10, 1), datetime.date(2026, 10, 21)),
+            (datetime.date(2026, 10, 5), datetime.date(2026, 11, 4)),
+            (datetime.date(2026, 10, 20), datetime.date(2026, 11, 9)),
+        ]
+        october, november = processing_times(pairs, months)
+        assert (october.decided, october.median_days) == (1, 20)
+        assert (november.decided, november.median_days, november.p90_days) == (2, 20, 30)
+
+
+def _decided(days_to_decision: int):
+    received = timezone.localdate() - datetime.timedelta(days=days_to_decision)
+    case = CaseFactory(received_on=received, status=Case.Status.DECIDED)
+    TimelineEntry.objects.create(
+        case=case,
+        kind="status",
+        text="Vedtak",
+        from_status="under_assessment",
+        to_status="decided",
+        occurred_at=timezone.now(),
+    )
+    return case
+
+
+def test_the_page_draws_the_charts(caseworker_client):
+    _decided(21)
+    content = caseworker_client.get(reverse("cases:overview")).content.decode()
+    assert content.count('<svg role="img"') >= 3
+    assert "Median behandlingstid" in content
+
+
+def test_overdue_evaluations_are_counted_per_service_area(caseworker_client):
+    plan = PlanFactory(active=True, next_evaluation_on=timezone.localdate() - datetime.timedelta(1))
+    AppointmentFactory(
+        case=plan.case,
+        coordinator__service_area=ServiceAreaFactory(name="Barnehage", slug="barnehage"),
+    )
+    response = caseworker_client.get(reverse("cases:overview"))
+    assert response.context["overdue_by_area"] == [("Barnehage", 1)]
+
+
+def test_the_csv_export_has_the_same_figures(caseworker_client):
+    _decided(10)
+    response = caseworker_client.get(reverse("cases:overview_csv"))
+    body = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Saker etter status;Vedtak fattet;1" in body
+
+
+def test_coordinators_cannot_see_the_overview(coordinator_client):
+    assert coordinator_client.get(reverse("cases:overview")).status_code == 403
+
+
+@pytest.mark.parametrize("cases", [1, 40])
+def test_the_page_runs_a_constant_number_of_queries(
+    caseworker_client, django_assert_max_num_queries, cases
+):
+    for days in range(cases):
+        _decided(days % 60 + 1)
+    # session, user, permissions (2), by status, new by month, decided pairs, plan and
+    # coordinator counts, overdue by area, saving the session (3)
+    with django_assert_max_num_queries(13):
+        caseworker_client.get(reverse("cases:overview"))
