@@ -164,20 +164,19 @@ def case_service_add(request, pk):
     )
 
 
+def _consent_tab(request, case, form, *, log=True):
+    context = {
+        "consents": selectors.case_consents(case),
+        "form": form,
+        "withdraw_form": WithdrawConsentForm(),
+    }
+    return render_case_tab(request, case, "consent", "cases/tab_consent.html", context, log=log)
+
+
 def case_consents(request, pk):
     case = get_case(request, pk)
     form = ConsentForm() if request.user.has_perm("cases.add_consent") and case.is_open else None
-    return render_case_tab(
-        request,
-        case,
-        "consent",
-        "cases/tab_consent.html",
-        {
-            "consents": selectors.case_consents(case),
-            "form": form,
-            "withdraw_form": WithdrawConsentForm(),
-        },
-    )
+    return _consent_tab(request, case, form)
 
 
 @require_POST
@@ -194,18 +193,7 @@ def consent_add(request, pk):
             messages.success(request, "Samtykket er registrert.")
             log_access(request, obj=case, action=AccessLog.Action.CHANGE)
             return redirect("cases:consent", pk=case.pk)
-    return render_case_tab(
-        request,
-        case,
-        "consent",
-        "cases/tab_consent.html",
-        {
-            "consents": selectors.case_consents(case),
-            "form": form,
-            "withdraw_form": WithdrawConsentForm(),
-        },
-        log=False,
-    )
+    return _consent_tab(request, case, form, log=False)
 
 
 @require_POST
