@@ -44,7 +44,15 @@ def overdue_before():
     return timezone.localdate() - timedelta(days=settings.KE_CASE_PROCESSING_DAYS)
 
 
-class CaseFilter(django_filters.FilterSet):
+class StyledFilterSet(django_filters.FilterSet):
+    @property
+    def form(self):
+        from cases.forms import style_widgets
+
+        return style_widgets(super().form)
+
+
+class CaseFilter(StyledFilterSet):
     q = django_filters.CharFilter(label="Søk", method="search")
     status = django_filters.ChoiceFilter(
         label="Status", choices=Case.Status.choices, empty_label="Alle statuser"
@@ -100,7 +108,7 @@ class CaseFilter(django_filters.FilterSet):
         )
 
 
-class AccessLogFilter(django_filters.FilterSet):
+class AccessLogFilter(StyledFilterSet):
     person = django_filters.CharFilter(
         label="Person (fødselsnummer eller navn)", method="filter_person"
     )

@@ -9,6 +9,20 @@ from cases.models import Case, Consent, PersonService, Relation, Residence, Time
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def style_widgets(form: forms.Form) -> forms.Form:
+    """Bootstrap classes for forms rendered field by field (filter bars), not by crispy."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs.setdefault("class", css)
+    return form
+
+
 def _helper(*fieldsets, submit="Lagre") -> FormHelper:
     helper = FormHelper()
     # Templates write the <form> tag themselves, with their own action.
@@ -438,6 +452,7 @@ class DeadlineFilterForm(forms.Form):
         coerce=int,
         required=False,
         empty_value=DAYS,
+        initial=DAYS,
     )
 
     def __init__(self, *args, show_people: bool, **kwargs):
@@ -456,3 +471,4 @@ class DeadlineFilterForm(forms.Form):
         else:
             del self.fields["caseworker"]
             del self.fields["coordinator"]
+        style_widgets(self)
