@@ -1,6 +1,8 @@
 """Recording reminders from the daily scans, and emailing them (a link, never health data)."""
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from django.db import IntegrityError, transaction
 
@@ -46,3 +48,38 @@ def reminders_record(dues) -> list[Reminder]:
         ids = [r.pk for r in created]
         transaction.on_commit(lambda: reminders_email_task.delay(ids))
     return created
+
+
+BATCH = 500
+
+
+def batches(items: Iterable, size: int = BATCH) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def record(dues: Iterable[Due], *, dry_run: bool = False) -> int:
+    """Record the dues not reminded before, a batch at a time; returns how many are new.
+
+    One look-up per batch leaves out what an earlier run recorded, so an item that stays
+    overdue for weeks costs one read a day, not a failed insert. `reminders_record` still
+    guards against a run in parallel through the unique constraint.
+    """
+    new = 0
+    for batch in batches(dues):
+        seen = set(
+            Reminder.objects.filter(
+                kind__in={d.kind for d in batch},
+                object_type__in={d.object_type for d in batch},
+                object_id__in={str(d.object_id) for d in batch},
+            ).values_list("kind", "object_type", "object_id", "due_on", "recipient_id")
+        )
+        fresh = []
+        for due in batch:
+            key = (due.kind, due.object_type, str(due.object_id), due.due_on, due.recipient_id)
+            if key not in seen:
+                seen.add(key)
+                fresh.append(due)
+        new += len(fresh) if dry_run else len(reminders_record(fresh))
+    return new

@@ -11,15 +11,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Case, Reminder
-from cases.reminders import Due, reminders_record
+from cases.reminders import Due, record
 
 logger = logging.getLogger(__name__)
-
-BATCH = 500
 
 # Each entry: "module:function(today, dry_run) -> number of items handled".
 SCANS = [
     "cases.scans:consent_waits",
+    "plans.scans:evaluations_due",
+    "plans.scans:evaluations_overdue",
+    "plans.scans:action_points_overdue",
+    "coordinators.scans:training_expiry",
 ]
 
 
@@ -45,11 +47,9 @@ def consent_waits(today: datetime.date, dry_run: bool = False) -> int:
             text=f"Sak {number} har ventet på samtykke siden {received_on:%d.%m.%Y}.",
             link=reverse("cases:consent", args=[pk]),
         )
-        for pk, number, received_on, caseworker_id in due.iterator(chunk_size=BATCH)
+        for pk, number, received_on, caseworker_id in due.iterator(chunk_size=500)
     ]
-    if dry_run:
-        return len(dues)
-    return len(reminders_record(dues))
+    return record(dues, dry_run=dry_run)
 
 
 def run_all(*, dry_run: bool = False, today: datetime.date | None = None) -> dict[str, int]:

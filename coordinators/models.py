@@ -273,6 +273,10 @@ class Completion(models.Model):
         verbose_name = "fullført opplæring"
         verbose_name_plural = "fullført opplæring"
         ordering = ["-completed_on", "-id"]
+        indexes = [
+            # The training-expiry scan reads one date range per course.
+            models.Index(fields=["course", "completed_on"], name="completion_by_course_date"),
+        ]
 
     def __str__(self):
         return f"{self.coordinator} – {self.course} {self.completed_on:%d.%m.%Y}"

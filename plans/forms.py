@@ -166,10 +166,19 @@ class ParticipantForm(forms.ModelForm):
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["held_on", "place", "agenda", "minutes", "agreements", "next_meeting_on"]
+        fields = [
+            "held_on",
+            "place",
+            "agenda",
+            "minutes",
+            "agreements",
+            "next_meeting_on",
+            "next_meeting_at",
+        ]
         widgets = {
             "held_on": DATE_INPUT,
             "next_meeting_on": DATE_INPUT,
+            "next_meeting_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "agenda": TEXTAREA,
             "minutes": forms.Textarea(attrs={"rows": 5}),
             "agreements": TEXTAREA,
@@ -188,12 +197,34 @@ class MeetingForm(forms.ModelForm):
             raise forms.ValidationError("Et møte kan ikke registreres før det er holdt.")
         return held_on
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("next_meeting_at") and not cleaned.get("next_meeting_on"):
+            self.add_error("next_meeting_at", "Oppgi datoen for neste møte.")
+        return cleaned
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
 
 class ActionPointForm(forms.ModelForm):
     class Meta:
         model = ActionPoint
-        fields = ["what", "who", "due_on"]
+        fields = ["what", "who", "responsible_user", "due_on"]
+        field_classes = {"responsible_user": UserChoiceField}
+        labels = {"responsible_user": "påminnelse til"}
+        help_texts = {
+            "responsible_user": "Hvis den ansvarlige er bruker her. Ellers får koordinatoren "
+            "påminnelsen når fristen er passert."
+        }
         widgets = {"due_on": DATE_INPUT}
+
+    def __init__(self, *args, users=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["responsible_user"]
+        field.queryset = users if users is not None else field.queryset.none()
 
 
 ActionPointFormSet = forms.formset_factory(ActionPointForm, extra=3, max_num=20)
@@ -202,7 +233,7 @@ ActionPointFormSet = forms.formset_factory(ActionPointForm, extra=3, max_num=20)
 def action_points(formset) -> list[dict]:
     """The filled-in rows of the action-point formset; empty rows are left out."""
     return [
-        {k: form.cleaned_data[k] for k in ("what", "who", "due_on")}
+        {k: form.cleaned_data[k] for k in ("what", "who", "responsible_user", "due_on")}
         for form in formset
         if form.cleaned_data and form.has_changed()
     ]

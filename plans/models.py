@@ -267,6 +267,12 @@ class Meeting(models.Model):
         "tjenester tildeles bare ved vedtak fra den enkelte tjenesten.",
     )
     next_meeting_on = models.DateField("neste møte", null=True, blank=True)
+    next_meeting_at = models.TimeField(
+        "klokkeslett for neste møte",
+        null=True,
+        blank=True,
+        help_text="Vises i kalenderen; uten klokkeslett blir møtet en heldagsoppføring.",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -299,6 +305,15 @@ class ActionPoint(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_points")
     what = models.CharField("hva", max_length=300)
     who = models.CharField("hvem", max_length=200)
+    # Set when the one responsible is a user here; they get the reminder, else the coordinator.
+    responsible_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ansvarlig bruker",
+    )
     due_on = models.DateField("innen", null=True, blank=True)
     done = models.BooleanField("utført", default=False)
 
@@ -308,6 +323,14 @@ class ActionPoint(models.Model):
         verbose_name = "oppfølgingspunkt"
         verbose_name_plural = "oppfølgingspunkter"
         ordering = ["due_on", "id"]
+        indexes = [
+            # The daily scan for overdue points reads only the open ones with a date.
+            models.Index(
+                fields=["due_on"],
+                condition=Q(done=False, due_on__isnull=False),
+                name="action_point_open_by_due",
+            ),
+        ]
 
     def __str__(self):
         return self.what
@@ -345,3 +368,25 @@ class Evaluation(models.Model):
 
     def __str__(self):
         return f"Evaluering {self.held_on:%d.%m.%Y}"
+
+
+class CalendarFeed(models.Model):
+    """A user's private iCalendar address. The token is the only key: renewing replaces it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField("opprettet")
+    revoked_at = models.DateTimeField("trukket tilbake", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "kalenderabonnement"
+        verbose_name_plural = "kalenderabonnementer"
+
+    def __str__(self):
+        return f"Kalender for {self.user}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -3,7 +3,7 @@
 import datetime
 
 from django.db.models import Case as CaseWhen
-from django.db.models import F, IntegerField, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models import F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Concat
 
 from cases.models import Case, Consent
@@ -61,6 +61,20 @@ def is_plan_editor(user, case) -> bool:
     return Appointment.objects.filter(
         case=case, coordinator__user=user, ended_on__isnull=True
     ).exists()
+
+
+def action_point_users(case):
+    """Who an action point's reminder may go to: the case's active coordinators and caseworker."""
+    from django.contrib.auth import get_user_model
+
+    coordinators = Appointment.objects.filter(case=case, ended_on__isnull=True).values(
+        "coordinator__user_id"
+    )
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=coordinators) | Q(pk=case.caseworker_id), is_active=True)
+        .order_by("first_name", "last_name", "id")
+    )
 
 
 def case_consents(case) -> list[Consent]:

@@ -350,6 +350,7 @@ def meeting_record(
     minutes: str = "",
     agreements: str = "",
     next_meeting_on: datetime.date | None = None,
+    next_meeting_at: datetime.time | None = None,
     action_points: list[dict] | None = None,
 ) -> Meeting:
     """A responsibility-group meeting and its action points (what, who, by when)."""
@@ -358,6 +359,15 @@ def meeting_record(
         raise RuleViolation("Et møte kan ikke registreres før det er holdt.")
     if next_meeting_on and next_meeting_on <= held_on:
         raise RuleViolation("Neste møte må være etter dette møtet.")
+    if next_meeting_at and not next_meeting_on:
+        raise RuleViolation("Oppgi datoen for neste møte.")
+    responsible = {p["responsible_user"] for p in action_points or [] if p.get("responsible_user")}
+    if responsible:
+        allowed = set(selectors.action_point_users(plan.case))
+        if not responsible <= allowed:
+            raise RuleViolation(
+                "Påminnelsen kan bare gå til sakens koordinator eller saksbehandler."
+            )
     meeting = Meeting(
         plan=plan,
         held_on=held_on,
@@ -366,6 +376,7 @@ def meeting_record(
         minutes=minutes,
         agreements=agreements,
         next_meeting_on=next_meeting_on,
+        next_meeting_at=next_meeting_at,
         recorded_by=by,
     )
     _save(meeting, by=by)

@@ -1,11 +1,16 @@
 from django.urls import path
 
-from plans import views
+from plans import calendar_views, views
 
 app_name = "plans"
 
 urlpatterns = [
     path("", views.plan_list, name="list"),
+    path("kalender/", calendar_views.calendar_page, name="calendar"),
+    path("kalender/ny/", calendar_views.calendar_renew, name="calendar_renew"),
+    path("kalender/trekk-tilbake/", calendar_views.calendar_revoke, name="calendar_revoke"),
+    # Public by design (the token is the key): listed in the URL walk test's PUBLIC set.
+    path("kalender/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
     path("sak/<int:pk>/", views.case_plan, name="case_plan"),
     path("sak/<int:pk>/opprett/", views.plan_create, name="create"),
     path("sak/<int:pk>/endre/", views.plan_edit, name="edit"),

@@ -308,7 +308,11 @@ def meeting_add(request, pk):
         messages.error(request, services.CLOSED_PLAN)
         return redirect(plan)
     form = forms.MeetingForm(request.POST or None)
-    formset = forms.ActionPointFormSet(request.POST or None, prefix="punkt")
+    formset = forms.ActionPointFormSet(
+        request.POST or None,
+        prefix="punkt",
+        form_kwargs={"users": selectors.action_point_users(case)},
+    )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             services.meeting_record(

@@ -1,0 +1,52 @@
+"""The calendar page (the user's own feed address) and the feed itself, reached by token."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from plans import calendar
+from plans.models import CalendarFeed
+
+
+def calendar_page(request):
+    feed = CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).first()
+    feed_url = ""
+    if feed is not None:
+        path = reverse("plans:calendar_feed", args=[feed.token])
+        feed_url = settings.SITE_URL.rstrip("/") + path
+    return render(request, "plans/calendar.html", {"feed": feed, "feed_url": feed_url})
+
+
+@require_POST
+def calendar_renew(request):
+    calendar.calendar_feed_renew(user=request.user)
+    messages.success(request, "Du har fått en ny kalenderadresse. En eldre adresse virker ikke.")
+    return redirect("plans:calendar")
+
+
+@require_POST
+def calendar_revoke(request):
+    calendar.calendar_feed_revoke(user=request.user)
+    messages.success(request, "Kalenderadressen virker ikke lenger.")
+    return redirect("plans:calendar")
+
+
+@login_not_required
+@require_GET
+def calendar_feed(request, token):
+    """Public by design: the token is the key. Unknown or revoked gives 404, like no page."""
+    feed = calendar.calendar_feed_get(token=token)
+    if feed is None:
+        raise Http404
+    body = calendar.build_ics(
+        calendar.events_for(feed.user), name=f"{settings.KE_UNIT_NAME} – mine datoer"
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="kalender.ics"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,147 @@
+"""Daily scans for plans: evaluations coming up or overdue, and overdue action points.
+
+Each scan selects everything due and not yet reminded, so a missed or doubled run does
+no harm (see cases/scans.py). The queries start from partial indexes on the due date
+(`plan_active_next_evaluation`, `action_point_open_by_due`), so their cost follows what is
+due, not the size of the tables. Texts name the case number only: never the person,
+services or anything from the plan itself.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
+
+from cases.models import Reminder
+from cases.reminders import BATCH, Due, record
+from coordinators.models import Appointment
+from plans.models import ActionPoint, Plan
+
+
+def _plan_link(case_id: int) -> str:
+    return reverse("plans:case_plan", args=[case_id])
+
+
+def _active_plans_coordinators(plans: Q):
+    """(plan, case, case number, date, coordinator user) for each active coordinator."""
+    return (
+        Appointment.objects.filter(
+            plans,
+            ended_on__isnull=True,
+            case__plan__status=Plan.Status.ACTIVE,
+            coordinator__user__is_active=True,
+        )
+        .order_by("case__plan__next_evaluation_on", "id")
+        .values_list(
+            "case__plan__id",
+            "case_id",
+            "case__number",
+            "case__plan__next_evaluation_on",
+            "coordinator__user_id",
+        )
+    )
+
+
+def evaluations_due(today: datetime.date, dry_run: bool = False) -> int:
+    """Active plans to be evaluated within KE_EVALUATION_REMINDER_DAYS: remind the coordinator."""
+    last = today + datetime.timedelta(days=settings.KE_EVALUATION_REMINDER_DAYS)
+    rows = _active_plans_coordinators(
+        Q(case__plan__next_evaluation_on__gte=today, case__plan__next_evaluation_on__lte=last)
+    )
+    dues = (
+        Due(
+            kind=Reminder.Kind.EVALUATION_DUE,
+            object_type="plan",
+            object_id=plan_id,
+            due_on=on,
+            recipient_id=user_id,
+            text=f"Planen i sak {number} skal evalueres innen {on:%d.%m.%Y}.",
+            link=_plan_link(case_id),
+        )
+        for plan_id, case_id, number, on, user_id in rows.iterator(chunk_size=BATCH)
+    )
+    return record(dues, dry_run=dry_run)
+
+
+def evaluations_overdue(today: datetime.date, dry_run: bool = False) -> int:
+    """Active plans past their evaluation date: remind the coordinator and alert the caseworker."""
+    coordinators = _active_plans_coordinators(Q(case__plan__next_evaluation_on__lt=today))
+    caseworkers = (
+        Plan.objects.filter(
+            status=Plan.Status.ACTIVE,
+            next_evaluation_on__lt=today,
+            case__caseworker__isnull=False,
+            case__caseworker__is_active=True,
+        )
+        .order_by("next_evaluation_on", "id")
+        .values_list("pk", "case_id", "case__number", "next_evaluation_on", "case__caseworker_id")
+    )
+
+    def dues(rows, text):
+        for plan_id, case_id, number, on, user_id in rows.iterator(chunk_size=BATCH):
+            yield Due(
+                kind=Reminder.Kind.EVALUATION_OVERDUE,
+                object_type="plan",
+                object_id=plan_id,
+                due_on=on,
+                recipient_id=user_id,
+                text=text.format(number=number, on=on),
+                link=_plan_link(case_id),
+            )
+
+    return record(
+        dues(coordinators, "Evalueringen av planen i sak {number} skulle vært {on:%d.%m.%Y}."),
+        dry_run=dry_run,
+    ) + record(
+        dues(
+            caseworkers,
+            "Planen i sak {number} er ikke evaluert: fristen var {on:%d.%m.%Y}. "
+            "Koordinatoren er varslet.",
+        ),
+        dry_run=dry_run,
+    )
+
+
+def action_points_overdue(today: datetime.date, dry_run: bool = False) -> int:
+    """Open action points of active plans past their date: remind the one responsible.
+
+    That is the responsible user where one is set and active, otherwise the plan's
+    active coordinators.
+    """
+    overdue = ActionPoint.objects.filter(
+        done=False, due_on__lt=today, meeting__plan__status=Plan.Status.ACTIVE
+    ).order_by("due_on", "id")
+    to_user = overdue.filter(responsible_user__is_active=True).values_list(
+        "pk", "meeting__plan__case_id", "meeting__plan__case__number", "due_on", "responsible_user"
+    )
+    # The filter and the value read the same join: only the active appointments' users.
+    to_coordinator = (
+        overdue.filter(Q(responsible_user__isnull=True) | Q(responsible_user__is_active=False))
+        .filter(
+            meeting__plan__case__appointments__ended_on__isnull=True,
+            meeting__plan__case__appointments__coordinator__user__is_active=True,
+        )
+        .values_list(
+            "pk",
+            "meeting__plan__case_id",
+            "meeting__plan__case__number",
+            "due_on",
+            "meeting__plan__case__appointments__coordinator__user_id",
+        )
+    )
+
+    def dues(rows):
+        for point_id, case_id, number, on, user_id in rows.iterator(chunk_size=BATCH):
+            yield Due(
+                kind=Reminder.Kind.ACTION_POINT_OVERDUE,
+                object_type="actionpoint",
+                object_id=point_id,
+                due_on=on,
+                recipient_id=user_id,
+                text=f"Et oppfølgingspunkt fra ansvarsgruppen i sak {number} "
+                f"skulle vært utført innen {on:%d.%m.%Y}.",
+                link=_plan_link(case_id),
+            )
+
+    return record(dues(to_user), dry_run=dry_run) + record(dues(to_coordinator), dry_run=dry_run)
