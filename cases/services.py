@@ -12,6 +12,8 @@ from cases.models import (
     Case,
     CaseNumberCounter,
     Consent,
+    Family,
+    FamilyMember,
     Person,
     PersonService,
     Relation,
@@ -85,6 +87,20 @@ def relation_add(*, person: Person, by, case: Case | None = None, **fields) -> R
     return relation
 
 
+def family_for_child(*, person: Person) -> Family:
+    """The child's family, created on first need: a barnekoordinator is granted to it."""
+    membership = (
+        person.family_memberships.select_related("family")
+        .filter(role=FamilyMember.Role.CHILD)
+        .first()
+    )
+    if membership is not None:
+        return membership.family
+    family = Family.objects.create(name=f"Familien {person.family_name}")
+    FamilyMember.objects.create(family=family, person=person, role=FamilyMember.Role.CHILD)
+    return family
+
+
 # --- Case numbers -------------------------------------------------------------------
 
 
@@ -136,6 +152,8 @@ def case_register(
 
     With consent given it goes straight to assessment; without, it waits for consent.
     """
+    if requests_child_coordinator and family is None:
+        family = family_for_child(person=person)
     case = Case(
         person=person,
         family=family,

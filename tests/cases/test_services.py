@@ -252,3 +252,21 @@ def test_two_transactions_registering_at_once_get_different_case_numbers(on_post
         t.join()
     assert errors == []
     assert sorted(numbers) == [f"{TODAY().year}/{n:04d}" for n in range(1, 7)]
+
+
+class TestFamilies:
+    def test_a_barnekoordinator_case_groups_the_child_in_a_family(self, caseworker):
+        child = Person.objects.create(
+            given_name="Emma", family_name="Hansen", born_on=datetime.date(2019, 5, 17)
+        )
+        case = register(caseworker, person=child, requests_child_coordinator=True)
+        assert case.family.name == "Familien Hansen"
+        assert list(case.family.members.values_list("person", "role")) == [(child.pk, "child")]
+
+    def test_a_second_case_for_the_child_reuses_the_family(self, caseworker):
+        child = Person.objects.create(
+            given_name="Emma", family_name="Hansen", born_on=datetime.date(2019, 5, 17)
+        )
+        first = register(caseworker, person=child, requests_child_coordinator=True)
+        second = register(caseworker, person=child, requests_child_coordinator=True)
+        assert first.family_id == second.family_id
