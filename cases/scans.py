@@ -22,6 +22,8 @@ SCANS = [
     "plans.scans:evaluations_overdue",
     "plans.scans:action_points_overdue",
     "coordinators.scans:training_expiry",
+    "decisions.scans:complaint_deadlines",
+    "decisions.scans:dispatches_resend",
 ]
 
 
@@ -52,12 +54,15 @@ def consent_waits(today: datetime.date, dry_run: bool = False) -> int:
     return record(dues, dry_run=dry_run)
 
 
+def run_one(entry: str, *, dry_run: bool = False, today: datetime.date | None = None) -> int:
+    if entry not in SCANS:
+        raise ValueError(f"Unknown scan: {entry}")
+    module_name, function_name = entry.split(":")
+    scan = getattr(importlib.import_module(module_name), function_name)
+    handled = scan(today or timezone.localdate(), dry_run)
+    logger.info("scan %s: %s", function_name, handled)
+    return handled
+
+
 def run_all(*, dry_run: bool = False, today: datetime.date | None = None) -> dict[str, int]:
-    today = today or timezone.localdate()
-    results = {}
-    for entry in SCANS:
-        module_name, function_name = entry.split(":")
-        scan = getattr(importlib.import_module(module_name), function_name)
-        results[function_name] = scan(today, dry_run)
-        logger.info("scan %s: %s", function_name, results[function_name])
-    return results
+    return {entry.split(":")[1]: run_one(entry, dry_run=dry_run, today=today) for entry in SCANS}

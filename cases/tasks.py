@@ -47,3 +47,11 @@ def daily_scans_task(self) -> dict:
     from cases.scans import run_all
 
     return run_all(dry_run=False)
+
+
+@shared_task
+def scan_task(entry: str) -> int:
+    """One scan on its own schedule, e.g. resending letters whose task was lost."""
+    from cases.scans import run_one
+
+    return run_one(entry)

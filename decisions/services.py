@@ -334,8 +334,33 @@ def _email_body() -> str:
     )
 
 
+def dispatch_message_id(dispatch: Dispatch) -> str:
+    """The email's Message-ID: the same for every attempt at one dispatch, so a copy sent
+    twice (see dispatch_deliver) is recognisably the same message. Ids and a checksum only."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
+    return f"<ke-forsendelse-{dispatch.pk}.{dispatch.letter.sha256[:16]}@{domain}>"
+
+
 def dispatch_deliver(*, dispatch_id: int) -> bool:
-    """Send one queued email dispatch. True if sent now; False if there was nothing to do."""
+    """Send one queued email dispatch. True if sent now; False if there was nothing to do.
+
+    Exactly once, as far as SMTP allows. The row lock is taken before the message is handed
+    over and the row is marked sent in that same transaction, so:
+    - a second task for the same dispatch (a doubled enqueue, the resend scan, a message the
+      broker redelivers) skips the locked row or finds it sent, and sends nothing;
+    - a worker killed before the SMTP server accepted the message rolls the claim back; the
+      row stays queued, and the resend scan (decisions.scans.dispatches_resend) queues it
+      again, so the letter is neither lost nor doubled.
+    Residual window: killed (or the database lost) after the server accepted the message and
+    before the COMMIT, the row rolls back to queued and the scan sends the letter again. No
+    protocol commits an SMTP hand-over and a database row together, so the choice is between
+    a possible second copy and a possible lost letter marked "sent". We choose the copy: it is
+    the identical letter with the same Message-ID (dispatch_message_id), which mail systems
+    can drop as a duplicate, whereas a lost decision letter would start a complaint deadline
+    the party never knew of. Committing "sent" (or "sending") before the hand-over would trade
+    the one for the other. The window is the few milliseconds from the server's reply to the
+    COMMIT.
+    """
     with transaction.atomic():
         # skip_locked: a second worker running the same task skips the row instead of
         # waiting and sending it again.
@@ -345,7 +370,9 @@ def dispatch_deliver(*, dispatch_id: int) -> bool:
             .filter(pk=dispatch_id, channel=Dispatch.Channel.EMAIL)
             .first()
         )
-        if dispatch is None or dispatch.status == Dispatch.Status.SENT:
+        # Only a queued dispatch: a sent one is done, and a failed one waits for the
+        # caseworker (retry, or the print batch) even if a stale task for it turns up.
+        if dispatch is None or dispatch.status != Dispatch.Status.QUEUED:
             return False
         letter = dispatch.letter
         message = EmailMessage(
@@ -353,6 +380,7 @@ def dispatch_deliver(*, dispatch_id: int) -> bool:
             body=_email_body(),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[dispatch.address],
+            headers={"Message-ID": dispatch_message_id(dispatch)},
         )
         with letter.file.open("rb") as pdf:
             message.attach(f"brev-{letter.pk}.pdf", pdf.read(), "application/pdf")
@@ -471,6 +499,15 @@ def decision_set_received(*, decision: Decision, by, received_on: datetime.date)
     return locked
 
 
+def decisions_due_final(today: datetime.date):
+    """Sent decisions with no complaint whose complaint deadline and grace ended before today."""
+    cutoff = today - datetime.timedelta(days=settings.KE_COMPLAINT_GRACE_DAYS)
+    # NOT EXISTS rather than a LEFT JOIN: PostgreSQL cannot lock the nullable side of one.
+    return Decision.objects.filter(status=S.SENT, complaint_deadline__lt=cutoff).exclude(
+        Exists(Complaint.objects.filter(decision=OuterRef("pk")))
+    )
+
+
 @transaction.atomic
 def decisions_finalize_due(*, today: datetime.date | None = None, batch_size: int = 500) -> int:
     """Mark sent decisions with no complaint final once the deadline and grace have passed.
@@ -479,11 +516,7 @@ def decisions_finalize_due(*, today: datetime.date | None = None, batch_size: in
     doubled run of the daily scan is harmless.
     """
     today = today or timezone.localdate()
-    cutoff = today - datetime.timedelta(days=settings.KE_COMPLAINT_GRACE_DAYS)
-    # NOT EXISTS rather than a LEFT JOIN: PostgreSQL cannot lock the nullable side of one.
-    due = Decision.objects.filter(status=S.SENT, complaint_deadline__lt=cutoff).exclude(
-        Exists(Complaint.objects.filter(decision=OuterRef("pk")))
-    )
+    due = decisions_due_final(today)
     total = 0
     while True:
         batch = list(

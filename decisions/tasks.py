@@ -1,4 +1,8 @@
-"""Celery tasks: ids in, one service call, retries with backoff. All idempotent."""
+"""Celery tasks: ids in, one service call, retries with backoff. All idempotent.
+
+The daily work (complaint deadlines, letters whose task was lost) is in decisions.scans,
+run with every other scan by cases.tasks.daily_scans_task.
+"""
 
 from smtplib import SMTPException
 
@@ -25,9 +29,3 @@ def dispatch_send_task(self, dispatch_id: int) -> bool:
             final=self.request.retries >= self.max_retries,
         )
         raise
-
-
-@shared_task(acks_late=True)
-def decisions_finalize_due_task() -> int:
-    """The daily scan: decisions whose complaint deadline has passed without a complaint."""
-    return services.decisions_finalize_due()

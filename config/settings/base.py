@@ -218,6 +218,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# A hanging mail server must not hold a letter's row lock until the task's hard limit.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="koordinerende.enhet@kommune.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Links in emails point here; no personal data goes into them.
@@ -257,6 +259,12 @@ CELERY_BEAT_SCHEDULE = {
     "daily-scans-noon": {
         "task": "cases.tasks.daily_scans_task",
         "schedule": crontab(hour=12, minute=15),
+    },
+    # A letter whose email task was lost (worker killed) goes out within the quarter.
+    "resend-lost-letters": {
+        "task": "cases.tasks.scan_task",
+        "schedule": crontab(minute="*/15"),
+        "args": ["decisions.scans:dispatches_resend"],
     },
 }
 

@@ -112,3 +112,17 @@ def test_a_user_can_close_their_own_reminder_but_not_anothers(client, db):
     client.post(f"/saker/paminnelser/{reminder.pk}/lukk/")
     reminder.refresh_from_db()
     assert reminder.done_at is not None
+
+
+def test_every_scheduled_scan_is_a_known_scan(settings):
+    from cases.scans import SCANS
+
+    scheduled = [e["args"][0] for e in settings.CELERY_BEAT_SCHEDULE.values() if e.get("args")]
+    assert scheduled and set(scheduled) <= set(SCANS)
+
+
+def test_an_unknown_scan_is_refused(db):
+    from cases.scans import run_one
+
+    with pytest.raises(ValueError):
+        run_one("cases.scans:nothing")

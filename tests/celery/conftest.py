@@ -19,6 +19,8 @@ class Worker:
         self.env, self.log_path, self.process = env, log_path, None
 
     def start(self):
+        # A restart appends to the same log: look for "ready." only in what this start wrote.
+        offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed with the process
         self.process = subprocess.Popen(
             [
@@ -45,7 +47,7 @@ class Worker:
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if b"ready." in Path(self.log_path).read_bytes():
+            if b"ready." in Path(self.log_path).read_bytes()[offset:]:
                 return
             if self.process.poll() is not None:
                 break
@@ -78,7 +80,13 @@ def celery_broker(on_postgresql):
 
 
 @pytest.fixture
-def worker(celery_broker, transactional_db, tmp_path):
+def worker_env():
+    """Extra environment for the worker; override it (or parametrize it) in a test module."""
+    return {}
+
+
+@pytest.fixture
+def worker(celery_broker, transactional_db, tmp_path, worker_env):
     db = connection.settings_dict
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
@@ -89,6 +97,7 @@ def worker(celery_broker, transactional_db, tmp_path):
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "DJANGO_EMAIL_FILE_PATH": str(tmp_path / "mail"),
         "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        **worker_env,
     }
     w = Worker(env, tmp_path / "worker.log")
     w.mail_dir = tmp_path / "mail"

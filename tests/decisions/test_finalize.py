@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from decisions import services
 from decisions.models import Decision
-from decisions.tasks import decisions_finalize_due_task
+from decisions.scans import complaint_deadlines
 from tests.decisions.factories import ComplaintFactory, DecisionFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,5 +65,5 @@ def test_a_missed_day_is_caught_up_in_batches():
 
 def test_the_scan_notes_finality_in_the_case_journal():
     decision = sent_days_ago(60)
-    decisions_finalize_due_task.delay()
+    complaint_deadlines(TODAY)
     assert decision.case.timeline.filter(text__contains="Vedtaket er endelig").exists()
