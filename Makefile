@@ -28,7 +28,7 @@ bootstrap: $(VENV)/.synced
 	@mkdir -p var
 
 run: bootstrap
-	@export DJANGO_DEBUG=$${DJANGO_DEBUG:-1}; \
+	@export DJANGO_DEBUG=$${DJANGO_DEBUG:-1} SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)}; \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py seed_demo && \
 	if [ -n "$$REDIS_URL" ] && [ -n "$$DATABASE_URL" ]; then \

@@ -34,21 +34,28 @@ class BarChart:
     bar_height: int
 
 
-def bar_chart(title: str, rows: list[tuple[str, float]], *, unit: str = "") -> BarChart:
-    """Horizontal bars, one per (label, value), on one scale starting at zero."""
-    scale = max([1, *(value for _, value in rows)])
+def bar_chart(title: str, rows: list[tuple[str, float | None]], *, unit: str = "") -> BarChart:
+    """Horizontal bars, one per (label, value), on one scale starting at zero.
+
+    A value of None (no data) draws no bar and shows a dash, unlike a real zero.
+    """
+    scale = max([1, *(value for _, value in rows if value is not None)])
     bars = []
     for i, (label, value) in enumerate(rows):
         y = TOP + i * ROW_HEIGHT
-        shown = f"{value:g}" if isinstance(value, float) else str(value)
+        if value is None:
+            display, width = "–", 0
+        else:
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+            display, width = f"{shown}{unit}", max(0, round(value / scale * BAR_AREA))
         bars.append(
             Bar(
                 label=label,
                 value=value,
-                display=f"{shown}{unit}",
+                display=display,
                 y=y,
                 text_y=y + BAR_HEIGHT - 4,
-                width=max(0, round(value / scale * BAR_AREA)),
+                width=width,
             )
         )
     return BarChart(

@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from cases.models import Case
@@ -132,7 +133,7 @@ def gather(user, *, today: datetime.date, horizon_days: int) -> list[DeadlineRow
     waiting_days = datetime.timedelta(days=settings.KE_CONSENT_WAIT_DAYS)
     processing_days = datetime.timedelta(days=settings.KE_CASE_PROCESSING_DAYS)
     for status, received_on, case_id, number, given, family, cw_id, cw_first, cw_last in (
-        cases.filter(status__in=Case.AWAITING_DECISION_STATUSES)
+        _awaiting_a_decision(cases, Decision)
         .order_by("received_on")
         .values_list(
             "status",
@@ -175,6 +176,34 @@ def gather(user, *, today: datetime.date, horizon_days: int) -> list[DeadlineRow
     if not sees_all_cases(user):
         rows = [r for r in rows if r.kind in COORDINATOR_KINDS]
     return rows
+
+
+def _awaiting_a_decision(cases, Decision):
+    """Open cases with something asked for that has no sent decision yet.
+
+    A case granted a koordinator but not yet decided on its plan still owes a decision.
+    """
+
+    def decided(service):
+        return Exists(
+            Decision.objects.filter(
+                case=OuterRef("pk"), service=service, status__in=Decision.SENT_STATUSES
+            )
+        )
+
+    return (
+        cases.exclude(status=Case.Status.CLOSED)
+        .annotate(
+            decided_coordinator=decided(Decision.Service.COORDINATOR),
+            decided_child=decided(Decision.Service.CHILD_COORDINATOR),
+            decided_plan=decided(Decision.Service.PLAN),
+        )
+        .filter(
+            Q(requests_coordinator=True, decided_coordinator=False)
+            | Q(requests_child_coordinator=True, decided_child=False)
+            | Q(requests_plan=True, decided_plan=False)
+        )
+    )
 
 
 def _coordinators_by_case(case_ids, Appointment) -> dict[int, tuple[tuple[int, ...], str]]:

@@ -9,6 +9,10 @@ from cases.models import Case, Consent, PersonService, Relation, Residence, Time
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def user_label(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
 def style_widgets(form: forms.Form) -> forms.Form:
     """Bootstrap classes for forms rendered field by field (filter bars), not by crispy."""
     for field in form.fields.values():
@@ -20,6 +24,10 @@ def style_widgets(form: forms.Form) -> forms.Form:
         else:
             css = "form-control"
         widget.attrs.setdefault("class", css)
+        # User choices show the person's name, not the login name.
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None and queryset.model._meta.label == "auth.User":
+            field.label_from_instance = user_label
     return form
 
 
@@ -27,6 +35,7 @@ def _helper(*fieldsets, submit="Lagre") -> FormHelper:
     helper = FormHelper()
     # Templates write the <form> tag themselves, with their own action.
     helper.form_tag = False
+    helper.disable_csrf = True
     helper.layout = Layout(*fieldsets, Submit("submit", submit))
     return helper
 
@@ -113,6 +122,12 @@ class RegistrationForm(forms.Form):
         label="Samtykket gjelder å utarbeide individuell plan", required=False
     )
 
+    confirm_new_case = forms.BooleanField(
+        label="Registrer en ny sak likevel",
+        required=False,
+        help_text="Bare hvis den åpne saken ikke kan brukes.",
+    )
+
     def __init__(self, *args, origin: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.origin = origin
@@ -164,6 +179,7 @@ class RegistrationForm(forms.Form):
                 "consent_form",
                 "consent_covers_plan",
             ),
+            "confirm_new_case",
             submit="Registrer sak",
         )
 
@@ -190,7 +206,10 @@ class RegistrationForm(forms.Form):
     def clean(self):
         data = super().clean()
         has_number = bool(data.get("national_id"))
-        if not (has_number or data.get("born_on") or data.get("expected_on")):
+        identity_errors = {"national_id", "born_on", "expected_on"} & set(self.errors)
+        if not identity_errors and not (
+            has_number or data.get("born_on") or data.get("expected_on")
+        ):
             self.add_error(
                 "national_id",
                 "Oppgi fødselsnummer eller D-nummer, fødselsdato, "
@@ -284,6 +303,7 @@ class CaseEditForm(forms.ModelForm):
     def __init__(self, *args, caseworkers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["caseworker"].queryset = caseworkers
+        self.fields["caseworker"].label_from_instance = user_label
         self.fields["version"].initial = self.instance.version
         self.helper = _helper(
             "version",

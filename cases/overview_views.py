@@ -75,7 +75,7 @@ def _overdue_evaluations_by_area(today) -> list[tuple[str, int]]:
 @caseworker_required
 def overview_page(request):
     figures = _figures()
-    processing_rows = [(_month_label(p.month), p.median_days or 0) for p in figures["processing"]]
+    processing_rows = [(_month_label(p.month), p.median_days) for p in figures["processing"]]
     return render(
         request,
         "cases/overview.html",

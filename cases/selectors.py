@@ -32,3 +32,12 @@ def open_reminders(user, limit: int = 20):
     return Reminder.objects.filter(recipient=user, done_at__isnull=True).order_by("due_on", "id")[
         :limit
     ]
+
+
+def open_case_numbers(national_id: str) -> list[str]:
+    return list(
+        Case.objects.filter(person__national_id=national_id)
+        .exclude(status=Case.Status.CLOSED)
+        .order_by("number")
+        .values_list("number", flat=True)
+    )

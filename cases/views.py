@@ -4,10 +4,11 @@ from django.contrib.auth.decorators import permission_required
 from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases import deadline_list, selectors, services
+from cases import deadline_list, search, selectors, services
 from cases.access import caseworker_required, get_visible_or_404, log_access
 from cases.errors import RuleViolation
 from cases.filters import AccessLogFilter, CaseFilter, caseworker_choices, overdue_before
@@ -34,10 +35,23 @@ def get_case(request, pk) -> Case:
     )
 
 
+TAB_TITLES = {
+    "person": "Person og familie",
+    "services": "Tjenester",
+    "consent": "Samtykke",
+    "assessment": "Vurdering",
+    "decisions": "Vedtak",
+    "coordinator": "Koordinator",
+    "plan": "Plan",
+    "timeline": "Journal",
+}
+
+
 def render_case_tab(request, case, tab, template, context=None, *, log=True):
     if log:
         log_access(request, obj=case)
-    return render(request, template, {"case": case, "tab": tab, **(context or {})})
+    context = {"case": case, "tab": tab, "tab_title": TAB_TITLES.get(tab, ""), **(context or {})}
+    return render(request, template, context)
 
 
 def _show_errors(request, error: RuleViolation):
@@ -68,29 +82,59 @@ def dashboard(request):
     )
 
 
-@caseworker_required
-def case_list(request):
-    filterset = CaseFilter(request.GET, queryset=selectors.case_list(request.user), request=request)
-    page = paginate(filterset.qs, request.GET.get("side"))
+def _search_redirect(request, *, field: str, name: str):
+    """A POSTed filter form goes back to GET, its personal term kept in the session."""
+    return redirect(f"{reverse(name)}?{search.stash(request, field).urlencode()}")
+
+
+def _page_query(request, field: str) -> str:
+    """The query string for pagination links: filters and the session key, no term."""
     query = request.GET.copy()
     query.pop("side", None)
+    query.pop(field, None)
+    return query.urlencode()
+
+
+@caseworker_required
+def case_list(request):
+    if request.method == "POST":
+        return _search_redirect(request, field="q", name="cases:list")
+    filterset = CaseFilter(
+        search.unstash(request, "q"), queryset=selectors.case_list(request.user), request=request
+    )
+    page = paginate(filterset.qs, request.GET.get("side"))
     return render(
         request,
         "cases/case_list.html",
         {
             "filter": filterset,
             "page": page,
-            "query": query.urlencode(),
+            "query": _page_query(request, "q"),
             "overdue_before": overdue_before(),
         },
     )
+
+
+def _duplicate_open_case(form) -> bool:
+    """A person with an open case gets no second one by accident (one IP per person)."""
+    number = form.cleaned_data["national_id"]
+    if not number or form.cleaned_data["confirm_new_case"]:
+        return False
+    open_numbers = selectors.open_case_numbers(number)
+    if open_numbers:
+        form.add_error(
+            "national_id",
+            f"Personen har allerede en åpen sak ({', '.join(open_numbers)}). Bruk den saken, "
+            "eller kryss av for «Registrer en ny sak likevel».",
+        )
+    return bool(open_numbers)
 
 
 @caseworker_required
 def case_register(request, origin):
     origin = {"soknad": Case.Origin.APPLICATION, "melding": Case.Origin.NOTIFICATION}[origin]
     form = RegistrationForm(request.POST if request.method == "POST" else None, origin=origin)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not _duplicate_open_case(form):
         try:
             with transaction.atomic():
                 person, created = services.person_register(
@@ -320,16 +364,17 @@ def person_detail(request, pk):
 
 @permission_required("cases.view_accesslog", raise_exception=True)
 def access_log(request):
+    if request.method == "POST":
+        return _search_redirect(request, field="person", name="cases:access_log")
     filterset = AccessLogFilter(
-        request.GET, queryset=AccessLog.objects.select_related("user").order_by("-at", "-id")
+        search.unstash(request, "person"),
+        queryset=AccessLog.objects.select_related("user").order_by("-at", "-id"),
     )
     page = paginate(filterset.qs, request.GET.get("side"), per_page=50)
-    query = request.GET.copy()
-    query.pop("side", None)
     return render(
         request,
         "cases/access_log.html",
-        {"filter": filterset, "page": page, "query": query.urlencode()},
+        {"filter": filterset, "page": page, "query": _page_query(request, "person")},
     )
 
 

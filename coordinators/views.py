@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cases import search
 from cases.access import caseworker_required, log_access
 from cases.errors import RuleViolation
 from cases.models import AccessLog
@@ -245,7 +247,11 @@ def guidance_add(request):
 
 
 def my_plans(request):
-    query = request.GET.get("q", "")
+    # Names typed in the search travel by POST and wait in the session (cases.search).
+    if request.method == "POST":
+        query = search.stash(request, "q").urlencode()
+        return redirect(f"{reverse('coordinators:my_plans')}?{query}")
+    query = search.unstash(request, "q").get("q", "")
     return render(
         request,
         "coordinators/my_plans.html",

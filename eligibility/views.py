@@ -8,6 +8,7 @@ from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
 from eligibility import services
 from eligibility.forms import AnswerForm, AssessmentRunForm
+from eligibility.rules import JUDGEMENTS
 
 SERVICE_LABELS = {
     "koordinator": "Koordinator",
@@ -31,12 +32,26 @@ def _results(assessment):
 
 
 def _open_questions(assessment):
-    """Each open question once, even when several services ask it."""
+    """Each open question once, for the services asked for only.
+
+    A service not asked for still shows its findings, but asks nothing: an adult's
+    caseworker is never asked whether "the child" is seriously ill.
+    """
     seen = {}
     for key in SERVICE_LABELS:
+        if assessment.result[key]["outcome"] == "not_requested":
+            continue
         for question in assessment.result[key]["questions"]:
             seen.setdefault(question["key"], question)
     return list(seen.values())
+
+
+def _answers(assessment):
+    return [
+        {"question": JUDGEMENTS[key].question, **answer}
+        for key, answer in assessment.answers.items()
+        if key in JUDGEMENTS
+    ]
 
 
 @caseworker_required
@@ -48,7 +63,7 @@ def case_assessment(request, pk, *, run_form=None, answer_errors=None):
         context.update(
             results=_results(assessment),
             questions=_open_questions(assessment),
-            answers=assessment.answers,
+            answers=_answers(assessment),
             outdated=services.assessment_is_outdated(assessment, case),
             run_form=run_form
             or AssessmentRunForm(

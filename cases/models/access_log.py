@@ -45,6 +45,18 @@ class AccessLog(models.Model):
             models.Index(fields=["person_id", "-at"], name="accesslog_person_at"),
         ]
 
+    OBJECT_LABELS = {
+        "case": "Sak",
+        "person": "Person",
+        "plan": "Plan",
+        "decision": "Vedtak",
+        "letter": "Brev",
+        "complaint": "Klage",
+        "coordinator": "Koordinator",
+        "appointment": "Oppnevning",
+        "dispatch": "Utsending",
+    }
+
     def __str__(self):
         return f"{self.username} {self.get_action_display()} {self.object_type} {self.object_id}"
 
@@ -55,3 +67,7 @@ class AccessLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("Tilgangsloggen kan ikke slettes.")
+
+    @property
+    def object_label(self) -> str:
+        return self.OBJECT_LABELS.get(self.object_type, self.object_type)

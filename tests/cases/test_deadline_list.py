@@ -98,3 +98,26 @@ def test_the_page_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(14):
         response = caseworker_client.get(reverse("cases:deadlines"))
     assert response.status_code == 200
+
+
+def test_a_case_decided_on_one_request_still_owes_a_decision_on_the_other(caseworker):
+    today = timezone.localdate()
+    case = CaseFactory(
+        status="follow_up",
+        requests_coordinator=True,
+        requests_plan=True,
+        received_on=today - datetime.timedelta(days=40),
+    )
+    DecisionFactory(case=case, sent=True, service="koordinator")
+    rows = gather(caseworker, today=today, horizon_days=60)
+    assert [(r.kind, r.case_number) for r in rows if r.kind == "processing"] == [
+        ("processing", case.number)
+    ]
+
+
+def test_a_case_decided_on_everything_it_asked_for_owes_nothing(caseworker):
+    today = timezone.localdate()
+    case = CaseFactory(status="decided", requests_coordinator=True, requests_plan=False)
+    DecisionFactory(case=case, sent=True, service="koordinator")
+    rows = gather(caseworker, today=today, horizon_days=60)
+    assert [r for r in rows if r.kind == "processing"] == []

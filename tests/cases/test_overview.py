@@ -90,3 +90,10 @@ def test_the_page_runs_a_constant_number_of_queries(
     # coordinator counts, overdue by area, saving the session (3)
     with django_assert_max_num_queries(13):
         caseworker_client.get(reverse("cases:overview"))
+
+
+def test_a_month_without_data_shows_a_dash_not_a_zero_bar():
+    from cases.charts import bar_chart
+
+    empty, full = bar_chart("Behandlingstid", [("okt", None), ("nov", 10)], unit=" d").bars
+    assert (empty.display, empty.width, full.display) == ("–", 0, "10 d")

@@ -47,13 +47,25 @@ class TestCaseList:
     def test_it_finds_a_case_by_national_id(self, caseworker_client):
         wanted = CaseFactory(person=PersonFactory(national_id=NUMBER))
         CaseFactory.create_batch(3)
-        response = caseworker_client.get(reverse("cases:list"), {"q": NUMBER})
+        response = caseworker_client.post(reverse("cases:list"), {"q": NUMBER}, follow=True)
         assert [c.pk for c in response.context["page"].items] == [wanted.pk]
+
+    def test_a_search_term_never_appears_in_the_url(self, caseworker_client):
+        CaseFactory(person=PersonFactory(national_id=NUMBER))
+        response = caseworker_client.post(reverse("cases:list"), {"q": NUMBER, "status": ""})
+        assert response.status_code == 302
+        assert NUMBER not in response["Location"]
+        assert "sok=" in response["Location"]
+
+    def test_a_term_put_in_the_url_by_hand_is_ignored(self, caseworker_client):
+        CaseFactory.create_batch(2)
+        response = caseworker_client.get(reverse("cases:list"), {"q": "finnes-ikke"})
+        assert len(response.context["page"].items) == 2
 
     def test_it_finds_a_case_by_number(self, caseworker_client):
         wanted = CaseFactory(number="2026/0042")
         CaseFactory()
-        response = caseworker_client.get(reverse("cases:list"), {"q": "2026/42"})
+        response = caseworker_client.post(reverse("cases:list"), {"q": "2026/42"}, follow=True)
         assert [c.pk for c in response.context["page"].items] == [wanted.pk]
 
     def test_it_filters_by_state_and_what_is_asked_for(self, caseworker_client):
@@ -198,3 +210,23 @@ def test_the_case_list_filters_by_caseworker(caseworker_client, caseworker):
     CaseFactory()
     response = caseworker_client.get(reverse("cases:list"), {"caseworker": caseworker.pk})
     assert [c.pk for c in response.context["page"].items] == [mine.pk]
+
+
+class TestDuplicateOpenCase:
+    def test_a_person_with_an_open_case_gets_no_second_one_by_accident(self, caseworker_client):
+        existing = CaseFactory(person=PersonFactory(national_id=NUMBER))
+        response = caseworker_client.post(reverse("cases:register_application"), registration())
+        assert existing.number in " ".join(response.context["form"].errors["national_id"])
+        assert Case.objects.count() == 1
+
+    def test_the_caseworker_can_register_a_new_case_anyway(self, caseworker_client):
+        CaseFactory(person=PersonFactory(national_id=NUMBER))
+        caseworker_client.post(
+            reverse("cases:register_application"), registration(confirm_new_case="on")
+        )
+        assert Case.objects.count() == 2
+
+    def test_a_closed_case_does_not_count(self, caseworker_client):
+        CaseFactory(person=PersonFactory(national_id=NUMBER), closed=True)
+        caseworker_client.post(reverse("cases:register_application"), registration())
+        assert Case.objects.count() == 2

@@ -92,7 +92,9 @@ def test_leaders_can_search_the_access_log_by_person(client, leader, caseworker_
     case = CaseFactory()
     caseworker_client.get(reverse("cases:detail", args=[case.pk]))
     client.force_login(leader)
-    response = client.get(reverse("cases:access_log"), {"person": case.person.family_name})
+    response = client.post(
+        reverse("cases:access_log"), {"person": case.person.family_name}, follow=True
+    )
     assert response.context["page"].items[0].person_id == case.person_id
 
 

@@ -149,15 +149,17 @@ def test_an_ended_appointment_is_not_in_my_plans(coordinator_client, coordinator
 
 
 def test_searching_my_plans_never_finds_other_cases(coordinator_client, mine_and_other):
-    response = coordinator_client.get(reverse("coordinators:my_plans"), {"q": "Andersen-Annen"})
+    response = coordinator_client.post(
+        reverse("coordinators:my_plans"), {"q": "Andersen-Annen"}, follow=True
+    )
     assert response.context["rows"] == []
     assert "Ingen av sakene dine passer søket." in response.content.decode()
 
 
 def test_searching_my_plans_finds_my_case_by_number(coordinator_client, mine_and_other):
     mine, _ = mine_and_other
-    html = coordinator_client.get(
-        reverse("coordinators:my_plans"), {"q": mine.case.number}
+    html = coordinator_client.post(
+        reverse("coordinators:my_plans"), {"q": mine.case.number}, follow=True
     ).content.decode()
     assert "Minsen" in html
 

@@ -155,3 +155,22 @@ class TestPage:
             reverse("eligibility:case_assessment", args=[adult_case.pk])
         ).content.decode()
         assert "kan ikke vurderes nå" in content
+
+
+def test_an_adult_is_never_asked_the_child_questions(caseworker_client, adult_case, caseworker):
+    services.assessment_run(case=adult_case, by=caseworker)
+    content = caseworker_client.get(
+        reverse("eligibility:case_assessment", args=[adult_case.pk])
+    ).content.decode()
+    assert 'name="key" value="serious_condition"' not in content
+
+
+def test_answered_questions_are_shown_by_their_text(caseworker_client, adult_case, caseworker):
+    services.assessment_run(case=adult_case, by=caseworker)
+    services.assessment_answer(
+        case=adult_case, by=caseworker, key="long_term", answer=True, reason="Varig behov"
+    )
+    content = caseworker_client.get(
+        reverse("eligibility:case_assessment", args=[adult_case.pk])
+    ).content.decode()
+    assert "<td>Er behovet for tjenester langvarig?</td>" in content

@@ -1,0 +1,40 @@
+"""Search terms that may hold personal data travel by POST and wait in the session.
+
+A fødselsnummer or a name in a URL ends up in server logs, browser history and
+proxies. The filter form posts; the term is kept in the session under a random key,
+and the URL (and its pagination links) carry only that key.
+"""
+
+import secrets
+
+from django.http import QueryDict
+
+SESSION_KEY = "ke_searches"
+URL_PARAM = "sok"
+KEEP = 20
+
+
+def stash(request, field: str) -> QueryDict:
+    """The POSTed filters as a GET query, with `field` replaced by a session key."""
+    query = request.POST.copy()
+    query.pop("csrfmiddlewaretoken", None)
+    term = query.pop(field, [""])[-1].strip()
+    if term:
+        key = secrets.token_urlsafe(9)
+        searches = request.session.get(SESSION_KEY, {})
+        searches[key] = term
+        # Keep the session small: only the newest searches.
+        request.session[SESSION_KEY] = dict(list(searches.items())[-KEEP:])
+        query[URL_PARAM] = key
+    return query
+
+
+def unstash(request, field: str) -> QueryDict:
+    """The GET filters with `field` filled in from the session, and never from the URL."""
+    query = request.GET.copy()
+    query.pop(field, None)
+    key = query.get(URL_PARAM)
+    term = request.session.get(SESSION_KEY, {}).get(key, "") if key else ""
+    if term:
+        query[field] = term
+    return query
