@@ -12,13 +12,20 @@ from django.http import QueryDict
 SESSION_KEY = "ke_searches"
 URL_PARAM = "sok"
 KEEP = 20
+MAX_LENGTH = 200
 
 
-def stash(request, field: str) -> QueryDict:
-    """The POSTed filters as a GET query, with `field` replaced by a session key."""
-    query = request.POST.copy()
-    query.pop("csrfmiddlewaretoken", None)
-    term = query.pop(field, [""])[-1].strip()
+def stash(request, field: str, allowed) -> QueryDict:
+    """The POSTed filters as a GET query, with `field` replaced by a session key.
+
+    Only the filter's own fields go on, each cut to a sane length, so no input can
+    make the address too long to redirect to.
+    """
+    query = QueryDict(mutable=True)
+    for name in allowed:
+        if name != field and request.POST.get(name):
+            query[name] = request.POST[name][:MAX_LENGTH]
+    term = request.POST.get(field, "")[:MAX_LENGTH].strip()
     if term:
         key = secrets.token_urlsafe(9)
         searches = request.session.get(SESSION_KEY, {})

@@ -82,9 +82,10 @@ def dashboard(request):
     )
 
 
-def _search_redirect(request, *, field: str, name: str):
+def _search_redirect(request, *, field: str, name: str, filterset_class):
     """A POSTed filter form goes back to GET, its personal term kept in the session."""
-    return redirect(f"{reverse(name)}?{search.stash(request, field).urlencode()}")
+    query = search.stash(request, field, filterset_class.base_filters)
+    return redirect(f"{reverse(name)}?{query.urlencode()}")
 
 
 def _page_query(request, field: str) -> str:
@@ -98,7 +99,7 @@ def _page_query(request, field: str) -> str:
 @caseworker_required
 def case_list(request):
     if request.method == "POST":
-        return _search_redirect(request, field="q", name="cases:list")
+        return _search_redirect(request, field="q", name="cases:list", filterset_class=CaseFilter)
     filterset = CaseFilter(
         search.unstash(request, "q"), queryset=selectors.case_list(request.user), request=request
     )
@@ -365,7 +366,9 @@ def person_detail(request, pk):
 @permission_required("cases.view_accesslog", raise_exception=True)
 def access_log(request):
     if request.method == "POST":
-        return _search_redirect(request, field="person", name="cases:access_log")
+        return _search_redirect(
+            request, field="person", name="cases:access_log", filterset_class=AccessLogFilter
+        )
     filterset = AccessLogFilter(
         search.unstash(request, "person"),
         queryset=AccessLog.objects.select_related("user").order_by("-at", "-id"),

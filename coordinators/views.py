@@ -249,7 +249,7 @@ def guidance_add(request):
 def my_plans(request):
     # Names typed in the search travel by POST and wait in the session (cases.search).
     if request.method == "POST":
-        query = search.stash(request, "q").urlencode()
+        query = search.stash(request, "q", allowed=["q"]).urlencode()
         return redirect(f"{reverse('coordinators:my_plans')}?{query}")
     query = search.unstash(request, "q").get("q", "")
     return render(
