@@ -98,7 +98,13 @@ def decision_draft(*, case: Case, service: str, by) -> Decision:
             f"Vurderingen av {label} har ubesvarte skjønnsspørsmål. "
             "Svar på dem og lagre vurderingen før du skriver vedtak."
         )
-    texts = letters.draft_texts(service=service, outcome=outcome, findings=result["findings"])
+    stored = assessment.facts.get("services") if isinstance(assessment.facts, dict) else None
+    texts = letters.draft_texts(
+        service=service,
+        outcome=outcome,
+        findings=result["findings"],
+        services=stored if isinstance(stored, list) else None,
+    )
     decision = Decision(
         case=case,
         assessment=assessment,
@@ -124,12 +130,16 @@ def decision_update(*, decision: Decision, by, **fields) -> Decision:
     locked = _lock(decision)
     if not locked.is_editable:
         raise RuleViolation("Et sendt vedtak kan ikke endres. Et nytt vedtak må fattes.")
-    for name, value in fields.items():
-        setattr(locked, name, value)
+    edited = [name for name, value in fields.items() if getattr(locked, name) != value]
+    for name in edited:
+        setattr(locked, name, fields[name])
     _check_text(locked.reasons, "Et vedtak må ha en begrunnelse (fvl. §§ 24 og 25).")
     _check_text(locked.legal_basis, "Et vedtak må vise til reglene det bygger på.")
     _check_text(locked.facts, "Et vedtak må nevne de faktiske forholdene det bygger på.")
-    changed = [*fields, "updated_at"]
+    if not edited:
+        # Saving what is stored changes nothing, and keeps a leader's approval.
+        return locked
+    changed = [*edited, "updated_at"]
     if locked.status == S.AWAITING_APPROVAL:
         # An edited decision is no longer the one the leader approved.
         locked.status, locked.approved_by, locked.approved_at = S.DRAFT, None, None
@@ -480,7 +490,7 @@ def decision_set_received(*, decision: Decision, by, received_on: datetime.date)
         raise RuleViolation(
             "Mottaksdatoen kan bare endres på et sendt vedtak som ikke er endelig eller påklaget."
         )
-    if received_on < locked.sent_on:
+    if locked.sent_on is not None and received_on < locked.sent_on:
         raise RuleViolation("Mottaksdatoen kan ikke være før vedtaket ble sendt.")
     _check_not_future(received_on, "Mottaksdatoen")
     locked.received_on = received_on
@@ -563,14 +573,17 @@ def complaint_register(
         raise RuleViolation("Vedtaket er allerede påklaget, og klagen er under behandling.")
     _check_text(complainant, "Oppgi hvem som klager.")
     _check_not_future(received_on, "Datoen klagen kom inn")
-    if received_on < locked.sent_on:
+    sent_on = locked.sent_on or datetime.date.min  # unknown only in hand-made (demo) rows
+    if received_on < sent_on:
         raise RuleViolation("En klage kan ikke ha kommet inn før vedtaket ble sendt.")
-    if posted_on is not None and not locked.sent_on <= posted_on <= received_on:
+    if posted_on is not None and not sent_on <= posted_on <= received_on:
         raise RuleViolation(
             "Postleggingsdatoen må være etter at vedtaket ble sendt og før klagen kom inn."
         )
-    # fvl. § 30: a complaint posted before the deadline is in time.
-    is_late = (posted_on or received_on) > locked.complaint_deadline
+    # fvl. § 30: a complaint posted before the deadline is in time. With no deadline worked
+    # out (the day the letter arrived is unknown) the party cannot be late.
+    deadline = locked.complaint_deadline
+    is_late = deadline is not None and (posted_on or received_on) > deadline
     complaint = Complaint(
         decision=locked,
         complainant=complainant,

@@ -29,10 +29,10 @@ def _errors(request, error: RuleViolation) -> None:
         messages.error(request, message)
 
 
-def _form_errors(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+def _add_errors(form, error: RuleViolation) -> None:
+    """A service's refusal, shown at the top of the form it answers."""
+    for message in error.messages:
+        form.add_error(None, message)
 
 
 def _get_decision(request, pk) -> Decision:
@@ -74,11 +74,11 @@ def decision_list(request):
     )
 
 
-@caseworker_required
-def case_decisions(request, pk):
-    case = get_case(request, pk)
+def _render_case_decisions(request, case, draft_form=None, *, log=True):
     to_decide = services.services_to_decide(case) if case.is_open else []
     has_assessment = case.assessments.exists()
+    if draft_form is None and to_decide and has_assessment:
+        draft_form = DraftForm(services=to_decide)
     return render_case_tab(
         request,
         case,
@@ -86,11 +86,17 @@ def case_decisions(request, pk):
         "decisions/tab_decisions.html",
         {
             "decisions": selectors.case_decisions(case),
-            "draft_form": DraftForm(services=to_decide) if to_decide and has_assessment else None,
+            "draft_form": draft_form,
             "has_assessment": has_assessment,
             "to_decide": to_decide,
         },
+        log=log,
     )
+
+
+@caseworker_required
+def case_decisions(request, pk):
+    return _render_case_decisions(request, get_case(request, pk))
 
 
 @require_POST
@@ -98,62 +104,137 @@ def case_decisions(request, pk):
 def decision_draft(request, pk):
     case = get_case(request, pk)
     form = DraftForm(request.POST, services=services.services_to_decide(case))
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect("decisions:case_decisions", pk=case.pk)
-    try:
-        decision = services.decision_draft(
-            case=case, service=form.cleaned_data["service"], by=request.user
-        )
-    except RuleViolation as error:
-        _errors(request, error)
-        return redirect("decisions:case_decisions", pk=case.pk)
-    _changed(request, decision, "Utkastet er laget ut fra vurderingen. Se over og rett teksten.")
-    return redirect(decision)
+    if form.is_valid():
+        try:
+            decision = services.decision_draft(
+                case=case, service=form.cleaned_data["service"], by=request.user
+            )
+        except RuleViolation as error:
+            _add_errors(form, error)
+        else:
+            _changed(
+                request, decision, "Utkastet er laget ut fra vurderingen. Se over og rett teksten."
+            )
+            return redirect(decision)
+    return _render_case_decisions(request, case, form, log=False)
 
 
-def _detail_context(request, decision, **forms):
+def _complaint_form(form_class, complaint, data=None):
+    """One form per complaint on the page, each with its own prefix so ids stay unique."""
+    return form_class(data, prefix=f"{form_class.prefix}-{complaint.pk}")
+
+
+def _detail_context(request, decision, *, bound=None, open_form=""):
+    """The decision page. `bound` holds a form that failed, keyed like `open_form`:
+    "complaint", "received", or ("forward" | "reverse" | "result", complaint pk).
+    The failed form is shown open, with its errors at the fields and the input kept."""
+    bound = bound or {}
     content = selectors.decision_letter(decision)
+    complaints = list(selectors.decision_complaints(decision))
+    for complaint in complaints:
+        for key, form_class in (
+            ("forward", ForwardForm),
+            ("reverse", ReverseForm),
+            ("result", ResultForm),
+        ):
+            form = bound.get((key, complaint.pk)) or _complaint_form(form_class, complaint)
+            setattr(complaint, f"{key}_form", form)
+            setattr(complaint, f"{key}_open", open_form == (key, complaint.pk))
     return {
         "decision": decision,
         "missing": letters.missing_parts(content) if decision.is_editable else [],
-        "form": forms.get("form")
+        "form": bound.get("decision")
         or (DecisionForm(instance=decision) if decision.is_editable else None),
-        "complaint_form": forms.get("complaint_form") or ComplaintForm(),
-        "forward_form": ForwardForm(),
-        "reverse_form": ReverseForm(),
-        "result_form": ResultForm(),
+        "complaint_form": bound.get("complaint") or ComplaintForm(),
+        "received_form": bound.get("received") or ReceivedForm(),
+        "open_form": open_form,
         "letters": selectors.decision_letters(decision),
-        "complaints": selectors.decision_complaints(decision),
+        "complaints": complaints,
         "can_approve": request.user.has_perm("decisions.approve_decision")
         and decision.decided_by_id != request.user.pk,
         "approval_required": settings.KE_DECISION_APPROVAL_REQUIRED,
-        "received_form": ReceivedForm(),
     }
 
 
-@caseworker_required
-def decision_detail(request, pk):
-    decision = _get_decision(request, pk)
-    form = None
-    if request.method == "POST":
-        form = DecisionForm(request.POST, instance=Decision.objects.get(pk=decision.pk))
-        if form.is_valid():
-            try:
-                services.decision_update(decision=decision, by=request.user, **form.cleaned_data)
-            except RuleViolation as error:
-                _errors(request, error)
-            else:
-                _changed(request, decision, "Vedtaket er lagret.")
-                return redirect(decision)
+def _render_detail(request, decision, *, bound=None, open_form="", log=False):
     return render_case_tab(
         request,
         decision.case,
         "decisions",
         "decisions/decision_detail.html",
-        _detail_context(request, decision, form=form),
-        log=request.method == "GET",
+        _detail_context(request, decision, bound=bound, open_form=open_form),
+        log=log,
     )
+
+
+def _invalid(request, decision, key, form, what):
+    """Re-show the page with the failed form open; one summary at the top says where."""
+    messages.error(request, f"{what} Se feltene som er merket nedenfor.")
+    return _render_detail(request, decision, bound={key: form}, open_form=key)
+
+
+# What the buttons of the edit form do after the draft is saved: every button saves what
+# is on the screen first, so an edit is never left behind.
+EDIT_ACTIONS = ("save", "submit", "approve", "send")
+
+
+@caseworker_required
+def decision_detail(request, pk):
+    decision = _get_decision(request, pk)
+    if request.method != "POST":
+        return _render_detail(request, decision, log=True)
+    action = request.POST.get("action", "save")
+    if action not in EDIT_ACTIONS:
+        action = "save"
+    if action == "approve" and not request.user.has_perm("decisions.approve_decision"):
+        raise PermissionDenied
+    stored = Decision.objects.get(pk=decision.pk)
+    if not stored.is_editable:
+        # Sent meanwhile, e.g. by a second click on "Send vedtaket".
+        messages.error(
+            request,
+            "Vedtaket er allerede sendt. Det sendes ikke på nytt."
+            if action == "send"
+            else "Et sendt vedtak kan ikke endres. Et nytt vedtak må fattes.",
+        )
+        return redirect(decision)
+    form = DecisionForm(request.POST, instance=stored)
+    nothing_done = {
+        "save": "Vedtaket er ikke lagret.",
+        "submit": "Vedtaket er ikke lagret eller sendt til godkjenning.",
+        "approve": "Vedtaket er ikke godkjent.",
+        "send": "Vedtaket er ikke lagret og ikke sendt.",
+    }[action]
+    if not form.is_valid():
+        return _invalid(request, decision, "decision", form, nothing_done)
+    status_before = stored.status
+    try:
+        saved = services.decision_update(decision=decision, by=request.user, **form.cleaned_data)
+    except RuleViolation as error:
+        if not Decision.objects.get(pk=decision.pk).is_editable:
+            _errors(request, error)  # sent meanwhile: there is no form to show it in
+            return redirect(decision)
+        _add_errors(form, error)
+        return _invalid(request, decision, "decision", form, nothing_done)
+    if saved.status != status_before:
+        # Edited after it was sent for approval: back to draft, approval must be asked again.
+        messages.warning(
+            request,
+            "Teksten er endret, så vedtaket er et utkast igjen. Send det til godkjenning på nytt.",
+        )
+        log_access(request, obj=decision.case, action=AccessLog.Action.CHANGE)
+        return redirect(decision)
+    if action == "save":
+        _changed(request, decision, "Vedtaket er lagret.")
+        return redirect(decision)
+    log_access(request, obj=decision.case, action=AccessLog.Action.CHANGE)
+    if action == "submit":
+        _post_action(request, pk, services.decision_submit_for_approval, "Sendt til godkjenning.")
+    elif action == "approve":
+        _post_action(request, pk, services.decision_approve, "Vedtaket er godkjent.")
+    else:
+        _send(request, pk)
+    return redirect(decision)
 
 
 @caseworker_required
@@ -196,15 +277,21 @@ def decision_approve(request, pk):
     return redirect("decisions:detail", pk=pk)
 
 
-@require_POST
-@caseworker_required
-def decision_send(request, pk):
+def _send(request, pk) -> None:
     result = _post_action(
         request, pk, services.decision_send, "Vedtaket er sendt, og klagefristen er beregnet."
     )
     if isinstance(result, services.SendResult):
         for notice in result.notices:
             messages.warning(request, notice)
+
+
+@require_POST
+@caseworker_required
+def decision_send(request, pk):
+    """Sends what is stored. The page sends through its edit form (decision_detail, action
+    "send"), which saves what is on the screen first."""
+    _send(request, pk)
     return redirect("decisions:detail", pk=pk)
 
 
@@ -213,18 +300,19 @@ def decision_send(request, pk):
 def decision_received(request, pk):
     decision = _get_decision(request, pk)
     form = ReceivedForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(decision)
-    try:
-        services.decision_set_received(
-            decision=decision, by=request.user, received_on=form.cleaned_data["received_on"]
-        )
-    except RuleViolation as error:
-        _errors(request, error)
-    else:
-        _changed(request, decision, "Mottaksdatoen er lagret, og klagefristen er beregnet på nytt.")
-    return redirect(decision)
+    if form.is_valid():
+        try:
+            services.decision_set_received(
+                decision=decision, by=request.user, received_on=form.cleaned_data["received_on"]
+            )
+        except RuleViolation as error:
+            _add_errors(form, error)
+        else:
+            _changed(
+                request, decision, "Mottaksdatoen er lagret, og klagefristen er beregnet på nytt."
+            )
+            return redirect(decision)
+    return _invalid(request, decision, "received", form, "Mottaksdatoen er ikke lagret.")
 
 
 @caseworker_required
@@ -252,7 +340,7 @@ def complaint_add(request, pk):
                 decision=decision, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
-            _errors(request, error)
+            _add_errors(form, error)
         else:
             _changed(request, decision, "Klagen er registrert.")
             if complaint.is_late:
@@ -262,68 +350,74 @@ def complaint_add(request, pk):
                     "ikke kan lastes for det, eller det er særlige grunner (fvl. § 31).",
                 )
             return redirect(decision)
-    else:
-        _form_errors(request, form)
-    return redirect(decision)
+    return _invalid(request, decision, "complaint", form, "Klagen er ikke registrert.")
+
+
+def _complaint_invalid(request, complaint, key, form, what):
+    decision = _get_decision(request, complaint.decision_id)
+    return _invalid(request, decision, (key, complaint.pk), form, what)
 
 
 @require_POST
 @caseworker_required
 def complaint_forward(request, pk):
     complaint = _get_complaint(request, pk)
-    form = ForwardForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-    else:
+    form = _complaint_form(ForwardForm, complaint, request.POST)
+    if form.is_valid():
         try:
             services.complaint_uphold_and_forward(
                 complaint=complaint, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
-            _errors(request, error)
+            _add_errors(form, error)
         else:
             _changed(
                 request,
                 complaint.decision,
                 "Vedtaket er opprettholdt, og oversendelsesbrevet til Statsforvalteren er laget.",
             )
-    return redirect(complaint.decision)
+            return redirect(complaint.decision)
+    return _complaint_invalid(
+        request, complaint, "forward", form, "Klagen er ikke oversendt Statsforvalteren."
+    )
 
 
 @require_POST
 @caseworker_required
 def complaint_reverse(request, pk):
     complaint = _get_complaint(request, pk)
-    form = ReverseForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(complaint.decision)
-    try:
-        new = services.complaint_reverse(complaint=complaint, by=request.user, **form.cleaned_data)
-    except RuleViolation as error:
-        _errors(request, error)
-        return redirect(complaint.decision)
-    _changed(request, new, "Klagen er tatt til følge. Se over og send det nye vedtaket.")
-    return redirect(new)
+    form = _complaint_form(ReverseForm, complaint, request.POST)
+    if form.is_valid():
+        try:
+            new = services.complaint_reverse(
+                complaint=complaint, by=request.user, **form.cleaned_data
+            )
+        except RuleViolation as error:
+            _add_errors(form, error)
+        else:
+            _changed(request, new, "Klagen er tatt til følge. Se over og send det nye vedtaket.")
+            return redirect(new)
+    return _complaint_invalid(request, complaint, "reverse", form, "Det er ikke laget nytt vedtak.")
 
 
 @require_POST
 @caseworker_required
 def complaint_result(request, pk):
     complaint = _get_complaint(request, pk)
-    form = ResultForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-    else:
+    form = _complaint_form(ResultForm, complaint, request.POST)
+    if form.is_valid():
         try:
             services.statsforvalteren_result_record(
                 complaint=complaint, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
-            _errors(request, error)
+            _add_errors(form, error)
         else:
             _changed(request, complaint.decision, "Statsforvalterens avgjørelse er registrert.")
-    return redirect(complaint.decision)
+            return redirect(complaint.decision)
+    return _complaint_invalid(
+        request, complaint, "result", form, "Statsforvalterens avgjørelse er ikke registrert."
+    )
 
 
 def _get_dispatch(request, pk) -> Dispatch:

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Case
 from cases.scoping import sees_all_cases
 from coordinators.models import Appointment
+from plans import selectors
 from plans.models import CalendarFeed, Evaluation, Meeting, Plan
 
 PRODID = "-//Koordinerende enhet//Saksbehandling//NB"
@@ -129,7 +130,7 @@ def events_for(user, today: datetime.date | None = None) -> list[Event]:
     """The user's own evaluations and meetings, 30 days back to a year ahead, 500 at most.
 
     Four queries whatever the number of plans: planned and held evaluations, held
-    meetings, and the next meeting agreed at each plan's latest meeting.
+    meetings, and each plan's next meeting (`selectors.next_meetings`).
     """
     today = today or timezone.localdate()
     first = today - datetime.timedelta(days=DAYS_BACK)
@@ -162,18 +163,10 @@ def events_for(user, today: datetime.date | None = None) -> list[Event]:
     for pk, case_id, number, on in meetings.order_by("held_on", "pk")[:MAX_EVENTS]:
         events.append(Event(f"mote-{pk}@{host}", _meeting(number), on, link(case_id)))
 
-    # The next meeting is the one agreed at the plan's latest meeting; an earlier agreement
-    # has been held (or replaced) since.
-    later = Meeting.objects.filter(plan=OuterRef("plan")).filter(
-        Q(held_on__gt=OuterRef("held_on")) | Q(held_on=OuterRef("held_on"), pk__gt=OuterRef("pk"))
-    )
-    agreed = (
+    # The plan's next meeting, read as the plan page reads it.
+    agreed = selectors.next_meetings(
         Meeting.objects.filter(open_plans, next_meeting_on__range=(first, last))
-        .exclude(Exists(later))
-        .values_list(
-            "pk", "plan__case_id", "plan__case__number", "next_meeting_on", "next_meeting_at"
-        )
-    )
+    ).values_list("pk", "plan__case_id", "plan__case__number", "next_meeting_on", "next_meeting_at")
     for pk, case_id, number, on, at in agreed.order_by("next_meeting_on", "pk")[:MAX_EVENTS]:
         start = timezone.make_aware(datetime.datetime.combine(on, at)) if at else on
         events.append(Event(f"mote-{pk}-neste@{host}", _meeting(number), start, link(case_id)))

@@ -5,6 +5,7 @@ Called by `seed_demo` inside its transaction, after the base data.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -16,10 +17,20 @@ from plans.models import Goal, Participant, Plan
 
 
 def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> None:
-    """Appointing needs a sent grant (decisions); the demo writes both rows directly."""
+    """Appointing needs a sent grant (decisions); the demo writes both rows directly.
+
+    Sending through `decisions.services.decision_send` would render and queue letters; the
+    demo writes the row as that service leaves it: sent a week ago by post, with the
+    assumed received date and the complaint deadline that follow from it.
+    """
+    from decisions import deadlines
     from decisions.models import Decision
 
     if not Decision.objects.filter(case=case, status__in=Decision.SENT_STATUSES).exists():
+        sent_on = today - datetime.timedelta(days=7)
+        received_on = deadlines.assumed_received_on(
+            sent_on, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
+        )
         Decision.objects.create(
             case=case,
             service=Decision.Service.CHILD_COORDINATOR,
@@ -29,9 +40,12 @@ def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> 
             "omsorgstjenesteloven § 7-2 a.",
             facts="Emma har en alvorlig sykdom og behov for langvarige, koordinerte tjenester.",
             reasons="Familien har rett til barnekoordinator.",
-            starts_on=today - datetime.timedelta(days=7),
+            starts_on=sent_on,
             decided_by=by,
-            sent_on=today - datetime.timedelta(days=7),
+            sent_on=sent_on,
+            assumed_received_on=received_on,
+            received_on=received_on,
+            complaint_deadline=deadlines.complaint_deadline(received_on),
         )
     if case.status == Case.Status.UNDER_ASSESSMENT:
         case_transition(case=case, to=Case.Status.DECIDED, by=by, reason="Vedtak er sendt.")

@@ -210,21 +210,38 @@ class UserChoiceField(forms.ModelChoiceField):
 
 
 class ActionPointForm(forms.ModelForm):
+    """One optional row: left empty it is skipped; filled in it needs both what and who."""
+
     class Meta:
         model = ActionPoint
         fields = ["what", "who", "responsible_user", "due_on"]
         field_classes = {"responsible_user": UserChoiceField}
-        labels = {"responsible_user": "påminnelse til"}
+        labels = {"responsible_user": "Påminnelse til"}
         help_texts = {
             "responsible_user": "Hvis den ansvarlige er bruker her. Ellers får koordinatoren "
             "påminnelsen når fristen er passert."
         }
         widgets = {"due_on": DATE_INPUT}
 
-    def __init__(self, *args, users=None, **kwargs):
+    def __init__(self, *args, users=None, held_on=None, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["responsible_user"]
         field.queryset = users if users is not None else field.queryset.none()
+        # The rows are optional, so no field is marked required; clean() asks for what and
+        # who together once anything in the row is filled in.
+        self.fields["what"].required = False
+        self.fields["who"].required = False
+        self.held_on = held_on
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("what", "").strip() and "what" not in self.errors:
+            self.add_error("what", "Skriv hva som skal gjøres.")
+        if not data.get("who", "").strip() and "who" not in self.errors:
+            self.add_error("who", "Skriv hvem som skal gjøre det.")
+        for problem in rules.action_point_refusals(data.get("due_on"), self.held_on):
+            self.add_error("due_on", problem)
+        return data
 
 
 ActionPointFormSet = forms.formset_factory(ActionPointForm, extra=3, max_num=20)

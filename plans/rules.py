@@ -56,3 +56,12 @@ def period_refusals(starts_on: datetime.date | None, ends_on: datetime.date | No
     if starts_on and ends_on and ends_on < starts_on:
         return ["Perioden kan ikke slutte før den begynner."]
     return []
+
+
+def action_point_refusals(due_on: datetime.date | None, held_on: datetime.date | None) -> list[str]:
+    """An action point is agreed at a meeting, so it cannot fall due before that meeting."""
+    if due_on and held_on and due_on < held_on:
+        return [
+            f"Fristen for et oppfølgingspunkt kan ikke være før møtedatoen ({held_on:%d.%m.%Y})."
+        ]
+    return []

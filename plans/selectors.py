@@ -3,7 +3,17 @@
 import datetime
 
 from django.db.models import Case as CaseWhen
-from django.db.models import F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import (
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Concat
 
 from cases.models import Case, Consent
@@ -34,14 +44,52 @@ def plan_for_case(case) -> Plan | None:
             "participants",
             Prefetch(
                 "meetings",
-                queryset=Meeting.objects.select_related("recorded_by").prefetch_related(
-                    "action_points"
+                queryset=Meeting.objects.select_related("recorded_by")
+                .prefetch_related("action_points")
+                .annotate(
+                    carries_next_meeting=Exists(
+                        next_meetings(Meeting.objects.filter(pk=OuterRef("pk")))
+                    )
                 ),
             ),
             Prefetch("evaluations", queryset=Evaluation.objects.select_related("recorded_by")),
         )
         .first()
     )
+
+
+def next_meetings(meetings=None):
+    """The meetings that carry their plan's next meeting: at most one per plan.
+
+    The plan's next meeting is the date agreed at its latest meeting (by date, then by
+    when it was registered) that agreed one, unless a meeting has been held on or after
+    that date since: then it has taken place (or been replaced) and no next meeting is
+    agreed. A later meeting that agrees no date leaves the earlier agreement standing.
+
+    `meetings` narrows which rows may be returned (a plan's meetings, a window, open
+    plans); what was agreed and held later is always judged against all of the plan's
+    meetings. The plan page, the PDF and the calendar feed all read the next meeting here.
+    """
+    meetings = Meeting.objects.all() if meetings is None else meetings
+    later_agreement = Meeting.objects.filter(
+        Q(held_on__gt=OuterRef("held_on")) | Q(held_on=OuterRef("held_on"), pk__gt=OuterRef("pk")),
+        plan=OuterRef("plan"),
+        next_meeting_on__isnull=False,
+    )
+    held_since = Meeting.objects.filter(
+        plan=OuterRef("plan"), held_on__gte=OuterRef("next_meeting_on")
+    )
+    return (
+        meetings.filter(next_meeting_on__isnull=False)
+        .exclude(Exists(later_agreement))
+        .exclude(Exists(held_since))
+    )
+
+
+def next_meeting(meetings) -> Meeting | None:
+    """Of a plan's meetings as `plan_for_case` reads them, the one that carries the plan's
+    next meeting (its `next_meeting_on` and `next_meeting_at`), or None."""
+    return next((m for m in meetings if m.carries_next_meeting), None)
 
 
 def active_appointment(case) -> Appointment | None:

@@ -361,6 +361,10 @@ def meeting_record(
         raise RuleViolation("Neste møte må være etter dette møtet.")
     if next_meeting_at and not next_meeting_on:
         raise RuleViolation("Oppgi datoen for neste møte.")
+    for point in action_points or []:
+        problems = rules.action_point_refusals(point.get("due_on"), held_on)
+        if problems:
+            raise RuleViolation(problems)
     responsible = {p["responsible_user"] for p in action_points or [] if p.get("responsible_user")}
     if responsible:
         allowed = set(selectors.action_point_users(plan.case))

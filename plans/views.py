@@ -44,11 +44,6 @@ def _editable(request, pk) -> tuple:
     return case, plan
 
 
-def _next_meeting_on(meetings):
-    """The next meeting, as agreed at the latest meeting that set one."""
-    return next((m.next_meeting_on for m in meetings if m.next_meeting_on), None)
-
-
 def _active_goals(plan) -> list[Goal]:
     return [g for g in plan.goals.all() if g.status != ItemStatus.ENDED]
 
@@ -95,7 +90,7 @@ def case_plan(request, pk):
             short_term_goals=[g for g in goals if g.horizon == Goal.Horizon.SHORT_TERM],
             members=[p for p in plan.participants.all() if p.in_responsibility_group],
             meetings=meetings,
-            next_meeting_on=_next_meeting_on(meetings),
+            next_meeting=selectors.next_meeting(meetings),
         )
         if plan.status == Plan.Status.DRAFT:
             facts = services.activation_facts(
@@ -307,13 +302,20 @@ def meeting_add(request, pk):
     if plan.is_closed:
         messages.error(request, services.CLOSED_PLAN)
         return redirect(plan)
+    posted = request.method == "POST"
     form = forms.MeetingForm(request.POST or None)
+    # The meeting is checked first: the action points' dates are checked against its date.
+    # Both are always checked, so every error shows at once.
+    meeting_valid = posted and form.is_valid()
     formset = forms.ActionPointFormSet(
         request.POST or None,
         prefix="punkt",
-        form_kwargs={"users": selectors.action_point_users(case)},
+        form_kwargs={
+            "users": selectors.action_point_users(case),
+            "held_on": form.cleaned_data.get("held_on") if posted else None,
+        },
     )
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+    if posted and formset.is_valid() and meeting_valid:
         try:
             services.meeting_record(
                 plan=plan,
@@ -379,7 +381,6 @@ def plan_pdf(request, pk):
         raise Http404
     appointment = selectors.active_appointment(case)
     goals = _active_goals(plan)
-    meetings = list(plan.meetings.all())
     _, pdf = render_to_pdf(
         "plans/plan_pdf.html",
         {
@@ -391,7 +392,7 @@ def plan_pdf(request, pk):
             "short_term_goals": [g for g in goals if g.horizon == Goal.Horizon.SHORT_TERM],
             "measures": [m for m in plan.measures.all() if m.status != ItemStatus.ENDED],
             "participants": list(plan.participants.all()),
-            "next_meeting_on": _next_meeting_on(meetings),
+            "next_meeting": selectors.next_meeting(plan.meetings.all()),
             "printed_on": timezone.localdate(),
             "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,
             "KE_UNIT_NAME": settings.KE_UNIT_NAME,

@@ -32,16 +32,33 @@ def test_the_caseworker_drafts_previews_and_sends_a_grant_then_forwards_a_compla
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF-")
 
-    # Send it, and see the complaint deadline on the case.
+    # An empty reason is refused at the field, and nothing is sent.
+    page.get_by_label("Begrunnelse").fill("")
+    page.get_by_role("button", name="Send vedtaket").click()
+    expect(page.get_by_text("Vedtaket er ikke lagret og ikke sendt.")).to_be_visible()
+    expect(page.get_by_text("Fyll ut «Begrunnelse».")).to_be_visible()
+
+    # Edit the reasons and send without saving first: the edit is in the letter.
+    page.get_by_label("Begrunnelse").fill("Vilkårene er oppfylt. Tjenestene må samordnes.")
     page.get_by_role("button", name="Send vedtaket").click()
     expect(page.get_by_text("Vedtaket er sendt, og klagefristen er beregnet.")).to_be_visible()
+    decision = case.decisions.get(service="koordinator")
+    assert decision.reasons == "Vilkårene er oppfylt. Tjenestene må samordnes."
     page.get_by_role("link", name="← Alle vedtak i saken").click()
-    deadline = case.decisions.get(service="koordinator").complaint_deadline
-    expect(page.get_by_role("cell", name=f"Klagefrist {deadline:%d.%m.%Y}")).to_be_visible()
+    expect(
+        page.get_by_role("cell", name=f"{decision.complaint_deadline:%d.%m.%Y}", exact=True)
+    ).to_be_visible()
 
-    # Register a complaint and forward it to Statsforvalteren.
+    # An empty complaint keeps the form open, with the errors at the fields.
     page.get_by_role("table").get_by_role("link", name="Koordinator").click()
     page.get_by_text("Registrer klage", exact=True).click()
+    page.get_by_label("Hva klagen gjelder").fill("Ønsker en annen koordinator.")
+    page.get_by_role("button", name="Registrer klagen").click()
+    expect(page.get_by_text("Fyll ut «Klager».")).to_be_visible()
+    expect(page.get_by_text("Fyll ut «Mottatt hos oss».")).to_be_visible()
+    expect(page.get_by_label("Hva klagen gjelder")).to_have_value("Ønsker en annen koordinator.")
+
+    # Register a complaint and forward it to Statsforvalteren.
     page.get_by_label("Klager").fill("Ingrid Demo-Nilsen")
     page.get_by_label("Mottatt hos oss").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Registrer klagen").click()

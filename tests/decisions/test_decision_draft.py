@@ -1,8 +1,9 @@
 import pytest
+from django.utils import timezone
 
 from cases.errors import RuleViolation
 from cases.models import TimelineEntry
-from decisions import services
+from decisions import letters, selectors, services
 from decisions.models import Decision
 from tests.decisions.factories import YES, AssessmentFactory, DecisionFactory, facts_for
 from tests.factories import CaseFactory
@@ -25,7 +26,42 @@ def test_the_draft_cites_the_assessment_it_rests_on(assessed_case):
 def test_the_draft_reasons_carry_the_findings_with_their_legal_references(assessed_case):
     decision = draft(assessed_case)
     assert "Vilkårene for koordinator er oppfylt" in decision.reasons
-    assert "(hol. § 7-2; pbrl. § 2-5 b)" in decision.reasons
+    # The koordinator provision is cited in the legal basis; the reasons cite the rest.
+    assert "– Personen bor eller oppholder seg i kommunen (hol. § 3-1)." in decision.reasons
+    assert "2-5 b" not in decision.reasons
+
+
+def test_an_adults_koordinator_draft_cites_no_child_coordinator_provision(assessed_case):
+    decision = draft(assessed_case)
+    text = "\n".join([decision.legal_basis, decision.facts, decision.reasons])
+    assert "2-5 c" not in text
+    assert decision.legal_basis.count("§ 2-5 b") == 1
+
+
+def test_the_draft_facts_name_the_services_from_the_assessment(db):
+    case = CaseFactory()
+    services_ = [
+        {"name": "Hjemmesykepleie", "category": "municipal_health_care", "status": "received"},
+        {"name": "Fysioterapi", "category": "municipal_health_care", "status": "received"},
+        {"name": "Avlastning", "category": "municipal_health_care", "status": "applied"},
+    ]
+    AssessmentFactory(case=case, facts=facts_for(case, services=services_))
+    facts = draft(case).facts
+    assert "Personen mottar hjemmesykepleie og fysioterapi, og har søkt om avlastning." in facts
+    assert "tjeneste(r)" not in facts
+
+
+@pytest.mark.parametrize(
+    "case_fixture,service",
+    [
+        ("assessed_case", "koordinator"),
+        ("assessed_case", "individuell_plan"),
+        ("assessed_child_case", "barnekoordinator"),
+    ],
+)
+def test_a_draft_from_an_assessment_gives_a_complete_letter(request, case_fixture, service):
+    decision = draft(request.getfixturevalue(case_fixture), service)
+    assert letters.missing_parts(selectors.decision_letter(decision)) == []
 
 
 def test_the_draft_legal_basis_names_the_provision(assessed_case):
@@ -98,6 +134,16 @@ def test_a_sent_decision_cannot_be_edited(db):
     decision = DecisionFactory(sent=True)
     with pytest.raises(RuleViolation, match="sendt vedtak kan ikke endres"):
         services.decision_update(decision=decision, by=decision.decided_by, reasons="Ny.")
+
+
+def test_saving_unchanged_text_keeps_the_leaders_approval(db, leader):
+    decision = DecisionFactory(
+        status=Decision.Status.AWAITING_APPROVAL, approved_by=leader, approved_at=timezone.now()
+    )
+    unchanged = {name: getattr(decision, name) for name in services.EDITABLE_FIELDS}
+    updated = services.decision_update(decision=decision, by=decision.decided_by, **unchanged)
+    assert updated.status == Decision.Status.AWAITING_APPROVAL
+    assert updated.approved_by == leader
 
 
 def test_editing_a_decision_awaiting_approval_sends_it_back_to_draft(db):

@@ -16,7 +16,7 @@ def test_the_decision_list_shows_state_and_deadline(caseworker_client):
     decision = DecisionFactory(sent=True)
     html = caseworker_client.get(reverse("decisions:list")).content.decode()
     assert "Sendt" in html
-    assert f"Klagefrist {decision.complaint_deadline:%d.%m.%Y}" in html
+    assert f"<td>{decision.complaint_deadline:%d.%m.%Y}</td>" in html
 
 
 def test_the_decision_list_filters_by_state(caseworker_client):

@@ -51,6 +51,41 @@ def test_the_pdf_gives_the_next_evaluation_date(pdf_text, demo_plan):
     assert date(demo_plan.next_evaluation_on, "j. F Y") in pdf_text
 
 
+def test_the_pdf_gives_the_next_meeting_the_plan_page_shows(pdf_text, demo_plan):
+    from django.template.defaultfilters import date
+
+    from plans.selectors import next_meeting, plan_for_case
+
+    meeting = next_meeting(plan_for_case(demo_plan.case).meetings.all())
+    assert date(meeting.next_meeting_on, "j. F Y") in pdf_text
+
+
+def test_the_demo_grant_has_its_received_date_and_complaint_deadline(demo_plan, settings):
+    from decisions import deadlines
+    from decisions.models import Decision
+
+    decision = Decision.objects.get(case=demo_plan.case)
+    assert decision.status == Decision.Status.SENT
+    assert decision.received_on == decision.assumed_received_on
+    assert decision.assumed_received_on == deadlines.assumed_received_on(
+        decision.sent_on, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
+    )
+    assert decision.complaint_deadline == deadlines.complaint_deadline(decision.received_on)
+    assert decision.sent_on <= decision.received_on < decision.complaint_deadline
+    decision.full_clean()
+
+
+@pytest.mark.django_db
+def test_seeding_the_demo_twice_adds_nothing(demo_plan):
+    from decisions.models import Decision
+    from plans import demo
+
+    counts = (Plan.objects.count(), Decision.objects.count())
+    call_command("seed_demo", stdout=io.StringIO())
+    demo.seed()
+    assert (Plan.objects.count(), Decision.objects.count()) == counts
+
+
 def test_the_pdf_puts_the_goals_before_the_measures(pdf_text):
     assert pdf_text.index("Mål") < pdf_text.index("Tiltak")
 

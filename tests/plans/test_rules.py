@@ -4,6 +4,7 @@ import datetime
 
 from plans.rules import (
     ActivationFacts,
+    action_point_refusals,
     activation_refusals,
     next_evaluation_refusals,
     period_refusals,
@@ -97,3 +98,15 @@ def test_a_period_may_not_end_before_it_starts():
 
 def test_an_open_ended_period_is_fine():
     assert period_refusals(TODAY, None) == []
+
+
+def test_an_action_point_may_fall_due_on_the_meeting_day_or_later():
+    assert action_point_refusals(TODAY, TODAY) == []
+    assert action_point_refusals(TODAY + datetime.timedelta(days=1), TODAY) == []
+    assert action_point_refusals(None, TODAY) == []
+
+
+def test_an_action_point_due_before_its_meeting_is_refused_with_the_meeting_date():
+    assert action_point_refusals(TODAY - datetime.timedelta(days=1), TODAY) == [
+        "Fristen for et oppfølgingspunkt kan ikke være før møtedatoen (02.03.2026)."
+    ]

@@ -342,6 +342,23 @@ def test_a_meeting_whose_next_meeting_is_not_later_is_refused_with_no_action_poi
     assert not ActionPoint.objects.exists()
 
 
+def test_a_meeting_with_an_action_point_due_before_the_meeting_is_refused_whole(user):
+    plan = PlanFactory()
+    with pytest.raises(RuleViolation, match="kan ikke være før møtedatoen"):
+        services.meeting_record(
+            plan=plan,
+            by=user,
+            held_on=days(-3),
+            place="Skolen",
+            action_points=[
+                {"what": "Ringe BUP", "who": "Kari", "due_on": days(-2)},
+                {"what": "Ringe PPT", "who": "Kari", "due_on": days(-4)},
+            ],
+        )
+    assert not plan.meetings.exists()
+    assert not ActionPoint.objects.exists()
+
+
 # --- History -------------------------------------------------------------------------------------
 
 

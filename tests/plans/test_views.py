@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -204,9 +205,119 @@ def test_the_coordinator_records_a_meeting_with_an_action_point(coordinator_clie
     assert [p.what for p in meeting.action_points.all()] == ["Ringe PPT"]
 
 
-def test_the_meeting_form_says_the_group_has_no_decision_authority(coordinator_client, my_plan):
-    response = coordinator_client.get(url("meeting_add", my_plan))
-    assert "ingen vedtaksmyndighet" in response.content.decode()
+def test_the_meeting_form_says_once_by_the_agreements_that_the_group_cannot_decide(
+    coordinator_client, my_plan
+):
+    page = coordinator_client.get(url("meeting_add", my_plan)).content.decode()
+    assert page.count("ingen vedtaksmyndighet") == 1
+    # It is the help text of "Omforente avtaler", read out with that field.
+    help_text = page[page.index('id="id_agreements_helptext"') :]
+    assert help_text.index("ingen vedtaksmyndighet") < help_text.index("</div>")
+
+
+def meeting_post(held_on, *rows):
+    """A meeting form post with up to three action-point rows of what, who, due."""
+    data = {
+        "held_on": held_on,
+        "place": "Skolen",
+        "punkt-TOTAL_FORMS": "3",
+        "punkt-INITIAL_FORMS": "0",
+    }
+    for i, row in enumerate(rows):
+        data.update({f"punkt-{i}-{key}": value for key, value in row.items()})
+    return data
+
+
+def test_an_action_point_due_before_the_meeting_is_refused_and_nothing_saved(
+    coordinator_client, my_plan
+):
+    response = coordinator_client.post(
+        url("meeting_add", my_plan),
+        meeting_post(in_days(-3), {"what": "Ringe PPT", "who": "Kari", "due_on": "2025-01-01"}),
+    )
+    assert response.status_code == 200
+    held_on = timezone.localdate() - datetime.timedelta(days=3)
+    assert (
+        f"Fristen for et oppfølgingspunkt kan ikke være før møtedatoen ({held_on:%d.%m.%Y})."
+        in response.content.decode()
+    )
+    assert not Meeting.objects.exists()
+
+
+def test_an_action_point_due_on_the_meeting_day_is_accepted(coordinator_client, my_plan):
+    coordinator_client.post(
+        url("meeting_add", my_plan),
+        meeting_post(in_days(-3), {"what": "Ringe PPT", "who": "Kari", "due_on": in_days(-3)}),
+    )
+    assert Meeting.objects.get().action_points.get().due_on == timezone.localdate() - (
+        datetime.timedelta(days=3)
+    )
+
+
+def test_the_due_date_is_checked_even_when_the_meeting_itself_has_an_error(
+    coordinator_client, my_plan
+):
+    data = meeting_post(in_days(0), {"what": "Ringe PPT", "who": "Kari", "due_on": in_days(-1)})
+    data["place"] = ""
+    page = coordinator_client.post(url("meeting_add", my_plan), data).content.decode()
+    assert "kan ikke være før møtedatoen" in page
+    assert not Meeting.objects.exists()
+
+
+def test_the_action_point_rows_are_optional_and_not_marked_required(coordinator_client, my_plan):
+    page = coordinator_client.get(url("meeting_add", my_plan)).content.decode()
+    for i in range(3):
+        row = page[page.index(f'id="div_id_punkt-{i}-what"') : page.index(f"punkt-{i}-due_on")]
+        assert "asteriskField" not in row
+        assert "required" not in row
+    coordinator_client.post(url("meeting_add", my_plan), meeting_post(in_days(0)))
+    assert not Meeting.objects.get().action_points.exists()
+
+
+@pytest.mark.parametrize(
+    ("row", "errors"),
+    [
+        ({"what": "Ringe PPT"}, ["Skriv hvem som skal gjøre det."]),
+        ({"who": "Kari"}, ["Skriv hva som skal gjøres."]),
+        ({"due_on": in_days(7)}, ["Skriv hva som skal gjøres.", "Skriv hvem som skal gjøre det."]),
+    ],
+    ids=["what only", "who only", "date only"],
+)
+def test_a_started_action_point_needs_both_what_and_who(coordinator_client, my_plan, row, errors):
+    page = coordinator_client.post(
+        url("meeting_add", my_plan), meeting_post(in_days(0), {}, row)
+    ).content.decode()
+    assert all(error in page for error in errors)
+    assert not Meeting.objects.exists()
+
+
+def test_each_action_point_row_is_a_fieldset_with_its_own_legend(coordinator_client, my_plan):
+    page = coordinator_client.get(url("meeting_add", my_plan)).content.decode()
+    for n in (1, 2, 3):
+        assert re.search(rf"<fieldset[^>]*>\s*<legend[^>]*>Oppfølgingspunkt {n}</legend>", page)
+    assert "Påminnelse til" in page
+    assert "påminnelse til" not in page
+
+
+PLAN_PAGES = [
+    "case_plan",
+    "edit",
+    "close",
+    "goal_add",
+    "measure_add",
+    "participant_add",
+    "meeting_add",
+    "evaluation_add",
+    "history",
+]
+
+
+@pytest.mark.parametrize("name", PLAN_PAGES)
+def test_every_form_on_the_plan_pages_has_exactly_one_csrf_token(coordinator_client, my_plan, name):
+    page = coordinator_client.get(url(name, my_plan)).content.decode()
+    forms = re.findall(r"<form\b.*?</form>", page, flags=re.S)
+    assert forms
+    assert [form.count('name="csrfmiddlewaretoken"') for form in forms] == [1] * len(forms)
 
 
 def test_a_closed_plan_refuses_edits_from_the_pages(coordinator_client, my_plan):
