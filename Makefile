@@ -29,6 +29,7 @@ bootstrap: $(VENV)/.synced
 
 run: bootstrap
 	@export DJANGO_DEBUG=$${DJANGO_DEBUG:-1} SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)}; \
+	$(PY) manage.py ensure_database && \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py seed_demo && \
 	if [ -n "$$REDIS_URL" ] && [ -n "$$DATABASE_URL" ]; then \
