@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from cases.models import AccessLog, Case, Person
 from cases.roles import Role
+from config.forms import style_widgets
 
 REQUESTS = [
     ("koordinator", "Koordinator"),
@@ -47,8 +48,6 @@ def overdue_before():
 class StyledFilterSet(django_filters.FilterSet):
     @property
     def form(self):
-        from cases.forms import style_widgets
-
         return style_widgets(super().form)
 
 

@@ -1,43 +1,11 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout, Submit
+from crispy_forms.layout import Fieldset
 from django import forms
 from django.utils import timezone
 
 from cases import national_id
 from cases.models import Case, Consent, PersonService, Relation, Residence, TimelineEntry
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def user_label(user) -> str:
-    return user.get_full_name() or user.get_username()
-
-
-def style_widgets(form: forms.Form) -> forms.Form:
-    """Bootstrap classes for forms rendered field by field (filter bars), not by crispy."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select"
-        else:
-            css = "form-control"
-        widget.attrs.setdefault("class", css)
-        # User choices show the person's name, not the login name.
-        queryset = getattr(field, "queryset", None)
-        if queryset is not None and queryset.model._meta.label == "auth.User":
-            field.label_from_instance = user_label
-    return form
-
-
-def _helper(*fieldsets, submit="Lagre") -> FormHelper:
-    helper = FormHelper()
-    # Templates write the <form> tag themselves, with their own action.
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fieldsets, Submit("submit", submit))
-    return helper
+from config.forms import DATE_INPUT, style_widgets, user_label
+from config.forms import form_helper as _helper
 
 
 class NationalIdField(forms.CharField):

@@ -1,9 +1,8 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Layout, Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from config.forms import DATE_INPUT, form_helper
 from coordinators.models import (
     Appointment,
     Coordinator,
@@ -13,14 +12,9 @@ from coordinators.models import (
     TrainingSession,
 )
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
-
-def _helper(*fields, submit="Lagre", form_tag=True) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = form_tag
-    helper.layout = Layout(*fields, Submit("submit", submit))
-    return helper
+def _helper(*fields, submit="Lagre", form_tag=True):
+    return form_helper(*fields, submit=submit, form_tag=form_tag)
 
 
 class CoordinatorChoiceField(forms.ModelChoiceField):

@@ -3,9 +3,9 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from config.forms import DATE_INPUT
 from decisions.models import Complaint, Decision
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = {"rows": 6}
 LATE_REASON_HELP = "Fylles ut når klagen kom etter fristen (fvl. § 31)."
 

@@ -1,10 +1,12 @@
 """Forms check and tidy input; the rules live in plans/rules.py and the services."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout, Submit
+from crispy_forms.layout import Fieldset
 from django import forms
 from django.utils import timezone
 
+from config.forms import DATE_INPUT
+from config.forms import form_helper as _helper
 from plans import rules
 from plans.models import (
     ActionPoint,
@@ -17,17 +19,7 @@ from plans.models import (
     Plan,
 )
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
-
-
-def _helper(*fields, submit="Lagre") -> FormHelper:
-    helper = FormHelper()
-    # The templates write the <form> tag and the CSRF token themselves.
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields, Submit("submit", submit))
-    return helper
 
 
 class PlanForm(forms.ModelForm):
