@@ -245,10 +245,51 @@ def case_transition(*, case: Case, to: str, by, reason: str = "", closed_reason:
     return case
 
 
+# A closed case ends its plan with the nearest of the plan's own reasons.
+_PLAN_REASON = {
+    Case.ClosedReason.NEED_ENDED: "need_ended",
+    Case.ClosedReason.PERSONS_WISH: "persons_wish",
+    Case.ClosedReason.MOVED: "moved",
+    Case.ClosedReason.DECEASED: "need_ended",
+    Case.ClosedReason.WITHDRAWN: "persons_wish",
+}
+
+
+@transaction.atomic
 def case_close(*, case: Case, by, closed_reason: str, note: str = "") -> Case:
+    """Close the case, and with it its open plan and its coordinators' appointments.
+
+    Otherwise a coordinator would keep seeing, and being reminded about, a closed case.
+    """
     if not closed_reason:
         raise RuleViolation("Oppgi hvorfor saken avsluttes.")
-    return case_transition(case=case, to=S.CLOSED, by=by, reason=note, closed_reason=closed_reason)
+    case_transition(case=case, to=S.CLOSED, by=by, reason=note, closed_reason=closed_reason)
+    _end_follow_up(case, by=by, closed_reason=closed_reason)
+    return case
+
+
+def _end_follow_up(case: Case, *, by, closed_reason: str) -> None:
+    from coordinators.models import Appointment
+    from coordinators.services import appointment_end
+    from plans.models import Plan
+    from plans.services import plan_close
+
+    plan = Plan.objects.filter(case=case).exclude(status=Plan.Status.CLOSED).first()
+    if plan is not None:
+        plan_close(
+            plan=plan, by=by, closed_reason=_PLAN_REASON[closed_reason], note="Saken er avsluttet."
+        )
+    today = timezone.localdate()
+    for appointment in Appointment.objects.filter(case=case, ended_on__isnull=True):
+        if appointment.started_on <= today:
+            appointment_end(
+                appointment=appointment, by=by, ended_on=today, reason="Saken er avsluttet."
+            )
+        else:
+            # Never started: it ends on the day it would have begun.
+            appointment.ended_on = appointment.started_on
+            appointment.end_reason = "Saken ble avsluttet før oppnevningen begynte."
+            appointment.save(update_fields=["ended_on", "end_reason"])
 
 
 EDITABLE_CASE_FIELDS = (

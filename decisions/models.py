@@ -283,5 +283,23 @@ class Complaint(models.Model):
         return f"Klage mottatt {self.received_on:%d.%m.%Y}"
 
     @property
+    def beyond_one_year(self) -> bool:
+        """Complained more than a year after the decision: it can no longer be heard."""
+        return complaint_beyond_one_year(
+            sent_on=self.decision.sent_on, complained_on=self.posted_on or self.received_on
+        )
+
+    @property
     def is_open(self) -> bool:
         return self.status in (self.Status.RECEIVED, self.Status.FORWARDED)
+
+
+def complaint_beyond_one_year(*, sent_on, complained_on) -> bool:
+    """fvl. § 31 third paragraph: a late complaint is never heard after one year."""
+    if sent_on is None:
+        return False
+    try:
+        one_year_on = sent_on.replace(year=sent_on.year + 1)
+    except ValueError:  # 29 February
+        one_year_on = sent_on.replace(year=sent_on.year + 1, day=28)
+    return complained_on > one_year_on

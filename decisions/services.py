@@ -601,6 +601,8 @@ def complaint_register(
     text = f"Klage på vedtak om {_service_label(locked)} mottatt {received_on:%d.%m.%Y}."
     if is_late:
         text += f" Klagen kom etter klagefristen ({locked.complaint_deadline:%d.%m.%Y})."
+    if complaint.beyond_one_year:
+        text += " Den kom mer enn ett år etter vedtaket (fvl. § 31 tredje ledd)."
     timeline_add(case=locked.case, kind=TimelineEntry.Kind.LETTER, text=text, by=by)
     return complaint
 
@@ -613,6 +615,11 @@ def _lock_open_complaint(complaint: Complaint, late_reason: str) -> Complaint:
     )
     if locked.status != Complaint.Status.RECEIVED:
         raise RuleViolation("Klagen er allerede behandlet av koordinerende enhet.")
+    if locked.beyond_one_year:
+        raise RuleViolation(
+            "Klagen kom mer enn ett år etter vedtaket og kan ikke tas under behandling "
+            "(fvl. § 31 tredje ledd). En avvisning er selv et enkeltvedtak."
+        )
     if late_reason.strip():
         locked.late_reason = late_reason
     if locked.is_late and not locked.late_reason.strip():

@@ -270,3 +270,37 @@ class TestFamilies:
         first = register(caseworker, person=child, requests_child_coordinator=True)
         second = register(caseworker, person=child, requests_child_coordinator=True)
         assert first.family_id == second.family_id
+
+
+class TestClosingEndsFollowUp:
+    def test_closing_a_case_closes_its_plan_with_the_matching_reason(self, caseworker):
+        from tests.plans.factories import PlanFactory
+
+        plan = PlanFactory(active=True)
+        services.case_close(case=plan.case, by=caseworker, closed_reason="deceased")
+        plan.refresh_from_db()
+        assert (plan.status, plan.closed_reason) == ("closed", "need_ended")
+
+    def test_closing_a_case_ends_its_coordinators_appointments(self, caseworker):
+        from tests.factories import AppointmentFactory
+
+        appointment = AppointmentFactory()
+        services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
+        appointment.refresh_from_db()
+        assert appointment.ended_on == TODAY()
+
+    def test_the_coordinator_no_longer_sees_a_closed_case(self, caseworker):
+        from tests.factories import AppointmentFactory
+
+        appointment = AppointmentFactory()
+        services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
+        assert not Case.objects.visible_to(appointment.coordinator.user).exists()
+
+    def test_an_appointment_that_never_started_ends_on_its_start_date(self, caseworker):
+        from tests.factories import AppointmentFactory
+
+        start = TODAY() + datetime.timedelta(days=10)
+        appointment = AppointmentFactory(started_on=start)
+        services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
+        appointment.refresh_from_db()
+        assert appointment.ended_on == start

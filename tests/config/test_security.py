@@ -70,3 +70,23 @@ def test_role_groups_exist_with_their_permissions():
         .permissions.filter(codename="view_all_cases")
         .exists()
     )
+
+
+@pytest.mark.django_db
+def test_changing_the_password_ends_the_users_other_sessions(client):
+    from django.test import Client
+
+    user = UserFactory(username="ola", caseworker=True)
+    other_device = Client()
+    other_device.force_login(user)
+    client.force_login(user)
+    client.post(
+        reverse("password_change"),
+        {
+            "old_password": "hemmelig-passord-123",
+            "new_password1": "et-nytt-langt-passord-9",
+            "new_password2": "et-nytt-langt-passord-9",
+        },
+    )
+    assert client.get(reverse("cases:list")).status_code == 200
+    assert other_device.get(reverse("cases:list")).status_code == 302

@@ -190,3 +190,26 @@ def test_a_result_dated_before_the_forwarding_is_refused(complaint):
     forwarded = forward(complaint)
     with pytest.raises(RuleViolation, match="før den ble oversendt"):
         record(forwarded, result_on=TODAY - days(1))
+
+
+class TestOneYearLimit:
+    def test_a_complaint_one_year_and_a_day_after_the_decision_is_beyond_the_limit(self):
+        from decisions.models import complaint_beyond_one_year
+
+        sent = datetime.date(2025, 3, 3)
+        assert complaint_beyond_one_year(sent_on=sent, complained_on=datetime.date(2026, 3, 4))
+        assert not complaint_beyond_one_year(sent_on=sent, complained_on=datetime.date(2026, 3, 3))
+
+    def test_a_decision_sent_on_29_february_is_a_year_old_on_28_february(self):
+        from decisions.models import complaint_beyond_one_year
+
+        sent = datetime.date(2024, 2, 29)
+        assert complaint_beyond_one_year(sent_on=sent, complained_on=datetime.date(2025, 3, 1))
+
+
+def test_a_complaint_more_than_a_year_after_the_decision_is_never_taken_further(db):
+    decision = DecisionFactory(sent=True, sent_on=TODAY - days(400))
+    complaint = ComplaintFactory(decision=decision, received_on=TODAY, is_late=True)
+    with pytest.raises(RuleViolation, match="mer enn ett år"):
+        forward(complaint, late_reason="Klageren var bortreist.")
+    assert not Letter.objects.exists()
