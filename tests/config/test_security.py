@@ -90,3 +90,11 @@ def test_changing_the_password_ends_the_users_other_sessions(client):
     )
     assert client.get(reverse("cases:list")).status_code == 200
     assert other_device.get(reverse("cases:list")).status_code == 302
+
+
+def test_the_500_page_is_norwegian_and_needs_nothing_from_the_database(rf):
+    from config.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Noe gikk galt" in response.content.decode()
