@@ -21,6 +21,9 @@ class Bar:
     y: int
     text_y: int
     width: int
+    # An optional limit per bar (a coordinator's capacity), drawn as a marker.
+    limit_x: int | None = None
+    over: bool = False
 
 
 @dataclass(frozen=True)
@@ -34,20 +37,34 @@ class BarChart:
     bar_height: int
 
 
-def bar_chart(title: str, rows: list[tuple[str, float | None]], *, unit: str = "") -> BarChart:
+def bar_chart(
+    title: str,
+    rows: list[tuple[str, float | None]],
+    *,
+    unit: str = "",
+    limits: list[int] | None = None,
+) -> BarChart:
     """Horizontal bars, one per (label, value), on one scale starting at zero.
 
     A value of None (no data) draws no bar and shows a dash, unlike a real zero.
+    With `limits` (one per row) each bar gets a marker at its limit, shows
+    "value / limit", and is flagged when it goes over.
     """
-    scale = max([1, *(value for _, value in rows if value is not None)])
+    limits = limits or [None] * len(rows)
+    scale = max(
+        [1, *(v for _, v in rows if v is not None), *(lim for lim in limits if lim is not None)]
+    )
     bars = []
-    for i, (label, value) in enumerate(rows):
+    for i, ((label, value), limit) in enumerate(zip(rows, limits, strict=True)):
         y = TOP + i * ROW_HEIGHT
+        over = limit is not None and value is not None and value > limit
         if value is None:
             display, width = "–", 0
         else:
             shown = f"{value:g}" if isinstance(value, float) else str(value)
             display, width = f"{shown}{unit}", max(0, round(value / scale * BAR_AREA))
+        if limit is not None:
+            display = f"{display} / {limit}{' !' if over else ''}"
         bars.append(
             Bar(
                 label=label,
@@ -56,6 +73,8 @@ def bar_chart(title: str, rows: list[tuple[str, float | None]], *, unit: str = "
                 y=y,
                 text_y=y + BAR_HEIGHT - 4,
                 width=width,
+                limit_x=None if limit is None else LABEL_WIDTH + round(limit / scale * BAR_AREA),
+                over=over,
             )
         )
     return BarChart(

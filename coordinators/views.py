@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from cases import search
 from cases.access import caseworker_required, log_access
+from cases.charts import bar_chart
 from cases.errors import RuleViolation
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
-from coordinators import caseload, selectors, services
+from coordinators import selectors, services
 from coordinators.forms import (
     AppointmentForm,
     BookingForm,
@@ -142,8 +143,10 @@ def caseload_overview(request):
         "coordinators/caseload.html",
         {
             "rows": rows,
-            "chart": caseload.bar_chart(
-                [(str(r.coordinator), r.active_cases, r.capacity) for r in rows]
+            "chart": bar_chart(
+                "Aktive saker mot kapasitet per koordinator",
+                [(str(r.coordinator), r.active_cases) for r in rows],
+                limits=[r.capacity for r in rows],
             ),
             "areas": areas,
             "area": area,
