@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import MAXYEAR, date
 from enum import StrEnum
 
+from core.dates import add_years
 from eligibility.facts import HEALTH_AND_CARE, Category, Facts, Offer, ServiceStatus
 
 ENGINE_VERSION = "1.0"
@@ -163,13 +164,9 @@ def eighteenth_birthday(born_on: date) -> date | None:
 
     None if that day is past the calendar's end, i.e. never within reach.
     """
-    year = born_on.year + 18
-    if year > MAXYEAR:
+    if born_on.year + 18 > MAXYEAR:
         return None
-    try:
-        return born_on.replace(year=year)
-    except ValueError:
-        return date(year, 3, 1)
+    return add_years(born_on, 18)
 
 
 def _residence(facts: Facts) -> Finding:

@@ -1,6 +1,9 @@
+import datetime
 import os
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.db import connection
 
@@ -13,6 +16,37 @@ def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     broker = "Redis" if settings.REDIS_URL else "none (tasks run in-process)"
     return [f"database engine: {engine}", f"celery broker: {broker}"]
+
+
+# The day a test runs on when it asks for `today` without naming one. A Monday in a
+# week with no public holiday, so that working-day arithmetic has nothing to skip.
+DEFAULT_TODAY = datetime.date(2026, 6, 15)
+
+
+@pytest.fixture
+def today(request):
+    """Freeze the clock at 10:00 Oslo time on the day the test names with
+    `@pytest.mark.today("2026-11-23")` (or on DEFAULT_TODAY) and return that day.
+
+    The clock keeps ticking from there, so timestamps still order, but the date
+    stays put: every factory, service and view reads the same "today".
+    """
+    marker = request.node.get_closest_marker("today")
+    day = _as_date(marker.args[0]) if marker else DEFAULT_TODAY
+    start = datetime.datetime.combine(day, datetime.time(10), tzinfo=ZoneInfo("Europe/Oslo"))
+    with time_machine.travel(start, tick=True):
+        yield day
+
+
+@pytest.fixture(autouse=True)
+def _clock_named_by_marker(request):
+    # A test marked with a day gets the frozen clock without asking for `today`.
+    if request.node.get_closest_marker("today"):
+        request.getfixturevalue("today")
+
+
+def _as_date(value):
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 
 @pytest.fixture

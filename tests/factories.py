@@ -20,6 +20,7 @@ from cases.models import (
 )
 from cases.roles import Role
 from coordinators.models import Appointment, Coordinator, ServiceArea
+from core.dates import add_years
 
 
 def _add_group(user, create, extracted, label):
@@ -67,9 +68,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     class Params:
         child = factory.Trait(
-            born_on=factory.LazyFunction(
-                lambda: timezone.localdate().replace(year=timezone.localdate().year - 7)
-            )
+            born_on=factory.LazyFunction(lambda: add_years(timezone.localdate(), -7))
         )
         unborn = factory.Trait(
             born_on=None,

@@ -12,6 +12,8 @@ from tests.plans.factories import PlanFactory
 
 TODAY = datetime.date(2026, 11, 23)
 
+pytestmark = [pytest.mark.today(TODAY)]
+
 
 def row(kind="evaluation", days=0, **kwargs):
     return DeadlineRow(kind=kind, due_on=TODAY + datetime.timedelta(days=days), link="/", **kwargs)

@@ -10,6 +10,8 @@ from cases.scans import consent_waits, run_all
 from tests.factories import CaseFactory
 
 TODAY = datetime.date(2026, 11, 23)
+
+pytestmark = [pytest.mark.today(TODAY)]
 WAIT = 14
 
 

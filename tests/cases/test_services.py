@@ -12,7 +12,9 @@ from cases.national_id import synthesize
 from tests.factories import CaseFactory, ConsentFactory, UserFactory
 
 S = Case.Status
-TODAY = timezone.localdate
+TODAY = timezone.localdate  # frozen by the module's `today` mark
+
+pytestmark = [pytest.mark.today("2026-06-15")]
 
 
 def register(caseworker, person=None, **kwargs):

@@ -9,6 +9,8 @@ from tests.coordinators.factories import CompletionFactory, CourseFactory
 from tests.factories import AppointmentFactory, CoordinatorFactory, UserFactory
 
 TODAY = datetime.date(2026, 11, 23)
+
+pytestmark = [pytest.mark.today(TODAY)]
 VALIDITY = 12
 
 

@@ -18,9 +18,9 @@ from tests.coordinators.factories import (
 )
 from tests.factories import AppointmentFactory, CaseFactory, CoordinatorFactory
 
-pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate  # frozen by the module's `today` mark
 
-TODAY = timezone.localdate
+pytestmark = [pytest.mark.django_db, pytest.mark.today("2026-06-15")]
 COORDINATOR = Appointment.Kind.COORDINATOR
 CHILD = Appointment.Kind.CHILD_COORDINATOR
 

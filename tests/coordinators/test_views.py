@@ -22,9 +22,9 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate  # frozen by the module's `today` mark
 
-TODAY = timezone.localdate
+pytestmark = [pytest.mark.django_db, pytest.mark.today("2026-06-15")]
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from cases.errors import RuleViolation
 from cases.models import Case
@@ -11,9 +10,9 @@ from tests.decisions.factories import ComplaintFactory, DecisionFactory
 from tests.decisions.pdf_text import pdf_text, squash
 from tests.factories import ConsentFactory
 
-pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2026, 11, 23)
 
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.today(TODAY)]
 
 
 def days(n):

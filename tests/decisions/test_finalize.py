@@ -1,16 +1,15 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from decisions import services
 from decisions.models import Decision
 from decisions.scans import complaint_deadlines
 from tests.decisions.factories import ComplaintFactory, DecisionFactory
 
-pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2026, 11, 23)
 
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.today(TODAY)]
 
 
 def sent_days_ago(n):

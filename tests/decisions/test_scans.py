@@ -18,9 +18,9 @@ from decisions.scans import complaint_deadlines, dispatches_resend
 from decisions.tasks import dispatch_send_task
 from tests.decisions.factories import ComplaintFactory, DecisionFactory
 
-pytestmark = pytest.mark.django_db
-
 TODAY = datetime.date(2026, 11, 23)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.today(TODAY)]
 GRACE = 7
 FINAL_TEXT = "Vedtaket er endelig"
 

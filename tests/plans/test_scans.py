@@ -11,9 +11,9 @@ from plans.scans import action_points_overdue, evaluations_due, evaluations_over
 from tests.factories import AppointmentFactory, CaseFactory, UserFactory
 from tests.plans.factories import ActionPointFactory, MeetingFactory, PlanFactory
 
-pytestmark = pytest.mark.django_db
-
 TODAY = datetime.date(2026, 11, 23)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.today(TODAY)]
 WINDOW = 14
 
 

@@ -11,9 +11,9 @@ from plans.models import ActionPoint, Goal, ItemStatus, Measure, Participant, Pl
 from tests.factories import AppointmentFactory, CaseFactory, ConsentFactory, UserFactory
 from tests.plans.factories import GoalFactory, MeasureFactory, PlanFactory, ready_plan
 
-pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate  # frozen by the module's `today` mark
 
-TODAY = timezone.localdate
+pytestmark = [pytest.mark.django_db, pytest.mark.today("2026-06-15")]
 
 
 def days(n: int) -> datetime.date:

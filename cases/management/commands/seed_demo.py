@@ -17,6 +17,7 @@ from cases.models import Case, Family, FamilyMember, Person, Relation, Service
 from cases.national_id import synthesize
 from cases.roles import Role, sync_role_groups
 from coordinators.models import Coordinator, ServiceArea
+from core.dates import add_years
 
 DEMO_USERS = [
     # username, first, last, role, staff
@@ -289,7 +290,7 @@ class Command(BaseCommand):
         child_case(
             "Sofie",
             "Demo-Karlsen",
-            today.replace(year=today.year - 18) + datetime.timedelta(days=40),
+            add_years(today, -18) + datetime.timedelta(days=40),
             520,
             "Hilde Karlsen",
             services_=[("Avlastning", "received"), ("Skole", "received")],
