@@ -49,6 +49,25 @@ def _as_date(value):
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 
+def pytest_terminal_summary(terminalreporter):
+    # A run without Chromium, PostgreSQL or Redis skips whole groups of tests; say so plainly
+    # at the end, with the command that brings them back, so a green run is never mistaken
+    # for a complete one.
+    skipped = terminalreporter.stats.get("skipped", [])
+    browser = sum(1 for report in skipped if "browser" in report.keywords)
+    services = len(skipped) - browser
+    if browser:
+        terminalreporter.write_line(
+            f"{browser} browser tests skipped (no Chromium); "
+            "enable them with: apt-get install chromium"
+        )
+    if services:
+        terminalreporter.write_line(
+            f"{services} tests skipped (they need PostgreSQL or Redis); "
+            "run them all with: bash .ci/run"
+        )
+
+
 @pytest.fixture
 def on_postgresql():
     if connection.vendor != "postgresql":

@@ -89,9 +89,11 @@ TEMPLATES = [
 ]
 
 # --- Database -----------------------------------------------------------------
-# With no DATABASE_URL the app runs on an embedded SQLite file under var/.
+# With no DATABASE_URL (unset or empty) the app runs on an embedded SQLite file under var/.
 DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+    "default": env.db_url_config(
+        env.str("DATABASE_URL", default="") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
+    ),
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})
