@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cases.models import AccessLog, Case, Person
 from cases.roles import Role
-from config.forms import style_widgets
+from core.forms import style_widgets
 
 REQUESTS = [
     ("koordinator", "Koordinator"),

@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from cases import national_id
 from cases.models import Case, Consent, PersonService, Relation, Residence, TimelineEntry
-from config.forms import DATE_INPUT, style_widgets, user_label
-from config.forms import form_helper as _helper
+from core.forms import DATE_INPUT, style_widgets, user_label
+from core.forms import form_helper as _helper
 
 
 class NationalIdField(forms.CharField):

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from cases import overview
 from cases.access import caseworker_required
-from cases.charts import bar_chart
 from cases.models import Case, TimelineEntry
+from core.charts import bar_chart
 
 MONTHS = 12
 MONTH_NAMES = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]

@@ -7,7 +7,6 @@ from django.db.models import F
 from django.utils import timezone
 
 from cases import workflow
-from cases.errors import RuleViolation, StaleEdit
 from cases.models import (
     Case,
     CaseNumberCounter,
@@ -19,6 +18,7 @@ from cases.models import (
     Relation,
     TimelineEntry,
 )
+from core.errors import RuleViolation, StaleEdit
 
 S = Case.Status
 

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from cases import deadline_list, search, selectors, services
 from cases.access import caseworker_required, get_visible_or_404, log_access
-from cases.errors import RuleViolation
 from cases.filters import AccessLogFilter, CaseFilter, caseworker_choices, overdue_before
 from cases.forms import (
     CaseEditForm,
@@ -25,7 +24,9 @@ from cases.forms import (
 )
 from cases.models import AccessLog, Case, Consent, Person, Reminder, Service
 from cases.scoping import person_scope, sees_all_cases
-from config.paging import paginate
+from core.errors import RuleViolation
+from core.feedback import show_form_errors, show_violation
+from core.paging import paginate
 
 
 def get_case(request, pk) -> Case:
@@ -52,11 +53,6 @@ def render_case_tab(request, case, tab, template, context=None, *, log=True):
         log_access(request, obj=case)
     context = {"case": case, "tab": tab, "tab_title": TAB_TITLES.get(tab, ""), **(context or {})}
     return render(request, template, context)
-
-
-def _show_errors(request, error: RuleViolation):
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @caseworker_required
@@ -149,7 +145,7 @@ def case_register(request, origin):
                     **form.case_fields(),
                 )
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             if not created:
                 messages.info(request, "Personen var registrert fra før. Saken er knyttet til den.")
@@ -193,7 +189,7 @@ def case_service_add(request, pk):
                 person=case.person, by=request.user, case=case, **form.cleaned_data
             )
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, "Tjenesten er lagt til.")
             log_access(request, obj=case, action=AccessLog.Action.CHANGE)
@@ -233,7 +229,7 @@ def consent_add(request, pk):
         try:
             services.consent_record(case=case, by=request.user, **form.cleaned_data)
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, "Samtykket er registrert.")
             log_access(request, obj=case, action=AccessLog.Action.CHANGE)
@@ -251,14 +247,12 @@ def consent_withdraw(request, pk, consent_pk):
         try:
             services.consent_withdraw(consent=consent, by=request.user, **form.cleaned_data)
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, "Samtykket er registrert som trukket tilbake.")
             log_access(request, obj=case, action=AccessLog.Action.CHANGE)
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_form_errors(request, form)
     return redirect("cases:consent", pk=case.pk)
 
 
@@ -313,7 +307,7 @@ def case_edit(request, pk):
                 case=case, expected_version=form.cleaned_data["version"], by=request.user, **fields
             )
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, "Endringene er lagret.")
             log_access(request, obj=case, action=AccessLog.Action.CHANGE)
@@ -329,7 +323,7 @@ def case_close(request, pk):
         try:
             services.case_close(case=case, by=request.user, **form.cleaned_data)
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, f"Sak {case.number} er avsluttet.")
             log_access(request, obj=case, action=AccessLog.Action.CHANGE)
@@ -347,9 +341,7 @@ def relation_add(request, pk):
         messages.success(request, "Relasjonen er lagt til.")
         log_access(request, obj=case, action=AccessLog.Action.CHANGE)
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_form_errors(request, form)
     return redirect(case)
 
 

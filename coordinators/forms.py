@@ -2,7 +2,6 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from config.forms import DATE_INPUT, form_helper
 from coordinators.models import (
     Appointment,
     Coordinator,
@@ -11,6 +10,7 @@ from coordinators.models import (
     ServiceArea,
     TrainingSession,
 )
+from core.forms import DATE_INPUT, form_helper
 
 
 def _helper(*fields, submit="Lagre", form_tag=True):

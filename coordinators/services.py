@@ -10,7 +10,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.errors import RuleViolation
 from cases.models import Case, TimelineEntry
 from cases.roles import Role
 from cases.services import case_transition, timeline_add
@@ -25,6 +24,7 @@ from coordinators.models import (
     GuidanceSession,
     TrainingSession,
 )
+from core.errors import RuleViolation
 
 logger = logging.getLogger(__name__)
 

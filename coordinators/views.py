@@ -10,8 +10,6 @@ from django.views.decorators.http import require_POST
 
 from cases import search
 from cases.access import caseworker_required, log_access
-from cases.charts import bar_chart
-from cases.errors import RuleViolation
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
 from coordinators import selectors, services
@@ -26,11 +24,9 @@ from coordinators.forms import (
     WishForm,
 )
 from coordinators.models import Appointment, Attendance, Coordinator, Course, TrainingSession
-
-
-def _show_errors(request, error: RuleViolation):
-    for message in error.messages:
-        messages.error(request, message)
+from core.charts import bar_chart
+from core.errors import RuleViolation
+from core.feedback import show_form_errors, show_violation
 
 
 def _area(request, areas) -> str:
@@ -66,7 +62,7 @@ def coordinator_create(request):
                 user=data.pop("user"), by=request.user, **data
             )
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, f"{coordinator} er registrert som koordinator.")
             return redirect("coordinators:detail", pk=coordinator.pk)
@@ -83,7 +79,7 @@ def coordinator_edit(request, pk):
                 coordinator=coordinator, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, "Endringene er lagret.")
             return redirect("coordinators:detail", pk=coordinator.pk)
@@ -123,7 +119,7 @@ def completion_add(request, pk):
                 coordinator=coordinator, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, "Fullført opplæring er registrert.")
             return redirect("coordinators:detail", pk=pk)
@@ -180,7 +176,7 @@ def session_add(request):
         try:
             session = services.training_session_create(by=request.user, **form.cleaned_data)
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, "Kursdagen er lagt til.")
             return redirect("coordinators:session", pk=session.pk)
@@ -210,7 +206,7 @@ def session_book(request, pk):
         try:
             services.attendance_book(session=session, by=request.user, **form.cleaned_data)
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, "Koordinatoren er meldt på.")
             return redirect("coordinators:session", pk=pk)
@@ -225,7 +221,7 @@ def attendance_mark(request, pk):
     try:
         services.attendance_mark(attendance=attendance, attended=attended, by=request.user)
     except RuleViolation as error:
-        _show_errors(request, error)
+        show_violation(request, error)
     else:
         messages.success(request, "Oppmøtet er registrert.")
     return redirect("coordinators:session", pk=attendance.session_id)
@@ -239,7 +235,7 @@ def guidance_add(request):
         try:
             services.guidance_record(by=request.user, **form.cleaned_data)
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, "Veiledningen er registrert.")
             return redirect("coordinators:training")
@@ -363,7 +359,7 @@ def appointment_add(request, pk):
                 case=case, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(
                 request,
@@ -387,12 +383,10 @@ def appointment_end(request, pk, appointment_pk):
         try:
             services.appointment_end(appointment=appointment, by=request.user, **form.cleaned_data)
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, "Oppnevningen er avsluttet.")
             log_access(request, obj=case, action=AccessLog.Action.CHANGE)
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_form_errors(request, form)
     return redirect("coordinators:case_coordinator", pk=case.pk)

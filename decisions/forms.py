@@ -3,7 +3,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
-from config.forms import DATE_INPUT
+from core.forms import DATE_INPUT
 from decisions.models import Complaint, Decision
 
 TEXT = {"rows": 6}

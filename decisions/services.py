@@ -15,10 +15,10 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
-from cases.errors import RuleViolation
 from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
-from config.pdf import render_to_pdf
+from core.errors import RuleViolation
+from core.pdf import render_to_pdf
 from decisions import deadlines, letters, selectors
 from decisions.models import Complaint, Decision, Dispatch, Letter
 

@@ -6,11 +6,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from cases.access import caseworker_required, get_visible_or_404, log_access
-from cases.errors import RuleViolation
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
-from config.paging import paginate
-from config.pdf import render_to_pdf
+from core.errors import RuleViolation
+from core.feedback import show_violation
+from core.paging import paginate
+from core.pdf import render_to_pdf
 from decisions import letters, selectors, services
 from decisions.forms import (
     ComplaintForm,
@@ -22,11 +23,6 @@ from decisions.forms import (
     ReverseForm,
 )
 from decisions.models import Complaint, Decision, Dispatch
-
-
-def _errors(request, error: RuleViolation) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _add_errors(form, error: RuleViolation) -> None:
@@ -212,7 +208,7 @@ def decision_detail(request, pk):
         saved = services.decision_update(decision=decision, by=request.user, **form.cleaned_data)
     except RuleViolation as error:
         if not Decision.objects.get(pk=decision.pk).is_editable:
-            _errors(request, error)  # sent meanwhile: there is no form to show it in
+            show_violation(request, error)  # sent meanwhile: there is no form to show it in
             return redirect(decision)
         _add_errors(form, error)
         return _invalid(request, decision, "decision", form, nothing_done)
@@ -255,7 +251,7 @@ def _post_action(request, pk, action, success):
     try:
         result = action(decision=decision, by=request.user)
     except RuleViolation as error:
-        _errors(request, error)
+        show_violation(request, error)
         return redirect(decision)
     _changed(request, decision, success)
     return result
@@ -435,7 +431,7 @@ def dispatch_retry(request, pk):
     try:
         action(dispatch=dispatch, by=request.user)
     except RuleViolation as error:
-        _errors(request, error)
+        show_violation(request, error)
     else:
         _changed(request, dispatch.letter.decision, "Forsendelsen er lagt i kø på nytt.")
     return redirect(dispatch.letter.decision)
@@ -460,7 +456,7 @@ def print_batch_posted(request):
     try:
         count = services.print_batch_mark_posted(dispatch_ids=ids, by=request.user)
     except RuleViolation as error:
-        _errors(request, error)
+        show_violation(request, error)
     else:
         messages.success(request, f"{count} brev er registrert som sendt i posten.")
     return redirect("decisions:print_batch")

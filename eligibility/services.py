@@ -5,9 +5,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from cases.errors import RuleViolation
 from cases.models import Case, Residence, TimelineEntry
 from cases.services import timeline_add
+from core.errors import RuleViolation
 from eligibility.facts import JUDGEMENT_KEYS, FactsError, parse_facts
 from eligibility.models import Assessment
 from eligibility.rules import ENGINE_VERSION, assess, assessment_to_dict

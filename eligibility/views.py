@@ -3,9 +3,10 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from cases.access import caseworker_required, log_access
-from cases.errors import RuleViolation
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
+from core.errors import RuleViolation
+from core.feedback import show_violation
 from eligibility import services
 from eligibility.forms import AnswerForm, AssessmentRunForm
 from eligibility.rules import JUDGEMENTS
@@ -94,8 +95,7 @@ def assessment_run(request, pk):
             **form.cleaned_data,
         )
     except RuleViolation as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_violation(request, error)
     else:
         messages.success(request, "Vurderingen er lagret.")
         log_access(request, obj=case, action=AccessLog.Action.CHANGE)
@@ -114,8 +114,7 @@ def assessment_answer(request, pk):
     try:
         services.assessment_answer(case=case, by=request.user, **form.cleaned_data)
     except RuleViolation as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_violation(request, error)
     else:
         messages.success(request, "Svaret er lagret, og vurderingen er oppdatert.")
         log_access(request, obj=case, action=AccessLog.Action.CHANGE)

@@ -5,8 +5,8 @@ from crispy_forms.layout import Fieldset
 from django import forms
 from django.utils import timezone
 
-from config.forms import DATE_INPUT
-from config.forms import form_helper as _helper
+from core.forms import DATE_INPUT
+from core.forms import form_helper as _helper
 from plans import rules
 from plans.models import (
     ActionPoint,

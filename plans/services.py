@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cases.errors import RuleViolation
 from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
+from core.errors import RuleViolation
 from plans import rules, selectors
 from plans.models import (
     ActionPoint,

@@ -9,27 +9,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cases.access import log_access
-from cases.errors import RuleViolation
 from cases.models import AccessLog
 from cases.scoping import sees_all_cases
 from cases.views import get_case, render_case_tab
-from config.paging import paginate
-from config.pdf import render_to_pdf
 from coordinators.selectors import appointments_for_user
+from core.errors import RuleViolation
+from core.feedback import show_form_errors, show_violation
+from core.paging import paginate
+from core.pdf import render_to_pdf
 from plans import forms, rules, selectors, services
 from plans.history import plan_history
 from plans.models import ActionPoint, Goal, ItemStatus, Measure, Participant, Plan
-
-
-def _show_errors(request, error: RuleViolation):
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _form_errors(request, form):
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
 
 
 def _editable(request, pk) -> tuple:
@@ -117,7 +107,7 @@ def plan_create(request, pk):
     try:
         plan = services.plan_create(case=case, by=request.user)
     except RuleViolation as error:
-        _show_errors(request, error)
+        show_violation(request, error)
     else:
         messages.success(request, "Planen er opprettet som utkast.")
         log_access(request, obj=plan, action=AccessLog.Action.CHANGE)
@@ -131,7 +121,7 @@ def plan_activate(request, pk):
         services.plan_activate(plan=plan, by=request.user)
     except RuleViolation as error:
         messages.error(request, "Planen kan ikke aktiveres ennå:")
-        _show_errors(request, error)
+        show_violation(request, error)
     else:
         messages.success(request, "Planen er aktiv.")
         log_access(request, obj=plan, action=AccessLog.Action.CHANGE)
@@ -149,7 +139,7 @@ def _form_page(request, pk, *, form_class, save, title, success, intro="", form_
         try:
             save(plan, form.cleaned_data)
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, success)
             log_access(request, obj=plan, action=AccessLog.Action.CHANGE)
@@ -249,12 +239,12 @@ def _set_status(request, pk, model, item_pk, service, noun):
     item = get_object_or_404(model, pk=item_pk, plan=plan)
     form = forms.ItemStatusForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        show_form_errors(request, form)
         return redirect(plan)
     try:
         service(item, by=request.user, **form.cleaned_data)
     except RuleViolation as error:
-        _show_errors(request, error)
+        show_violation(request, error)
     else:
         messages.success(request, f"{noun} er satt til «{ItemStatus(item.status).label}».")
         log_access(request, obj=plan, action=AccessLog.Action.CHANGE)
@@ -287,7 +277,7 @@ def participant_remove(request, pk, participant_pk):
     try:
         services.participant_remove(participant=participant, by=request.user)
     except RuleViolation as error:
-        _show_errors(request, error)
+        show_violation(request, error)
     else:
         messages.success(request, "Deltakeren er fjernet fra planen.")
         log_access(request, obj=plan, action=AccessLog.Action.CHANGE)
@@ -324,7 +314,7 @@ def meeting_add(request, pk):
                 **form.cleaned_data,
             )
         except RuleViolation as error:
-            _show_errors(request, error)
+            show_violation(request, error)
         else:
             messages.success(request, "Møtet er registrert.")
             log_access(request, obj=plan, action=AccessLog.Action.CHANGE)
@@ -350,7 +340,7 @@ def action_point_done(request, pk, point_pk):
             action_point=point, by=request.user, done=request.POST.get("done") == "1"
         )
     except RuleViolation as error:
-        _show_errors(request, error)
+        show_violation(request, error)
     else:
         log_access(request, obj=plan, action=AccessLog.Action.CHANGE)
     return redirect(plan)

@@ -93,14 +93,14 @@ def test_the_page_runs_a_constant_number_of_queries(
 
 
 def test_a_month_without_data_shows_a_dash_not_a_zero_bar():
-    from cases.charts import bar_chart
+    from core.charts import bar_chart
 
     empty, full = bar_chart("Behandlingstid", [("okt", None), ("nov", 10)], unit=" d").bars
     assert (empty.display, empty.width, full.display) == ("–", 0, "10 d")
 
 
 def test_a_bar_over_its_limit_is_flagged_and_shows_the_limit():
-    from cases.charts import bar_chart
+    from core.charts import bar_chart
 
     within, over = bar_chart("Belastning", [("Kari", 3), ("Ola", 6)], limits=[5, 5]).bars
     assert (within.display, within.over) == ("3 / 5", False)

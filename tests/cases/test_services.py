@@ -6,9 +6,9 @@ from django.db import connection
 from django.utils import timezone
 
 from cases import services
-from cases.errors import RuleViolation, StaleEdit
 from cases.models import Case, Person, TimelineEntry
 from cases.national_id import synthesize
+from core.errors import RuleViolation, StaleEdit
 from tests.factories import CaseFactory, ConsentFactory, UserFactory
 
 S = Case.Status

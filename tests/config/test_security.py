@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from config.middleware import SESSION_STARTED_KEY
+from core.middleware import SESSION_STARTED_KEY
 from tests.factories import UserFactory
 
 

@@ -3,9 +3,9 @@ import threading
 import pytest
 from django.db import connection
 
-from cases.errors import RuleViolation
 from coordinators import services
 from coordinators.models import Appointment
+from core.errors import RuleViolation
 from tests.coordinators.factories import CourseFactory, GrantFactory, qualify
 from tests.factories import CoordinatorFactory, UserFactory
 

@@ -4,10 +4,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from cases.errors import RuleViolation
 from cases.models import Case, TimelineEntry
 from coordinators import services
 from coordinators.models import Appointment, Attendance, Completion
+from core.errors import RuleViolation
 from tests.coordinators.factories import (
     AttendanceFactory,
     CourseFactory,

@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from cases.errors import RuleViolation
 from cases.models import Case
+from core.errors import RuleViolation
 from decisions import services
 from decisions.models import Complaint, Decision, Letter
 from tests.decisions.factories import ComplaintFactory, DecisionFactory

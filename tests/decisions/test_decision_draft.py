@@ -1,8 +1,8 @@
 import pytest
 from django.utils import timezone
 
-from cases.errors import RuleViolation
 from cases.models import TimelineEntry
+from core.errors import RuleViolation
 from decisions import letters, selectors, services
 from decisions.models import Decision
 from tests.decisions.factories import YES, AssessmentFactory, DecisionFactory, facts_for

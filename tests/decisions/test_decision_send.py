@@ -6,8 +6,8 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from cases.errors import RuleViolation
 from cases.models import Case, Relation
+from core.errors import RuleViolation
 from decisions import deadlines, selectors, services
 from decisions.models import Decision, Dispatch, Letter
 from tests.decisions.factories import DecisionFactory, child_case

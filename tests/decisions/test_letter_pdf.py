@@ -2,7 +2,7 @@
 
 import pytest
 
-from config.pdf import render_to_pdf
+from core.pdf import render_to_pdf
 from decisions import letters
 from decisions.services import LETTER_TEMPLATE
 from tests.decisions.letter_builders import KINDS, complete_letter

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.errors import RuleViolation
 from cases.models import Case, Service
+from core.errors import RuleViolation
 from eligibility import services
 from eligibility.models import Assessment
 from tests.factories import (

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from config.pdf import RefusedURL, static_path_for, url_fetcher
+from core.pdf import RefusedURL, static_path_for, url_fetcher
 from plans.models import Plan
 
 

@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cases.errors import RuleViolation
 from cases.models import Reminder
+from core.errors import RuleViolation
 from plans import services
 from plans.models import Plan
 from plans.scans import action_points_overdue, evaluations_due, evaluations_overdue

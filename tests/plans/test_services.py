@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from cases import services as case_services
-from cases.errors import RuleViolation
 from cases.models import Case
+from core.errors import RuleViolation
 from plans import services
 from plans.models import ActionPoint, Goal, ItemStatus, Measure, Participant, Plan
 from tests.factories import AppointmentFactory, CaseFactory, ConsentFactory, UserFactory
