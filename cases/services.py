@@ -187,34 +187,32 @@ def case_register(
     return case
 
 
-def _transition_facts(case: Case, closed_reason: str) -> workflow.TransitionFacts:
-    return workflow.TransitionFacts(
-        consent_in_force=case.consents.in_force().exists(),
-        decision_sent=_decision_sent(case),
-        coordinator_or_plan_active=_follow_up_started(case),
-        closed_reason=closed_reason,
-    )
-
-
-def _decision_sent(case: Case) -> bool:
-    from decisions.selectors import case_has_sent_decision
-
-    return case_has_sent_decision(case)
-
-
-def _follow_up_started(case: Case) -> bool:
-    from plans.selectors import case_has_active_plan
-
-    return case.appointments.filter(ended_on__isnull=True).exists() or case_has_active_plan(case)
-
-
 @transaction.atomic
-def case_transition(*, case: Case, to: str, by, reason: str = "", closed_reason: str = "") -> Case:
-    """Move a case to another state, or raise RuleViolation and change nothing."""
+def case_transition(
+    *,
+    case: Case,
+    to: str,
+    by,
+    reason: str = "",
+    closed_reason: str = "",
+    decision_sent: bool = False,
+    follow_up_started: bool = False,
+) -> Case:
+    """Move a case to another state, or raise RuleViolation and change nothing.
+
+    What the apps above establish (a decision sent, a coordinator appointed or a plan
+    activated) the caller passes in, having just done it: the case knows nothing of them.
+    """
     # Lock the row and check the rule against what is stored now: another request
     # may have moved the case since this one read it.
     locked = Case.objects.select_for_update().get(pk=case.pk)
-    problems = workflow.refusals(locked.status, to, _transition_facts(locked, closed_reason))
+    facts = workflow.TransitionFacts(
+        consent_in_force=locked.consents.in_force().exists(),
+        decision_sent=decision_sent,
+        coordinator_or_plan_active=follow_up_started,
+        closed_reason=closed_reason,
+    )
+    problems = workflow.refusals(locked.status, to, facts)
     if problems:
         raise RuleViolation(problems)
     previous = locked.status

@@ -276,7 +276,11 @@ def appointment_create(
     timeline_add(case=locked_case, kind=TimelineEntry.Kind.SYSTEM, text=text, by=by)
     if locked_case.status == Case.Status.DECIDED:
         case_transition(
-            case=locked_case, to=Case.Status.FOLLOW_UP, by=by, reason="Koordinator er oppnevnt."
+            case=locked_case,
+            to=Case.Status.FOLLOW_UP,
+            by=by,
+            reason="Koordinator er oppnevnt.",
+            follow_up_started=True,
         )
         case.status, case.version = locked_case.status, locked_case.version
 

@@ -16,10 +16,6 @@ from decisions.models import Complaint, Decision, Dispatch, Letter
 from eligibility.rules import eighteenth_birthday
 
 
-def case_has_sent_decision(case) -> bool:
-    return Decision.objects.filter(case=case, status__in=Decision.SENT_STATUSES).exists()
-
-
 def granted_services(case) -> set[str]:
     """What the case has a sent grant for: 'koordinator', 'barnekoordinator', 'individuell_plan'."""
     return set(

@@ -305,7 +305,9 @@ def decision_send(*, decision: Decision, by) -> SendResult:
     )
     case = locked.case
     if case.status == Case.Status.UNDER_ASSESSMENT:
-        case_transition(case=case, to=Case.Status.DECIDED, by=by, reason="Vedtak er sendt.")
+        case_transition(
+            case=case, to=Case.Status.DECIDED, by=by, reason="Vedtak er sendt.", decision_sent=True
+        )
     sent_to = ", ".join(
         f"{d.letter.recipient_name} ({d.get_channel_display().lower()})" for d in dispatches
     )

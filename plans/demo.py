@@ -48,7 +48,9 @@ def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> 
             complaint_deadline=deadlines.complaint_deadline(received_on),
         )
     if case.status == Case.Status.UNDER_ASSESSMENT:
-        case_transition(case=case, to=Case.Status.DECIDED, by=by, reason="Vedtak er sendt.")
+        case_transition(
+            case=case, to=Case.Status.DECIDED, by=by, reason="Vedtak er sendt.", decision_sent=True
+        )
     if not case.appointments.filter(ended_on__isnull=True).exists():
         Appointment.objects.create(
             case=case,

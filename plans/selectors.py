@@ -21,10 +21,6 @@ from coordinators.models import Appointment
 from plans.models import Evaluation, Measure, Meeting, Plan
 
 
-def case_has_active_plan(case) -> bool:
-    return Plan.objects.filter(case=case, status=Plan.Status.ACTIVE).exists()
-
-
 def next_evaluations(case_ids) -> dict[int, datetime.date]:
     """Case id -> the next evaluation date of its active plan."""
     return dict(

@@ -166,7 +166,11 @@ def plan_activate(*, plan: Plan, by, today: datetime.date | None = None) -> Plan
     )
     if case.status == Case.Status.DECIDED:
         case_transition(
-            case=case, to=Case.Status.FOLLOW_UP, by=by, reason="Individuell plan er aktivert."
+            case=case,
+            to=Case.Status.FOLLOW_UP,
+            by=by,
+            reason="Individuell plan er aktivert.",
+            follow_up_started=True,
         )
     _sync(plan, locked)
     return plan

@@ -385,12 +385,6 @@ def test_next_evaluations_are_read_for_active_plans_only():
     assert next_evaluations([active.case_id, draft.case_id]) == {active.case_id: days(60)}
 
 
-def test_a_case_with_an_active_plan_has_one():
-    from plans.selectors import case_has_active_plan
-
-    assert case_has_active_plan(PlanFactory(active=True).case) is True
-
-
 def test_an_active_appointment_lets_the_coordinator_edit():
     from plans.selectors import is_plan_editor
 
