@@ -28,21 +28,15 @@ _CASEWORK = [
         for verb in ("view", "add", "change")
     ],
     "cases.view_service",
-    "coordinators.view_coordinator",
-    "coordinators.view_appointment",
-    "coordinators.add_appointment",
-    "coordinators.change_appointment",
 ]
 _LEADING = [
     *_CASEWORK,
     "cases.view_accesslog",
-    "coordinators.add_coordinator",
-    "coordinators.change_coordinator",
 ]
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.CASEWORKER: _CASEWORK,
     Role.LEADER: _LEADING,
-    Role.COORDINATOR: ["coordinators.view_appointment"],
+    Role.COORDINATOR: [],
     Role.ADMIN: [
         *_LEADING,
         "cases.add_service",
@@ -50,9 +44,6 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "auth.view_user",
         "auth.add_user",
         "auth.change_user",
-        "coordinators.add_servicearea",
-        "coordinators.change_servicearea",
-        "coordinators.view_servicearea",
     ],
 }
 

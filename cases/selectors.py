@@ -1,6 +1,6 @@
 from django.db.models import Prefetch
 
-from cases.models import Case, Consent, Person, PersonService, Reminder, TimelineEntry
+from cases.models import Case, Consent, Person, PersonService, TimelineEntry
 
 
 def case_list(user):
@@ -26,12 +26,6 @@ def case_consents(case):
 
 def case_timeline(case):
     return TimelineEntry.objects.filter(case=case).select_related("author")
-
-
-def open_reminders(user, limit: int = 20):
-    return Reminder.objects.filter(recipient=user, done_at__isnull=True).order_by("due_on", "id")[
-        :limit
-    ]
 
 
 def open_case_numbers(national_id: str) -> list[str]:

@@ -243,53 +243,6 @@ def case_transition(
     return case
 
 
-# A closed case ends its plan with the nearest of the plan's own reasons.
-_PLAN_REASON = {
-    Case.ClosedReason.NEED_ENDED: "need_ended",
-    Case.ClosedReason.PERSONS_WISH: "persons_wish",
-    Case.ClosedReason.MOVED: "moved",
-    Case.ClosedReason.DECEASED: "need_ended",
-    Case.ClosedReason.WITHDRAWN: "persons_wish",
-}
-
-
-@transaction.atomic
-def case_close(*, case: Case, by, closed_reason: str, note: str = "") -> Case:
-    """Close the case, and with it its open plan and its coordinators' appointments.
-
-    Otherwise a coordinator would keep seeing, and being reminded about, a closed case.
-    """
-    if not closed_reason:
-        raise RuleViolation("Oppgi hvorfor saken avsluttes.")
-    case_transition(case=case, to=S.CLOSED, by=by, reason=note, closed_reason=closed_reason)
-    _end_follow_up(case, by=by, closed_reason=closed_reason)
-    return case
-
-
-def _end_follow_up(case: Case, *, by, closed_reason: str) -> None:
-    from coordinators.models import Appointment
-    from coordinators.services import appointment_end
-    from plans.models import Plan
-    from plans.services import plan_close
-
-    plan = Plan.objects.filter(case=case).exclude(status=Plan.Status.CLOSED).first()
-    if plan is not None:
-        plan_close(
-            plan=plan, by=by, closed_reason=_PLAN_REASON[closed_reason], note="Saken er avsluttet."
-        )
-    today = timezone.localdate()
-    for appointment in Appointment.objects.filter(case=case, ended_on__isnull=True):
-        if appointment.started_on <= today:
-            appointment_end(
-                appointment=appointment, by=by, ended_on=today, reason="Saken er avsluttet."
-            )
-        else:
-            # Never started: it ends on the day it would have begun.
-            appointment.ended_on = appointment.started_on
-            appointment.end_reason = "Saken ble avsluttet før oppnevningen begynte."
-            appointment.save(update_fields=["ended_on", "end_reason"])
-
-
 EDITABLE_CASE_FIELDS = (
     "requests_coordinator",
     "requests_child_coordinator",
@@ -376,10 +329,13 @@ def consent_record(
 
 
 @transaction.atomic
-def consent_withdraw(
+def consent_withdrawal_record(
     *, consent: Consent, by, withdrawn_on: datetime.date, reason: str = ""
 ) -> Consent:
-    """Withdrawal is recorded, and stops assessment and plan work until new consent."""
+    """Withdrawal is recorded, and stops the assessment until new consent.
+
+    Plan work stops too: followup.services.consent_withdraw does both.
+    """
     if not consent.in_force:
         raise RuleViolation("Samtykket er allerede trukket tilbake.")
     if withdrawn_on < consent.given_on:
@@ -389,9 +345,6 @@ def consent_withdraw(
     consent.save(update_fields=["withdrawn_on", "withdrawn_reason"])
     case = consent.case
     timeline_add(case=case, kind=TimelineEntry.Kind.SYSTEM, text="Samtykke trukket tilbake.", by=by)
-    from plans.services import plans_suspend_for_withdrawn_consent
-
-    plans_suspend_for_withdrawn_consent(case=case, by=by)
     if case.status in (S.UNDER_ASSESSMENT, S.FOLLOW_UP) and not case.consents.in_force().exists():
         case_transition(
             case=case, to=S.AWAITING_CONSENT, by=by, reason="Samtykket ble trukket tilbake."

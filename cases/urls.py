@@ -1,33 +1,22 @@
 from django.urls import path
 
-from cases import overview_views, views
+from cases import views
 
 app_name = "cases"
 
 urlpatterns = [
     path("", views.case_list, name="list"),
-    path("mine/", views.dashboard, name="dashboard"),
     path("ny/soknad/", views.case_register, {"origin": "soknad"}, name="register_application"),
     path("ny/melding/", views.case_register, {"origin": "melding"}, name="register_notification"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/endre/", views.case_edit, name="edit"),
-    path("<int:pk>/avslutt/", views.case_close, name="close"),
     path("<int:pk>/tjenester/", views.case_services, name="services"),
     path("<int:pk>/tjenester/ny/", views.case_service_add, name="service_add"),
     path("<int:pk>/relasjoner/ny/", views.relation_add, name="relation_add"),
     path("<int:pk>/samtykke/", views.case_consents, name="consent"),
     path("<int:pk>/samtykke/nytt/", views.consent_add, name="consent_add"),
-    path(
-        "<int:pk>/samtykke/<int:consent_pk>/trekk/",
-        views.consent_withdraw,
-        name="consent_withdraw",
-    ),
     path("<int:pk>/journal/", views.case_timeline, name="timeline"),
     path("<int:pk>/journal/nytt/", views.timeline_add, name="timeline_add"),
     path("personer/<int:pk>/", views.person_detail, name="person_detail"),
-    path("frister/", views.deadlines, name="deadlines"),
-    path("oversikt/", overview_views.overview_page, name="overview"),
-    path("oversikt/tall.csv", overview_views.overview_csv, name="overview_csv"),
-    path("paminnelser/<int:pk>/lukk/", views.reminder_done, name="reminder_done"),
     path("tilgangslogg/", views.access_log, name="access_log"),
 ]

@@ -2,27 +2,23 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
 from django.db import transaction
-from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases import deadline_list, search, selectors, services
+from cases import search, selectors, services, tabs
 from cases.access import caseworker_required, get_visible_or_404, log_access
 from cases.filters import AccessLogFilter, CaseFilter, caseworker_choices, overdue_before
 from cases.forms import (
     CaseEditForm,
-    CloseCaseForm,
     ConsentForm,
-    DeadlineFilterForm,
     PersonServiceForm,
     RegistrationForm,
     RelationForm,
     TimelineEntryForm,
     WithdrawConsentForm,
 )
-from cases.models import AccessLog, Case, Consent, Person, Reminder, Service
+from cases.models import AccessLog, Case, Person, Service
 from cases.scoping import person_scope, sees_all_cases
 from core.errors import RuleViolation
 from core.feedback import show_form_errors, show_violation
@@ -36,46 +32,19 @@ def get_case(request, pk) -> Case:
     )
 
 
-TAB_TITLES = {
-    "person": "Person og familie",
-    "services": "Tjenester",
-    "consent": "Samtykke",
-    "assessment": "Vurdering",
-    "decisions": "Vedtak",
-    "coordinator": "Koordinator",
-    "plan": "Plan",
-    "timeline": "Journal",
-}
-
-
 def render_case_tab(request, case, tab, template, context=None, *, log=True):
     if log:
         log_access(request, obj=case)
-    context = {"case": case, "tab": tab, "tab_title": TAB_TITLES.get(tab, ""), **(context or {})}
+    is_ke = sees_all_cases(request.user)
+    context = {
+        "case": case,
+        "tab": tab,
+        "tab_title": tabs.tab_title(tab),
+        "case_tabs": tabs.case_tabs(case, is_ke=is_ke),
+        "case_actions": tabs.case_actions(case, is_ke=is_ke),
+        **(context or {}),
+    }
     return render(request, template, context)
-
-
-@caseworker_required
-def dashboard(request):
-    mine = selectors.case_list(request.user).filter(
-        caseworker=request.user, status__in=Case.OPEN_STATUSES
-    )
-    counts = dict(
-        mine.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n")
-    )
-    return render(
-        request,
-        "cases/dashboard.html",
-        {
-            "cases": list(mine.order_by("received_on")[:50]),
-            "counts": [(s, counts.get(s, 0)) for s in Case.OPEN_STATUSES],
-            "overdue_before": overdue_before(),
-            "reminders": selectors.open_reminders(request.user),
-            "unassigned": selectors.case_list(request.user)
-            .filter(caseworker__isnull=True, status__in=Case.OPEN_STATUSES)
-            .order_by("received_on")[:10],
-        },
-    )
 
 
 def _search_redirect(request, *, field: str, name: str, filterset_class):
@@ -210,6 +179,7 @@ def _consent_tab(request, case, form, *, log=True):
         "consents": selectors.case_consents(case),
         "form": form,
         "withdraw_form": WithdrawConsentForm(),
+        "withdraw_url_name": tabs.endpoint("consent_withdraw"),
     }
     return render_case_tab(request, case, "consent", "cases/tab_consent.html", context, log=log)
 
@@ -235,25 +205,6 @@ def consent_add(request, pk):
             log_access(request, obj=case, action=AccessLog.Action.CHANGE)
             return redirect("cases:consent", pk=case.pk)
     return _consent_tab(request, case, form, log=False)
-
-
-@require_POST
-@caseworker_required
-def consent_withdraw(request, pk, consent_pk):
-    case = get_case(request, pk)
-    consent = get_object_or_404(Consent, pk=consent_pk, case=case)
-    form = WithdrawConsentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.consent_withdraw(consent=consent, by=request.user, **form.cleaned_data)
-        except RuleViolation as error:
-            show_violation(request, error)
-        else:
-            messages.success(request, "Samtykket er registrert som trukket tilbake.")
-            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
-    else:
-        show_form_errors(request, form)
-    return redirect("cases:consent", pk=case.pk)
 
 
 def case_timeline(request, pk):
@@ -315,22 +266,6 @@ def case_edit(request, pk):
     return render_case_tab(request, case, "person", "cases/case_edit.html", {"form": form})
 
 
-@caseworker_required
-def case_close(request, pk):
-    case = get_case(request, pk)
-    form = CloseCaseForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.case_close(case=case, by=request.user, **form.cleaned_data)
-        except RuleViolation as error:
-            show_violation(request, error)
-        else:
-            messages.success(request, f"Sak {case.number} er avsluttet.")
-            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
-            return redirect(case)
-    return render_case_tab(request, case, "person", "cases/case_close.html", {"form": form})
-
-
 @require_POST
 @caseworker_required
 def relation_add(request, pk):
@@ -371,39 +306,3 @@ def access_log(request):
         "cases/access_log.html",
         {"filter": filterset, "page": page, "query": _page_query(request, "person")},
     )
-
-
-def deadlines(request):
-    """Frister: the deadlines in what this user may see, overdue first."""
-    form = DeadlineFilterForm(request.GET or None, show_people=sees_all_cases(request.user))
-    filters = form.cleaned_data if form.is_valid() else {}
-    today = timezone.localdate()
-    rows = deadline_list.gather(
-        request.user, today=today, horizon_days=filters.get("days") or DeadlineFilterForm.DAYS
-    )
-    chosen = deadline_list.select_rows(
-        rows,
-        today=today,
-        kind=filters.get("kind") or "",
-        caseworker_id=getattr(filters.get("caseworker"), "pk", None),
-        coordinator_id=getattr(filters.get("coordinator"), "pk", None),
-    )
-    return render(
-        request,
-        "cases/deadlines.html",
-        {
-            "form": form,
-            "rows": [(row, row.is_overdue(today)) for row in chosen],
-            "overdue_count": sum(1 for row in chosen if row.is_overdue(today)),
-            "today": today,
-        },
-    )
-
-
-@require_POST
-def reminder_done(request, pk):
-    """Close one of the user's own reminders."""
-    reminder = get_object_or_404(Reminder, pk=pk, recipient=request.user, done_at__isnull=True)
-    reminder.done_at = timezone.now()
-    reminder.save(update_fields=["done_at"])
-    return redirect(request.POST.get("next") or "home")

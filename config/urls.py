@@ -3,14 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from config import views
+from followup import views as followup_views
 
 admin.site.site_header = "Koordinerende enhet – administrasjon"
 admin.site.site_title = "KE-administrasjon"
 admin.site.index_title = "Administrasjon"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", followup_views.home, name="home"),
     path("logg-inn/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -21,6 +21,7 @@ urlpatterns = [
     path(
         "passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"
     ),
+    path("saker/", include("followup.urls")),
     path("saker/", include("cases.urls")),
     path("vurdering/", include("eligibility.urls")),
     path("koordinatorer/", include("coordinators.urls")),

@@ -1,15 +1,5 @@
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import redirect, render
-
-from cases.scoping import sees_all_cases
-
-
-def home(request):
-    if sees_all_cases(request.user):
-        return redirect("cases:dashboard")
-    if hasattr(request.user, "coordinator"):
-        return redirect("coordinators:my_plans")
-    return render(request, "home.html")
+from django.shortcuts import render
 
 
 # Error pages say what happened in Norwegian and nothing about why.

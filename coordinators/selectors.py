@@ -5,6 +5,7 @@ appointments and completions there are; tests hold them to it.
 """
 
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
@@ -23,7 +24,21 @@ from coordinators.models import (
     ServiceArea,
     TrainingSession,
 )
-from plans.selectors import next_evaluations
+
+# Case id -> the next evaluation of its active plan. Plans sit above coordinators and
+# register the real lookup at start-up (PlansConfig.ready); without plans there is none.
+NextEvaluations = Callable[[Iterable[int]], dict[int, datetime.date]]
+_lookups: dict[str, NextEvaluations] = {}
+
+
+def register_next_evaluations(lookup: NextEvaluations) -> None:
+    _lookups["next_evaluations"] = lookup
+
+
+def _next_evaluations(case_ids: Iterable[int]) -> dict[int, datetime.date]:
+    lookup = _lookups.get("next_evaluations")
+    return lookup(case_ids) if lookup else {}
+
 
 ROLE_FOR_KIND = {
     Appointment.Kind.COORDINATOR: qualification.COORDINATOR,
@@ -147,7 +162,7 @@ def coordinator_rows(
     coordinators = list(coordinators)
     rules = course_rules()
     case_ids = {a.case_id for c in coordinators for a in c.active_appointments}
-    evaluations = next_evaluations(case_ids) if case_ids else {}
+    evaluations = _next_evaluations(case_ids) if case_ids else {}
     rows = []
     for c in coordinators:
         completed = _completed(c.completions.all())
@@ -269,48 +284,6 @@ def appointments_for_user(user):
         .select_related("case__person")
         .order_by("case__person__family_name")
     )
-
-
-@dataclass
-class MyPlanRow:
-    appointment: Appointment
-    next_evaluation: datetime.date | None
-    overdue: bool
-
-    @property
-    def case(self):
-        return self.appointment.case
-
-
-def my_plan_rows(user, *, query: str = "", today=None) -> list[MyPlanRow]:
-    """The user's active appointments, overdue evaluations first, then the next ones.
-
-    Scoped twice over: the appointments are the user's own, and their cases must be
-    visible to the user. Queries: appointments with case and person (1), next
-    evaluations (1).
-    """
-    today = today or timezone.localdate()
-    appointments = appointments_for_user(user).filter(case__in=Case.objects.visible_to(user))
-    query = query.strip()
-    if query:
-        appointments = appointments.filter(
-            Q(case__number__icontains=query)
-            | Q(case__person__given_name__icontains=query)
-            | Q(case__person__family_name__icontains=query)
-        )
-    appointments = list(appointments)
-    evaluations = next_evaluations([a.case_id for a in appointments]) if appointments else {}
-    rows = [
-        MyPlanRow(
-            appointment=a,
-            next_evaluation=evaluations.get(a.case_id),
-            overdue=bool(evaluations.get(a.case_id) and evaluations[a.case_id] < today),
-        )
-        for a in appointments
-    ]
-    far = datetime.date.max
-    rows.sort(key=lambda r: (not r.overdue, r.next_evaluation or far, r.case.number))
-    return rows
 
 
 # --- Training -----------------------------------------------------------------------------

@@ -1,14 +1,9 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases import search
 from cases.access import caseworker_required, log_access
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
@@ -240,44 +235,6 @@ def guidance_add(request):
             messages.success(request, "Veiledningen er registrert.")
             return redirect("coordinators:training")
     return training(request, guidance_form=form)
-
-
-# --- The coordinator's own pages -------------------------------------------------------------
-
-
-def my_plans(request):
-    # Names typed in the search travel by POST and wait in the session (cases.search).
-    if request.method == "POST":
-        query = search.stash(request, "q", allowed=["q"]).urlencode()
-        return redirect(f"{reverse('coordinators:my_plans')}?{query}")
-    query = search.unstash(request, "q").get("q", "")
-    return render(
-        request,
-        "coordinators/my_plans.html",
-        {"rows": selectors.my_plan_rows(request.user, query=query), "query": query},
-    )
-
-
-def my_plans_export(request):
-    rows = selectors.my_plan_rows(request.user)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="mine-planer.csv"'
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["Saksnummer", "Navn", "Rolle", "Oppnevnt fra", "Neste evaluering"])
-    for row in rows:
-        writer.writerow(
-            [
-                row.case.number,
-                row.case.person.full_name,
-                row.appointment.get_kind_display(),
-                f"{row.appointment.started_on:%d.%m.%Y}",
-                f"{row.next_evaluation:%d.%m.%Y}" if row.next_evaluation else "",
-            ]
-        )
-    coordinator = getattr(request.user, "coordinator", None)
-    if coordinator is not None:
-        log_access(request, obj=coordinator, action=AccessLog.Action.EXPORT)
-    return response
 
 
 # --- A case's coordinator tab ------------------------------------------------------------------

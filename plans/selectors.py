@@ -1,6 +1,7 @@
 """Reads of plans, with what each page shows already joined or prefetched."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Case as CaseWhen
 from django.db.models import (
@@ -15,9 +16,11 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Concat
+from django.utils import timezone
 
 from cases.models import Case, Consent
 from coordinators.models import Appointment
+from coordinators.selectors import appointments_for_user
 from plans.models import Evaluation, Measure, Meeting, Plan
 
 
@@ -158,3 +161,48 @@ def plan_list(user):
         )
         .order_by("status_rank", F("next_evaluation_on").asc(nulls_last=True), "id")
     )
+
+
+# --- A coordinator's own plans ("Mine planer") ------------------------------------
+
+
+@dataclass
+class MyPlanRow:
+    appointment: Appointment
+    next_evaluation: datetime.date | None
+    overdue: bool
+
+    @property
+    def case(self):
+        return self.appointment.case
+
+
+def my_plan_rows(user, *, query: str = "", today=None) -> list[MyPlanRow]:
+    """The user's active appointments, overdue evaluations first, then the next ones.
+
+    Scoped twice over: the appointments are the user's own, and their cases must be
+    visible to the user. Queries: appointments with case and person (1), next
+    evaluations (1).
+    """
+    today = today or timezone.localdate()
+    appointments = appointments_for_user(user).filter(case__in=Case.objects.visible_to(user))
+    query = query.strip()
+    if query:
+        appointments = appointments.filter(
+            Q(case__number__icontains=query)
+            | Q(case__person__given_name__icontains=query)
+            | Q(case__person__family_name__icontains=query)
+        )
+    appointments = list(appointments)
+    evaluations = next_evaluations([a.case_id for a in appointments]) if appointments else {}
+    rows = [
+        MyPlanRow(
+            appointment=a,
+            next_evaluation=evaluations.get(a.case_id),
+            overdue=bool(evaluations.get(a.case_id) and evaluations[a.case_id] < today),
+        )
+        for a in appointments
+    ]
+    far = datetime.date.max
+    rows.sort(key=lambda r: (not r.overdue, r.next_evaluation or far, r.case.number))
+    return rows

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from plans import calendar_views, views
+from plans import calendar_views, my_plans_views, views
 
 app_name = "plans"
 
 urlpatterns = [
     path("", views.plan_list, name="list"),
+    path("mine/", my_plans_views.my_plans, name="my_plans"),
+    path("mine/eksport/", my_plans_views.my_plans_export, name="my_plans_export"),
     path("kalender/", calendar_views.calendar_page, name="calendar"),
     path("kalender/ny/", calendar_views.calendar_renew, name="calendar_renew"),
     path("kalender/trekk-tilbake/", calendar_views.calendar_revoke, name="calendar_revoke"),

@@ -1,7 +1,6 @@
 from .access_log import AccessLog
 from .case import Case, CaseNumberCounter, Consent, TimelineEntry
 from .people import Family, FamilyMember, Person, PersonService, Relation, Residence, Service
-from .reminder import Reminder
 
 __all__ = [
     "AccessLog",
@@ -13,7 +12,6 @@ __all__ = [
     "Person",
     "PersonService",
     "Relation",
-    "Reminder",
     "Residence",
     "Service",
     "TimelineEntry",

@@ -42,11 +42,13 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
+    # The project's apps, from the base up: each imports only those above it in this list.
     "cases",
     "eligibility",
+    "decisions",
     "coordinators",
     "plans",
-    "decisions",
+    "followup",
 ]
 
 MIDDLEWARE = [
@@ -82,7 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "config.context_processors.navigation",
+                "followup.context_processors.navigation",
             ],
         },
     },
@@ -251,22 +253,22 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Static schedule in version control; exactly one beat process runs it.
 CELERY_BEAT_SCHEDULE = {
-    # One task runs every scan (cases.scans.SCANS): consent waits, evaluations,
+    # One task runs every scan (followup.scans.SCANS): consent waits, evaluations,
     # action points, training, complaint deadlines and stuck letters. Twice a day,
     # so a missed morning run is made up by noon; reminders are never doubled.
     "daily-scans-morning": {
-        "task": "cases.tasks.daily_scans_task",
+        "task": "followup.tasks.daily_scans_task",
         "schedule": crontab(hour=6, minute=15),
     },
     "daily-scans-noon": {
-        "task": "cases.tasks.daily_scans_task",
+        "task": "followup.tasks.daily_scans_task",
         "schedule": crontab(hour=12, minute=15),
     },
     # A letter whose email task was lost (worker killed) goes out within the quarter.
     "resend-lost-letters": {
-        "task": "cases.tasks.scan_task",
+        "task": "followup.tasks.scan_task",
         "schedule": crontab(minute="*/15"),
-        "args": ["decisions.scans:dispatches_resend"],
+        "args": ["dispatches_resend"],
     },
 }
 

@@ -9,6 +9,7 @@ from cases import services
 from cases.models import Case, Person, TimelineEntry
 from cases.national_id import synthesize
 from core.errors import RuleViolation, StaleEdit
+from followup import services as followup_services
 from tests.factories import CaseFactory, ConsentFactory, UserFactory
 
 S = Case.Status
@@ -127,22 +128,24 @@ class TestConsent:
     def test_withdrawing_the_only_consent_sends_the_case_back_to_waiting(self, caseworker):
         case = register(caseworker, consent=CONSENT)
         consent = case.consents.get()
-        services.consent_withdraw(consent=consent, by=caseworker, withdrawn_on=TODAY())
+        services.consent_withdrawal_record(consent=consent, by=caseworker, withdrawn_on=TODAY())
         case.refresh_from_db()
         assert case.status == S.AWAITING_CONSENT
         assert case.consents.in_force().exists() is False
 
     def test_a_withdrawal_is_recorded_in_the_timeline(self, caseworker):
         case = register(caseworker, consent=CONSENT)
-        services.consent_withdraw(consent=case.consents.get(), by=caseworker, withdrawn_on=TODAY())
+        services.consent_withdrawal_record(
+            consent=case.consents.get(), by=caseworker, withdrawn_on=TODAY()
+        )
         assert case.timeline.filter(text="Samtykke trukket tilbake.").exists()
 
     def test_a_consent_cannot_be_withdrawn_twice(self, caseworker):
         case = register(caseworker, consent=CONSENT)
         consent = case.consents.get()
-        services.consent_withdraw(consent=consent, by=caseworker, withdrawn_on=TODAY())
+        services.consent_withdrawal_record(consent=consent, by=caseworker, withdrawn_on=TODAY())
         with pytest.raises(RuleViolation, match="allerede"):
-            services.consent_withdraw(consent=consent, by=caseworker, withdrawn_on=TODAY())
+            services.consent_withdrawal_record(consent=consent, by=caseworker, withdrawn_on=TODAY())
 
     def test_consent_given_in_the_future_is_refused(self, caseworker):
         case = register(caseworker)
@@ -161,13 +164,15 @@ class TestTransitions:
     def test_closing_needs_a_reason(self, caseworker):
         case = CaseFactory()
         with pytest.raises(RuleViolation, match="hvorfor"):
-            services.case_close(case=case, by=caseworker, closed_reason="")
+            followup_services.case_close(case=case, by=caseworker, closed_reason="")
         case.refresh_from_db()
         assert case.status == S.UNDER_ASSESSMENT
 
     def test_closing_records_the_reason_and_date(self, caseworker):
         case = CaseFactory()
-        services.case_close(case=case, by=caseworker, closed_reason=Case.ClosedReason.MOVED)
+        followup_services.case_close(
+            case=case, by=caseworker, closed_reason=Case.ClosedReason.MOVED
+        )
         case.refresh_from_db()
         assert (case.status, case.closed_reason, case.closed_on) == (S.CLOSED, "moved", TODAY())
 
@@ -189,7 +194,7 @@ class TestTransitions:
 
     def test_each_transition_writes_a_status_entry_with_from_and_to(self, caseworker):
         case = CaseFactory()
-        services.case_close(case=case, by=caseworker, closed_reason="need_ended")
+        followup_services.case_close(case=case, by=caseworker, closed_reason="need_ended")
         entry = case.timeline.get(kind=TimelineEntry.Kind.STATUS)
         assert (entry.from_status, entry.to_status, entry.author) == (
             S.UNDER_ASSESSMENT,
@@ -279,7 +284,7 @@ class TestClosingEndsFollowUp:
         from tests.plans.factories import PlanFactory
 
         plan = PlanFactory(active=True)
-        services.case_close(case=plan.case, by=caseworker, closed_reason="deceased")
+        followup_services.case_close(case=plan.case, by=caseworker, closed_reason="deceased")
         plan.refresh_from_db()
         assert (plan.status, plan.closed_reason) == ("closed", "need_ended")
 
@@ -287,7 +292,7 @@ class TestClosingEndsFollowUp:
         from tests.factories import AppointmentFactory
 
         appointment = AppointmentFactory()
-        services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
+        followup_services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
         appointment.refresh_from_db()
         assert appointment.ended_on == TODAY()
 
@@ -295,7 +300,7 @@ class TestClosingEndsFollowUp:
         from tests.factories import AppointmentFactory
 
         appointment = AppointmentFactory()
-        services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
+        followup_services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
         assert not Case.objects.visible_to(appointment.coordinator.user).exists()
 
     def test_an_appointment_that_never_started_ends_on_its_start_date(self, caseworker):
@@ -303,6 +308,6 @@ class TestClosingEndsFollowUp:
 
         start = TODAY() + datetime.timedelta(days=10)
         appointment = AppointmentFactory(started_on=start)
-        services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
+        followup_services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
         appointment.refresh_from_db()
         assert appointment.ended_on == start

@@ -164,7 +164,7 @@ class TestCaseEdit:
 class TestClose:
     def test_closing_without_a_reason_is_refused(self, caseworker_client):
         case = CaseFactory()
-        response = caseworker_client.post(reverse("cases:close", args=[case.pk]), {})
+        response = caseworker_client.post(reverse("followup:case_close", args=[case.pk]), {})
         case.refresh_from_db()
         assert "Oppgi hvorfor saken avsluttes" in response.content.decode()
         assert case.status == Case.Status.UNDER_ASSESSMENT

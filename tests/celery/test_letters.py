@@ -16,8 +16,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
-import cases.scans
 import decisions.scans
+import followup.scans
 from config.celery import app as celery_app
 from decisions import services
 from decisions.models import Dispatch, Letter
@@ -118,10 +118,10 @@ def worker_idle() -> bool:
 
 def run_scans() -> None:
     """`manage.py run_scans`, with the resend cutoff at zero so the test need not wait ten
-    minutes (and the decisions' scans listed, should cases.scans.SCANS not have them yet)."""
-    listed = [*cases.scans.SCANS, *(s for s in DECISION_SCANS if s not in cases.scans.SCANS)]
+    minutes (and the decisions' scans listed, should followup.scans.SCANS not have them yet)."""
+    listed = [*followup.scans.SCANS, *(s for s in DECISION_SCANS if s not in followup.scans.SCANS)]
     with (
-        mock.patch.object(cases.scans, "SCANS", listed),
+        mock.patch.object(followup.scans, "SCANS", listed),
         mock.patch.object(decisions.scans, "RESEND_AFTER", datetime.timedelta(0)),
     ):
         call_command("run_scans", stdout=io.StringIO())

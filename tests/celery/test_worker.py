@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from cases.models import Reminder
-from cases.tasks import reminders_email_task
+from followup.models import Reminder
+from followup.tasks import reminders_email_task
 from tests.celery.conftest import wait_for
 from tests.factories import UserFactory
 

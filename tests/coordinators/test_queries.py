@@ -47,7 +47,7 @@ def test_my_plans_runs_constant_queries(
 ):
     AppointmentFactory.create_batch(n, coordinator=coordinator_user.coordinator)
     with django_assert_max_num_queries(MY_PLANS_QUERIES):
-        response = coordinator_client.get(reverse("coordinators:my_plans"))
+        response = coordinator_client.get(reverse("plans:my_plans"))
     assert len(response.context["rows"]) == n
 
 
@@ -57,5 +57,5 @@ def test_my_plans_export_runs_constant_queries(
 ):
     AppointmentFactory.create_batch(n, coordinator=coordinator_user.coordinator)
     with django_assert_max_num_queries(EXPORT_QUERIES):
-        response = coordinator_client.get(reverse("coordinators:my_plans_export"))
+        response = coordinator_client.get(reverse("plans:my_plans_export"))
     assert response.status_code == 200

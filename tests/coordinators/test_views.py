@@ -21,6 +21,7 @@ from tests.factories import (
     ServiceAreaFactory,
     UserFactory,
 )
+from tests.plans.factories import PlanFactory
 
 TODAY = timezone.localdate  # frozen by the module's `today` mark
 
@@ -132,7 +133,7 @@ def mine_and_other(coordinator_user):
 
 
 def test_my_plans_lists_only_my_cases(coordinator_client, mine_and_other):
-    html = coordinator_client.get(reverse("coordinators:my_plans")).content.decode()
+    html = coordinator_client.get(reverse("plans:my_plans")).content.decode()
     assert "Minsen" in html
     assert "Andersen-Annen" not in html
 
@@ -144,13 +145,13 @@ def test_an_ended_appointment_is_not_in_my_plans(coordinator_client, coordinator
         started_on=TODAY() - datetime.timedelta(days=9),
         ended_on=TODAY(),
     )
-    html = coordinator_client.get(reverse("coordinators:my_plans")).content.decode()
+    html = coordinator_client.get(reverse("plans:my_plans")).content.decode()
     assert "Tidligere" not in html
 
 
 def test_searching_my_plans_never_finds_other_cases(coordinator_client, mine_and_other):
     response = coordinator_client.post(
-        reverse("coordinators:my_plans"), {"q": "Andersen-Annen"}, follow=True
+        reverse("plans:my_plans"), {"q": "Andersen-Annen"}, follow=True
     )
     assert response.context["rows"] == []
     assert "Ingen av sakene dine passer søket." in response.content.decode()
@@ -159,29 +160,28 @@ def test_searching_my_plans_never_finds_other_cases(coordinator_client, mine_and
 def test_searching_my_plans_finds_my_case_by_number(coordinator_client, mine_and_other):
     mine, _ = mine_and_other
     html = coordinator_client.post(
-        reverse("coordinators:my_plans"), {"q": mine.case.number}, follow=True
+        reverse("plans:my_plans"), {"q": mine.case.number}, follow=True
     ).content.decode()
     assert "Minsen" in html
 
 
 def test_the_export_holds_only_my_cases_and_is_logged(coordinator_client, mine_and_other):
-    body = coordinator_client.get(reverse("coordinators:my_plans_export")).content.decode()
+    body = coordinator_client.get(reverse("plans:my_plans_export")).content.decode()
     assert "Minsen" in body
     assert "Andersen-Annen" not in body
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count() == 1
 
 
-def test_overdue_evaluations_come_first(coordinator_client, coordinator_user, monkeypatch):
+def test_overdue_evaluations_come_first(coordinator_client, coordinator_user):
     later = AppointmentFactory(coordinator=coordinator_user.coordinator, case__number="2026/0901")
     overdue = AppointmentFactory(coordinator=coordinator_user.coordinator, case__number="2026/0902")
-    monkeypatch.setattr(
-        "coordinators.selectors.next_evaluations",
-        lambda ids: {
-            later.case_id: TODAY() + datetime.timedelta(days=5),
-            overdue.case_id: TODAY() - datetime.timedelta(days=5),
-        },
+    PlanFactory(
+        case=later.case, active=True, next_evaluation_on=TODAY() + datetime.timedelta(days=5)
     )
-    html = coordinator_client.get(reverse("coordinators:my_plans")).content.decode()
+    PlanFactory(
+        case=overdue.case, active=True, next_evaluation_on=TODAY() - datetime.timedelta(days=5)
+    )
+    html = coordinator_client.get(reverse("plans:my_plans")).content.decode()
     assert html.index("2026/0902") < html.index("2026/0901")
     assert "(over frist)" in html
 
@@ -207,7 +207,7 @@ def test_another_persons_page_gives_404(coordinator_client, mine_and_other):
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("url_name", ["plans:list", "cases:deadlines"])
+@pytest.mark.parametrize("url_name", ["plans:list", "followup:deadlines"])
 def test_other_list_pages_show_only_my_cases(coordinator_client, mine_and_other, url_name):
     html = coordinator_client.get(reverse(url_name)).content.decode()
     assert "Andersen-Annen" not in html

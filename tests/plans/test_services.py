@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cases import services as case_services
 from cases.models import Case
 from core.errors import RuleViolation
+from followup import services as followup_services
 from plans import services
 from plans.models import ActionPoint, Goal, ItemStatus, Measure, Participant, Plan
 from tests.factories import AppointmentFactory, CaseFactory, ConsentFactory, UserFactory
@@ -135,7 +135,9 @@ def test_activation_without_any_consent_is_refused(user):
 def test_withdrawing_consent_sets_an_active_plan_back_to_draft_with_a_note(user):
     plan = ready_plan()
     services.plan_activate(plan=plan, by=user)
-    case_services.consent_withdraw(consent=plan.case.consents.get(), by=user, withdrawn_on=TODAY())
+    followup_services.consent_withdraw(
+        consent=plan.case.consents.get(), by=user, withdrawn_on=TODAY()
+    )
     plan.refresh_from_db()
     assert plan.status == Plan.Status.DRAFT
     assert "samtykket ble trukket tilbake" in plan.suspended_note
@@ -146,7 +148,9 @@ def test_withdrawing_consent_takes_away_participants_access_to_confidential_info
     participant = services.participant_add(
         plan=plan, by=user, name="Lærer", role="school", has_confidential_access=True
     )
-    case_services.consent_withdraw(consent=plan.case.consents.get(), by=user, withdrawn_on=TODAY())
+    followup_services.consent_withdraw(
+        consent=plan.case.consents.get(), by=user, withdrawn_on=TODAY()
+    )
     participant.refresh_from_db()
     assert participant.has_confidential_access is False
 
@@ -155,7 +159,7 @@ def test_a_plan_stays_active_while_another_consent_to_it_is_in_force(user):
     plan = ready_plan()
     services.plan_activate(plan=plan, by=user)
     ConsentFactory(case=plan.case)
-    case_services.consent_withdraw(
+    followup_services.consent_withdraw(
         consent=plan.case.consents.first(), by=user, withdrawn_on=TODAY()
     )
     plan.refresh_from_db()

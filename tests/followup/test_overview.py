@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Case, TimelineEntry
-from cases.overview import months_back, percentile, processing_times
+from followup.overview import months_back, percentile, processing_times
 from tests.factories import AppointmentFactory, CaseFactory, ServiceAreaFactory
 from tests.plans.factories import PlanFactory
 
@@ -53,7 +53,7 @@ def _decided(days_to_decision: int):
 
 def test_the_page_draws_the_charts(caseworker_client):
     _decided(21)
-    content = caseworker_client.get(reverse("cases:overview")).content.decode()
+    content = caseworker_client.get(reverse("followup:overview")).content.decode()
     assert content.count('<svg role="img"') >= 3
     assert "Median behandlingstid" in content
 
@@ -64,20 +64,20 @@ def test_overdue_evaluations_are_counted_per_service_area(caseworker_client):
         case=plan.case,
         coordinator__service_area=ServiceAreaFactory(name="Barnehage", slug="barnehage"),
     )
-    response = caseworker_client.get(reverse("cases:overview"))
+    response = caseworker_client.get(reverse("followup:overview"))
     assert response.context["overdue_by_area"] == [("Barnehage", 1)]
 
 
 def test_the_csv_export_has_the_same_figures(caseworker_client):
     _decided(10)
-    response = caseworker_client.get(reverse("cases:overview_csv"))
+    response = caseworker_client.get(reverse("followup:overview_csv"))
     body = response.content.decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")
     assert "Saker etter status;Vedtak fattet;1" in body
 
 
 def test_coordinators_cannot_see_the_overview(coordinator_client):
-    assert coordinator_client.get(reverse("cases:overview")).status_code == 403
+    assert coordinator_client.get(reverse("followup:overview")).status_code == 403
 
 
 @pytest.mark.parametrize("cases", [1, 40])
@@ -89,7 +89,7 @@ def test_the_page_runs_a_constant_number_of_queries(
     # session, user, permissions (2), by status, new by month, decided pairs, plan and
     # coordinator counts, overdue by area, saving the session (3)
     with django_assert_max_num_queries(13):
-        caseworker_client.get(reverse("cases:overview"))
+        caseworker_client.get(reverse("followup:overview"))
 
 
 def test_a_month_without_data_shows_a_dash_not_a_zero_bar():

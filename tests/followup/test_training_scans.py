@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 
-from cases.models import Reminder
 from coordinators.qualification import add_months
-from coordinators.scans import completed_between, training_expiry
+from followup.models import Reminder
+from followup.scans.training import completed_between, training_expiry
 from tests.coordinators.factories import CompletionFactory, CourseFactory
 from tests.factories import AppointmentFactory, CoordinatorFactory, UserFactory
 

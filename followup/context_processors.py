@@ -9,6 +9,7 @@ _SECTIONS = {
     "coordinators": "coordinators",
     "plans": "plans",
     "decisions": "decisions",
+    "followup": "cases",
 }
 
 

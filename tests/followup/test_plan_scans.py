@@ -3,11 +3,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cases.models import Reminder
 from core.errors import RuleViolation
+from followup.models import Reminder
+from followup.scans.plans import action_points_overdue, evaluations_due, evaluations_overdue
 from plans import services
 from plans.models import Plan
-from plans.scans import action_points_overdue, evaluations_due, evaluations_overdue
 from tests.factories import AppointmentFactory, CaseFactory, UserFactory
 from tests.plans.factories import ActionPointFactory, MeetingFactory, PlanFactory
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cases.scans import run_all
+from followup.scans import run_all
 
 
 class Command(BaseCommand):

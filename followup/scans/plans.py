@@ -1,7 +1,7 @@
 """Daily scans for plans: evaluations coming up or overdue, and overdue action points.
 
 Each scan selects everything due and not yet reminded, so a missed or doubled run does
-no harm (see cases/scans.py). The queries start from partial indexes on the due date
+no harm (see followup/scans/__init__.py). The queries start from partial indexes on the due date
 (`plan_active_next_evaluation`, `action_point_open_by_due`), so their cost follows what is
 due, not the size of the tables. Texts name the case number only: never the person,
 services or anything from the plan itself.
@@ -13,9 +13,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 
-from cases.models import Reminder
-from cases.reminders import BATCH, Due, record
 from coordinators.models import Appointment
+from followup.models import Reminder
+from followup.reminders import BATCH, Due, record
 from plans.models import ActionPoint, Plan
 
 

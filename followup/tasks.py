@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from cases.models import Reminder
+from followup.models import Reminder
 
 logger = logging.getLogger(__name__)
 
@@ -44,14 +44,14 @@ def reminders_email_task(self, reminder_ids: list[int]) -> int:
 
 @shared_task(bind=True, max_retries=3, retry_backoff=True)
 def daily_scans_task(self) -> dict:
-    from cases.scans import run_all
+    from followup.scans import run_all
 
     return run_all(dry_run=False)
 
 
 @shared_task
-def scan_task(entry: str) -> int:
+def scan_task(name: str) -> int:
     """One scan on its own schedule, e.g. resending letters whose task was lost."""
-    from cases.scans import run_one
+    from followup.scans import run_one
 
-    return run_one(entry)
+    return run_one(name)

@@ -6,7 +6,7 @@ from itertools import islice
 
 from django.db import IntegrityError, transaction
 
-from cases.models import Reminder
+from followup.models import Reminder
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def reminders_record(dues) -> list[Reminder]:
             # Already reminded for this item and date: a doubled or late scan.
             continue
     if created:
-        from cases.tasks import reminders_email_task
+        from followup.tasks import reminders_email_task
 
         ids = [r.pk for r in created]
         transaction.on_commit(lambda: reminders_email_task.delay(ids))

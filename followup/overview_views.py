@@ -6,10 +6,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from cases import overview
 from cases.access import caseworker_required
 from cases.models import Case, TimelineEntry
 from core.charts import bar_chart
+from followup import overview
 
 MONTHS = 12
 MONTH_NAMES = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]
@@ -78,7 +78,7 @@ def overview_page(request):
     processing_rows = [(_month_label(p.month), p.median_days) for p in figures["processing"]]
     return render(
         request,
-        "cases/overview.html",
+        "followup/overview.html",
         {
             **figures,
             "status_chart": bar_chart("Saker etter status", figures["by_status"]),

@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from cases.models import Reminder
-from cases.scans import consent_waits, run_all
+from followup.models import Reminder
+from followup.scans import consent_waits, run_all
 from tests.factories import CaseFactory
 
 TODAY = datetime.date(2026, 11, 23)
@@ -117,14 +117,14 @@ def test_a_user_can_close_their_own_reminder_but_not_anothers(client, db):
 
 
 def test_every_scheduled_scan_is_a_known_scan(settings):
-    from cases.scans import SCANS
+    from followup.scans import SCANS
 
     scheduled = [e["args"][0] for e in settings.CELERY_BEAT_SCHEDULE.values() if e.get("args")]
     assert scheduled and set(scheduled) <= set(SCANS)
 
 
 def test_an_unknown_scan_is_refused(db):
-    from cases.scans import run_one
+    from followup.scans import run_one
 
     with pytest.raises(ValueError):
-        run_one("cases.scans:nothing")
+        run_one("followup.scans:nothing")

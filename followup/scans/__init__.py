@@ -3,28 +3,20 @@ or doubled run does no harm. Run by beat (`daily_scans_task`) or `manage.py run_
 """
 
 import datetime
-import importlib
 import logging
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.models import Case, Reminder
-from cases.reminders import Due, record
+from cases.models import Case
+from decisions.scans import complaint_deadlines, dispatches_resend
+from followup.models import Reminder
+from followup.reminders import Due, record
+from followup.scans.plans import action_points_overdue, evaluations_due, evaluations_overdue
+from followup.scans.training import training_expiry
 
 logger = logging.getLogger(__name__)
-
-# Each entry: "module:function(today, dry_run) -> number of items handled".
-SCANS = [
-    "cases.scans:consent_waits",
-    "plans.scans:evaluations_due",
-    "plans.scans:evaluations_overdue",
-    "plans.scans:action_points_overdue",
-    "coordinators.scans:training_expiry",
-    "decisions.scans:complaint_deadlines",
-    "decisions.scans:dispatches_resend",
-]
 
 
 def consent_waits(today: datetime.date, dry_run: bool = False) -> int:
@@ -54,15 +46,28 @@ def consent_waits(today: datetime.date, dry_run: bool = False) -> int:
     return record(dues, dry_run=dry_run)
 
 
-def run_one(entry: str, *, dry_run: bool = False, today: datetime.date | None = None) -> int:
-    if entry not in SCANS:
-        raise ValueError(f"Unknown scan: {entry}")
-    module_name, function_name = entry.split(":")
-    scan = getattr(importlib.import_module(module_name), function_name)
-    handled = scan(today or timezone.localdate(), dry_run)
-    logger.info("scan %s: %s", function_name, handled)
+# Every scan, by name: function(today, dry_run) -> number of items handled.
+SCANS = {
+    scan.__name__: scan
+    for scan in (
+        consent_waits,
+        evaluations_due,
+        evaluations_overdue,
+        action_points_overdue,
+        training_expiry,
+        complaint_deadlines,
+        dispatches_resend,
+    )
+}
+
+
+def run_one(name: str, *, dry_run: bool = False, today: datetime.date | None = None) -> int:
+    if name not in SCANS:
+        raise ValueError(f"Unknown scan: {name}")
+    handled = SCANS[name](today or timezone.localdate(), dry_run)
+    logger.info("scan %s: %s", name, handled)
     return handled
 
 
 def run_all(*, dry_run: bool = False, today: datetime.date | None = None) -> dict[str, int]:
-    return {entry.split(":")[1]: run_one(entry, dry_run=dry_run, today=today) for entry in SCANS}
+    return {name: run_one(name, dry_run=dry_run, today=today) for name in SCANS}

@@ -35,6 +35,7 @@ class Reminder(models.Model):
         verbose_name = "påminnelse"
         verbose_name_plural = "påminnelser"
         ordering = ["due_on", "id"]
+        db_table = "followup_reminder"
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "object_type", "object_id", "due_on", "recipient"],

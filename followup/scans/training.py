@@ -12,11 +12,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
-from cases.models import Reminder
-from cases.reminders import BATCH, Due, record
 from cases.roles import Role
 from coordinators.models import Appointment, Completion, Course
 from coordinators.qualification import add_months
+from followup.models import Reminder
+from followup.reminders import BATCH, Due, record
 
 WARNING_DAYS = 30
 
@@ -113,7 +113,7 @@ def _expiring(today, courses, dry_run) -> int:
         .values_list("pk", flat=True)
         .distinct()
     )
-    my_plans = reverse("coordinators:my_plans")
+    my_plans = reverse("plans:my_plans")
 
     def dues():
         for pk, course_id, completed_on, coordinator_id, user_id, first, last in rows.iterator(
@@ -154,7 +154,7 @@ def _expired(today, courses, dry_run) -> int:
         coordinator_id__in={row[3] for row in expired}, ended_on__isnull=True
     ).values_list("coordinator_id", "kind", "case_id", "case__number", "case__caseworker_id"):
         held.setdefault(coordinator_id, []).append((kind, case_id, number, caseworker_id))
-    my_plans = reverse("coordinators:my_plans")
+    my_plans = reverse("plans:my_plans")
 
     def dues():
         for pk, course_id, completed_on, coordinator_id, user_id in expired:

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.deadline_list import DeadlineRow, gather, select_rows
+from followup.deadlines import DeadlineRow, gather, select_rows
 from tests.coordinators.factories import CompletionFactory, CourseFactory
 from tests.decisions.factories import DecisionFactory
 from tests.factories import AppointmentFactory, CaseFactory, CoordinatorFactory
@@ -72,7 +72,7 @@ def test_a_coordinator_sees_only_the_deadlines_of_their_own_plans(every_kind):
 
 
 def test_the_page_lists_overdue_first_for_ke_staff(every_kind, caseworker_client):
-    response = caseworker_client.get(reverse("cases:deadlines"))
+    response = caseworker_client.get(reverse("followup:deadlines"))
     rows = [r for r, _ in response.context["rows"]]
     assert rows[0].due_on < timezone.localdate()
 
@@ -80,7 +80,7 @@ def test_the_page_lists_overdue_first_for_ke_staff(every_kind, caseworker_client
 def test_the_page_filters_by_coordinator(every_kind, caseworker_client):
     _, appointment, _ = every_kind
     response = caseworker_client.get(
-        reverse("cases:deadlines"), {"coordinator": appointment.coordinator.pk}
+        reverse("followup:deadlines"), {"coordinator": appointment.coordinator.pk}
     )
     assert {r.kind for r, _ in response.context["rows"]} == {"evaluation", "training"}
 
@@ -98,7 +98,7 @@ def test_the_page_runs_a_constant_number_of_queries(
     # session, user, permissions (2), evaluations, their coordinators, complaint deadlines,
     # cases awaiting decision, training, the two filter choice lists, saving the session (3)
     with django_assert_max_num_queries(14):
-        response = caseworker_client.get(reverse("cases:deadlines"))
+        response = caseworker_client.get(reverse("followup:deadlines"))
     assert response.status_code == 200
 
 

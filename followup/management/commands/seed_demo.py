@@ -1,7 +1,6 @@
 """Demo data: one user per role and a small, realistic municipality. Idempotent."""
 
 import datetime
-import importlib
 import secrets
 
 from django.conf import settings
@@ -16,8 +15,12 @@ from cases.catalogue import ensure_catalogue
 from cases.models import Case, Family, FamilyMember, Person, Relation, Service
 from cases.national_id import synthesize
 from cases.roles import Role, sync_role_groups
+from coordinators import demo as coordinators_demo
 from coordinators.models import Coordinator, ServiceArea
 from core.dates import add_years
+from decisions import demo as decisions_demo
+from followup import services as followup_services
+from plans import demo as plans_demo
 
 DEMO_USERS = [
     # username, first, last, role, staff
@@ -49,13 +52,10 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 self._municipality()
-                # Each later app adds its part of the demo from its own `demo.seed()`.
-                for app in ("coordinators", "plans", "decisions"):
-                    try:
-                        module = importlib.import_module(f"{app}.demo")
-                    except ModuleNotFoundError:
-                        continue
-                    module.seed()
+                # Each app adds its part of the demo from its own `demo.seed()`.
+                coordinators_demo.seed()
+                plans_demo.seed()
+                decisions_demo.seed()
             self.stdout.write(self.style.SUCCESS("Demodata er lagt inn."))
         if passwords:
             self.stdout.write("\nDemobrukere (passordet vises bare denne ene gangen):")
@@ -196,7 +196,7 @@ class Command(BaseCommand):
         )
         give(astrid, ("Hjemmesykepleie", "received"), ("Praktisk bistand i hjemmet", "received"))
         case = register(astrid, 200, consent_by=astrid.full_name, requests_coordinator=True)
-        services.case_close(
+        followup_services.case_close(
             case=case,
             by=sara,
             closed_reason=Case.ClosedReason.MOVED,

@@ -249,7 +249,7 @@ def _training_rows(user, *, today, horizon) -> list[DeadlineRow]:
             link = (
                 reverse("coordinators:detail", args=[coordinator_id])
                 if sees_all_cases(user)
-                else reverse("coordinators:my_plans")
+                else reverse("plans:my_plans")
             )
             rows.append(
                 DeadlineRow(

@@ -1,0 +1,85 @@
+"""The case page's tabs, its header actions and the forms other apps serve on it.
+
+The case page belongs to cases, but most of its tabs belong to the apps above. Each of
+those registers its tab (and any action on the case) from its AppConfig.ready(), so the
+page is rendered from one list in one loop and cases imports none of them.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class CaseTab:
+    key: str
+    title: str
+    url_name: str  # takes the case's pk
+    order: int
+    ke_only: bool = False  # shown to KE staff only, not to coordinators
+
+
+@dataclass(frozen=True)
+class CaseAction:
+    """A button in the case header, for KE staff on an open case."""
+
+    title: str
+    url_name: str  # takes the case's pk
+    order: int
+    danger: bool = False
+
+
+_tabs: dict[str, CaseTab] = {}
+_actions: dict[str, CaseAction] = {}
+# Forms on the case's own tabs that another app handles, by name -> URL name.
+_endpoints: dict[str, str] = {}
+
+
+def register_tab(tab: CaseTab) -> None:
+    _tabs[tab.key] = tab
+
+
+def register_action(action: CaseAction) -> None:
+    _actions[action.url_name] = action
+
+
+def register_endpoint(name: str, url_name: str) -> None:
+    _endpoints[name] = url_name
+
+
+def endpoint(name: str) -> str:
+    """The URL name registered for `name`, or "" when no app handles it."""
+    return _endpoints.get(name, "")
+
+
+def tab_title(key: str) -> str:
+    tab = _tabs.get(key)
+    return tab.title if tab else ""
+
+
+def case_tabs(case, *, is_ke: bool) -> list[tuple[CaseTab, str]]:
+    """The tabs this user sees on the case, in order, each with its link."""
+    return [
+        (tab, reverse(tab.url_name, args=[case.pk]))
+        for tab in sorted(_tabs.values(), key=lambda t: t.order)
+        if is_ke or not tab.ke_only
+    ]
+
+
+def case_actions(case, *, is_ke: bool) -> list[tuple[CaseAction, str]]:
+    if not (is_ke and case.is_open):
+        return []
+    return [
+        (action, reverse(action.url_name, args=[case.pk]))
+        for action in sorted(_actions.values(), key=lambda a: a.order)
+    ]
+
+
+for _tab in (
+    CaseTab("person", "Person og familie", "cases:detail", 10),
+    CaseTab("services", "Tjenester", "cases:services", 20),
+    CaseTab("consent", "Samtykke", "cases:consent", 30),
+    CaseTab("timeline", "Journal", "cases:timeline", 90),
+):
+    register_tab(_tab)
+register_action(CaseAction("Endre", "cases:edit", 10))

@@ -1,0 +1,127 @@
+from django.contrib import messages
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from cases import selectors as case_selectors
+from cases.access import caseworker_required, log_access
+from cases.filters import overdue_before
+from cases.forms import CloseCaseForm, WithdrawConsentForm
+from cases.models import AccessLog, Case, Consent
+from cases.scoping import sees_all_cases
+from cases.views import get_case, render_case_tab
+from core.errors import RuleViolation
+from core.feedback import show_form_errors, show_violation
+from followup import deadlines as deadline_list
+from followup import selectors, services
+from followup.forms import DeadlineFilterForm
+from followup.models import Reminder
+
+
+def home(request):
+    if sees_all_cases(request.user):
+        return redirect("followup:dashboard")
+    if hasattr(request.user, "coordinator"):
+        return redirect("plans:my_plans")
+    return render(request, "followup/home.html")
+
+
+@caseworker_required
+def dashboard(request):
+    mine = case_selectors.case_list(request.user).filter(
+        caseworker=request.user, status__in=Case.OPEN_STATUSES
+    )
+    counts = dict(
+        mine.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n")
+    )
+    return render(
+        request,
+        "followup/dashboard.html",
+        {
+            "cases": list(mine.order_by("received_on")[:50]),
+            "counts": [(s, counts.get(s, 0)) for s in Case.OPEN_STATUSES],
+            "overdue_before": overdue_before(),
+            "reminders": selectors.open_reminders(request.user),
+            "unassigned": case_selectors.case_list(request.user)
+            .filter(caseworker__isnull=True, status__in=Case.OPEN_STATUSES)
+            .order_by("received_on")[:10],
+        },
+    )
+
+
+@require_POST
+@caseworker_required
+def consent_withdraw(request, pk, consent_pk):
+    case = get_case(request, pk)
+    consent = get_object_or_404(Consent, pk=consent_pk, case=case)
+    form = WithdrawConsentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.consent_withdraw(consent=consent, by=request.user, **form.cleaned_data)
+        except RuleViolation as error:
+            show_violation(request, error)
+        else:
+            messages.success(request, "Samtykket er registrert som trukket tilbake.")
+            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+    else:
+        show_form_errors(request, form)
+    return redirect("cases:consent", pk=case.pk)
+
+
+@caseworker_required
+def case_close(request, pk):
+    case = get_case(request, pk)
+    form = CloseCaseForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_close(case=case, by=request.user, **form.cleaned_data)
+        except RuleViolation as error:
+            show_violation(request, error)
+        else:
+            messages.success(request, f"Sak {case.number} er avsluttet.")
+            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+            return redirect(case)
+    return render_case_tab(request, case, "person", "followup/case_close.html", {"form": form})
+
+
+def deadlines(request):
+    """Frister: the deadlines in what this user may see, overdue first."""
+    form = DeadlineFilterForm(request.GET or None, show_people=sees_all_cases(request.user))
+    filters = form.cleaned_data if form.is_valid() else {}
+    today = timezone.localdate()
+    rows = deadline_list.gather(
+        request.user, today=today, horizon_days=filters.get("days") or DeadlineFilterForm.DAYS
+    )
+    chosen = deadline_list.select_rows(
+        rows,
+        today=today,
+        kind=filters.get("kind") or "",
+        caseworker_id=getattr(filters.get("caseworker"), "pk", None),
+        coordinator_id=getattr(filters.get("coordinator"), "pk", None),
+    )
+    return render(
+        request,
+        "followup/deadlines.html",
+        {
+            "form": form,
+            "rows": [(row, row.is_overdue(today)) for row in chosen],
+            "overdue_count": sum(1 for row in chosen if row.is_overdue(today)),
+            "today": today,
+        },
+    )
+
+
+@require_POST
+def reminder_done(request, pk):
+    """Close one of the user's own reminders, then go back where the user was."""
+    reminder = get_object_or_404(Reminder, pk=pk, recipient=request.user, done_at__isnull=True)
+    services.reminder_close(reminder=reminder)
+    back = request.POST.get("next", "")
+    # Only a path on this site: a crafted form must not send the user elsewhere.
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = "home"
+    return redirect(back)

@@ -1,0 +1,47 @@
+"""A coordinator's own plans ("Mine planer") and their export."""
+
+import csv
+
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from cases import search
+from cases.access import log_access
+from cases.models import AccessLog
+from plans import selectors
+
+
+def my_plans(request):
+    # Names typed in the search travel by POST and wait in the session (cases.search).
+    if request.method == "POST":
+        query = search.stash(request, "q", allowed=["q"]).urlencode()
+        return redirect(f"{reverse('plans:my_plans')}?{query}")
+    query = search.unstash(request, "q").get("q", "")
+    return render(
+        request,
+        "plans/my_plans.html",
+        {"rows": selectors.my_plan_rows(request.user, query=query), "query": query},
+    )
+
+
+def my_plans_export(request):
+    rows = selectors.my_plan_rows(request.user)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mine-planer.csv"'
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(["Saksnummer", "Navn", "Rolle", "Oppnevnt fra", "Neste evaluering"])
+    for row in rows:
+        writer.writerow(
+            [
+                row.case.number,
+                row.case.person.full_name,
+                row.appointment.get_kind_display(),
+                f"{row.appointment.started_on:%d.%m.%Y}",
+                f"{row.next_evaluation:%d.%m.%Y}" if row.next_evaluation else "",
+            ]
+        )
+    coordinator = getattr(request.user, "coordinator", None)
+    if coordinator is not None:
+        log_access(request, obj=coordinator, action=AccessLog.Action.EXPORT)
+    return response
