@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from cases import workflow
+from cases import rules, selectors, workflow
 from cases.models import (
     Case,
     CaseNumberCounter,
@@ -130,6 +130,46 @@ def timeline_add(*, case: Case, kind: str, text: str, by=None, occurred_at=None)
 # --- Cases ------------------------------------------------------------------------------
 
 
+def _refuse_unless_valid(case: Case) -> None:
+    problems = rules.requested_service_refusals(
+        requests_coordinator=case.requests_coordinator,
+        requests_child_coordinator=case.requests_child_coordinator,
+        requests_plan=case.requests_plan,
+    ) + rules.notifier_refusals(origin=case.origin, notifier_name=case.notifier_name)
+    if problems:
+        raise RuleViolation(problems)
+
+
+class SecondOpenCase(RuleViolation):
+    """The person already has an open case, and a second one was not confirmed."""
+
+
+@transaction.atomic
+def intake_register(
+    *,
+    national_id: str | None,
+    person_fields: dict,
+    case_fields: dict,
+    consent: dict | None,
+    by,
+    confirm_new_case: bool = False,
+) -> tuple[Case, bool]:
+    """Register an application or notification with its person, in one transaction.
+
+    Returns the case and whether the person was new. A person who already has an open
+    case gets a second one only when the caseworker confirms it.
+    """
+    if national_id:
+        problems = rules.second_open_case_refusals(
+            selectors.open_case_numbers(national_id), confirmed=confirm_new_case
+        )
+        if problems:
+            raise SecondOpenCase(problems)
+    person, created = person_register(national_id=national_id or None, **person_fields)
+    case = case_register(person=person, by=by, caseworker=by, consent=consent, **case_fields)
+    return case, created
+
+
 @transaction.atomic
 def case_register(
     *,
@@ -169,8 +209,7 @@ def case_register(
         notifier_contact=notifier_contact,
         number="pending",
     )
-    if origin == Case.Origin.NOTIFICATION and not notifier_name.strip():
-        raise RuleViolation("En melding fra helsepersonell må ha navnet på den som meldte.")
+    _refuse_unless_valid(case)
     case.full_clean(exclude=["number"])
     case.number = _next_case_number(received_on.year)
     case.save()
@@ -274,6 +313,7 @@ def case_update(*, case: Case, expected_version: int, by, **fields) -> Case:
         raise RuleViolation("En avsluttet sak kan ikke endres.")
     for name, value in fields.items():
         setattr(locked, name, value)
+    _refuse_unless_valid(locked)
     locked.full_clean(exclude=["number"])
     locked.version += 1
     locked.save(update_fields=[*fields, "version", "updated_at"])
@@ -303,6 +343,11 @@ def consent_record(
         raise RuleViolation("Samtykke kan ikke registreres på en avsluttet sak.")
     if given_on > timezone.localdate():
         raise RuleViolation("Samtykket kan ikke være gitt fram i tid.")
+    scope = rules.consent_scope_refusals(
+        covers_plan=covers_plan, covers_sharing=covers_sharing, sharing_with=sharing_with
+    )
+    if scope:
+        raise RuleViolation([message for messages in scope.values() for message in messages])
     consent = Consent(
         case=case,
         given_by=given_by,

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -13,11 +12,11 @@ from cases.forms import (
     CaseEditForm,
     ConsentForm,
     PersonServiceForm,
-    RegistrationForm,
     RelationForm,
     TimelineEntryForm,
     WithdrawConsentForm,
 )
+from cases.intake_forms import RegistrationForm
 from cases.models import AccessLog, Case, Person, Service
 from cases.scoping import person_scope, sees_all_cases
 from core.errors import RuleViolation
@@ -81,38 +80,22 @@ def case_list(request):
     )
 
 
-def _duplicate_open_case(form) -> bool:
-    """A person with an open case gets no second one by accident (one IP per person)."""
-    number = form.cleaned_data["national_id"]
-    if not number or form.cleaned_data["confirm_new_case"]:
-        return False
-    open_numbers = selectors.open_case_numbers(number)
-    if open_numbers:
-        form.add_error(
-            "national_id",
-            f"Personen har allerede en åpen sak ({', '.join(open_numbers)}). Bruk den saken, "
-            "eller kryss av for «Registrer en ny sak likevel».",
-        )
-    return bool(open_numbers)
-
-
 @caseworker_required
 def case_register(request, origin):
     origin = {"soknad": Case.Origin.APPLICATION, "melding": Case.Origin.NOTIFICATION}[origin]
     form = RegistrationForm(request.POST if request.method == "POST" else None, origin=origin)
-    if request.method == "POST" and form.is_valid() and not _duplicate_open_case(form):
+    if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                person, created = services.person_register(
-                    national_id=form.cleaned_data["national_id"] or None, **form.person_fields()
-                )
-                case = services.case_register(
-                    person=person,
-                    by=request.user,
-                    caseworker=request.user,
-                    consent=form.consent_fields(),
-                    **form.case_fields(),
-                )
+            case, created = services.intake_register(
+                national_id=form.cleaned_data["national_id"] or None,
+                person_fields=form.person_fields(),
+                case_fields=form.case_fields(),
+                consent=form.consent_fields(),
+                by=request.user,
+                confirm_new_case=form.cleaned_data["confirm_new_case"],
+            )
+        except services.SecondOpenCase as error:
+            form.add_error("national_id", error.messages[0])
         except RuleViolation as error:
             show_violation(request, error)
         else:

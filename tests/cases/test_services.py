@@ -311,3 +311,68 @@ class TestClosingEndsFollowUp:
         followup_services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
         appointment.refresh_from_db()
         assert appointment.ended_on == start
+
+
+class TestRulesHoldWithoutTheForm:
+    """The services refuse what the forms refuse, for a caller that skips the form."""
+
+    def test_a_registration_with_a_consent_covering_nothing_is_refused(self, caseworker):
+        with pytest.raises(RuleViolation, match="hva samtykket gjelder"):
+            register(caseworker, consent={**CONSENT, "covers_plan": False})
+        assert not Case.objects.exists()
+
+    def test_a_case_asking_for_nothing_is_refused(self, caseworker):
+        with pytest.raises(RuleViolation, match="minst én tjeneste"):
+            register(caseworker, requests_coordinator=False)
+
+    def test_an_edit_that_removes_every_service_is_refused(self, caseworker):
+        case = CaseFactory(requests_coordinator=True)
+        with pytest.raises(RuleViolation, match="minst én tjeneste"):
+            services.case_update(
+                case=case,
+                expected_version=case.version,
+                by=caseworker,
+                requests_coordinator=False,
+                requests_child_coordinator=False,
+                requests_plan=False,
+            )
+
+    def test_a_second_open_case_for_the_same_person_is_refused(self, caseworker):
+        number = synthesize(datetime.date(1980, 1, 1), 400)
+        fields = {
+            "given_name": "Ola",
+            "family_name": "Nordmann",
+            "born_on": datetime.date(1980, 1, 1),
+        }
+        intake = {
+            "national_id": number,
+            "person_fields": fields,
+            "case_fields": {
+                "origin": Case.Origin.APPLICATION,
+                "received_on": TODAY(),
+                "requests_coordinator": True,
+            },
+            "consent": None,
+            "by": caseworker,
+        }
+        services.intake_register(**intake)
+        with pytest.raises(services.SecondOpenCase):
+            services.intake_register(**intake)
+        assert Case.objects.count() == 1
+
+    def test_a_confirmed_second_open_case_is_registered(self, caseworker):
+        number = synthesize(datetime.date(1980, 1, 1), 400)
+        intake = {
+            "national_id": number,
+            "person_fields": {"given_name": "Ola", "family_name": "Nordmann", "born_on": None},
+            "case_fields": {
+                "origin": Case.Origin.APPLICATION,
+                "received_on": TODAY(),
+                "requests_coordinator": True,
+            },
+            "consent": None,
+            "by": caseworker,
+        }
+        services.intake_register(**intake)
+        services.intake_register(**intake, confirm_new_case=True)
+        assert Case.objects.filter(person__national_id=number).count() == 2
