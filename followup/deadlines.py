@@ -1,23 +1,31 @@
 """Frister: every upcoming and overdue deadline the user may see, in one list.
 
-Rows are gathered with one query per kind of deadline (so the page costs the same
-however many rows are not due), then filtered and sorted by a pure function.
+Each kind of deadline comes from its app's `*_due()` selector, the same one its daily
+scan reads, so the list and the reminders never disagree. One query per kind (so the page
+costs the same however many rows are not due), then filtered and sorted by a pure function.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
+from cases import due as cases_due
 from cases.models import Case
 from cases.scoping import sees_all_cases
+from coordinators import due as training
+from coordinators.models import Appointment
+from coordinators.qualification import expires_on
+from decisions import due as decisions_due
+from decisions.models import Decision
+from plans import due as plans_due
+from plans.models import ActionPoint, Plan
 
 # Coordinators see the deadlines of their own plans and training; the rest are the KE's.
-COORDINATOR_KINDS = ("evaluation", "training")
+COORDINATOR_KINDS = ("evaluation", "action_point", "training")
 KINDS = {
     "evaluation": "Evaluering av plan",
+    "action_point": "Oppfølgingspunkt fra møte",
     "complaint": "Klagefrist",
     "consent": "Venter på samtykke",
     "processing": "Behandlingsfrist (foreløpig svar)",
@@ -70,143 +78,139 @@ def _name(first, last) -> str:
 
 
 def gather(user, *, today: datetime.date, horizon_days: int) -> list[DeadlineRow]:
-    from coordinators.models import Appointment
-    from decisions.models import Decision
-    from plans.models import Plan
-
     horizon = today + datetime.timedelta(days=horizon_days)
     cases = Case.objects.visible_to(user)
-    case_fields = (
-        "case_id",
-        "case__number",
-        "case__person__given_name",
-        "case__person__family_name",
-        "case__caseworker_id",
-        "case__caseworker__first_name",
-        "case__caseworker__last_name",
-    )
-    rows: list[DeadlineRow] = []
+    rows = [
+        *_evaluation_rows(cases, horizon),
+        *_action_point_rows(cases, horizon),
+        *_training_rows(user, today=today, horizon=horizon),
+    ]
+    if sees_all_cases(user):
+        rows += [
+            *_complaint_rows(cases, horizon),
+            *_consent_rows(cases, horizon),
+            *_processing_rows(cases, horizon),
+        ]
+    return rows
 
+
+_CASE_FIELDS = (
+    "number",
+    "person__given_name",
+    "person__family_name",
+    "caseworker_id",
+    "caseworker__first_name",
+    "caseworker__last_name",
+)
+
+
+def _case_columns(prefix: str) -> tuple[str, ...]:
+    return (f"{prefix}id", *(f"{prefix}{field}" for field in _CASE_FIELDS))
+
+
+def _about_case(number, given, family, cw_id, cw_first, cw_last) -> dict:
+    return {
+        "case_number": number,
+        "person_name": _name(given, family),
+        "caseworker_id": cw_id,
+        "caseworker_name": _name(cw_first, cw_last),
+    }
+
+
+def _evaluation_rows(cases, horizon) -> list[DeadlineRow]:
     plans = list(
-        Plan.objects.filter(
-            case__in=cases, status=Plan.Status.ACTIVE, next_evaluation_on__lte=horizon
-        )
-        .order_by("next_evaluation_on")
-        .values_list("next_evaluation_on", *case_fields)[:LIMIT]
+        plans_due.evaluations_due(
+            until=horizon, plans=Plan.objects.filter(case__in=cases)
+        ).values_list("next_evaluation_on", *_case_columns("case__"))[:LIMIT]
     )
-    coordinators = _coordinators_by_case([p[1] for p in plans], Appointment)
-    for due_on, case_id, number, given, family, cw_id, cw_first, cw_last in plans:
+    coordinators = _coordinators_by_case([p[1] for p in plans])
+    rows = []
+    for due_on, case_id, *about in plans:
         ids, names = coordinators.get(case_id, ((), ""))
         rows.append(
             DeadlineRow(
                 kind="evaluation",
                 due_on=due_on,
                 link=reverse("plans:case_plan", args=[case_id]),
-                case_number=number,
-                person_name=_name(given, family),
-                caseworker_id=cw_id,
-                caseworker_name=_name(cw_first, cw_last),
                 coordinator_ids=ids,
                 coordinator_name=names,
+                **_about_case(*about),
             )
         )
-
-    for due_on, case_id, number, given, family, cw_id, cw_first, cw_last in (
-        Decision.objects.filter(
-            case__in=cases, status=Decision.Status.SENT, complaint_deadline__lte=horizon
-        )
-        .order_by("complaint_deadline")
-        .values_list("complaint_deadline", *case_fields)[:LIMIT]
-    ):
-        rows.append(
-            DeadlineRow(
-                kind="complaint",
-                due_on=due_on,
-                link=reverse("decisions:case_decisions", args=[case_id]),
-                case_number=number,
-                person_name=_name(given, family),
-                caseworker_id=cw_id,
-                caseworker_name=_name(cw_first, cw_last),
-            )
-        )
-
-    waiting_days = datetime.timedelta(days=settings.KE_CONSENT_WAIT_DAYS)
-    processing_days = datetime.timedelta(days=settings.KE_CASE_PROCESSING_DAYS)
-    for status, received_on, case_id, number, given, family, cw_id, cw_first, cw_last in (
-        _awaiting_a_decision(cases, Decision)
-        .order_by("received_on")
-        .values_list(
-            "status",
-            "received_on",
-            "pk",
-            "number",
-            "person__given_name",
-            "person__family_name",
-            "caseworker_id",
-            "caseworker__first_name",
-            "caseworker__last_name",
-        )[:LIMIT]
-    ):
-        common = {
-            "case_number": number,
-            "person_name": _name(given, family),
-            "caseworker_id": cw_id,
-            "caseworker_name": _name(cw_first, cw_last),
-        }
-        if status == Case.Status.AWAITING_CONSENT and received_on + waiting_days <= horizon:
-            rows.append(
-                DeadlineRow(
-                    kind="consent",
-                    due_on=received_on + waiting_days,
-                    link=reverse("cases:consent", args=[case_id]),
-                    **common,
-                )
-            )
-        if received_on + processing_days <= horizon:
-            rows.append(
-                DeadlineRow(
-                    kind="processing",
-                    due_on=received_on + processing_days,
-                    link=reverse("cases:detail", args=[case_id]),
-                    **common,
-                )
-            )
-
-    rows.extend(_training_rows(user, today=today, horizon=horizon))
-    if not sees_all_cases(user):
-        rows = [r for r in rows if r.kind in COORDINATOR_KINDS]
     return rows
 
 
-def _awaiting_a_decision(cases, Decision):
-    """Open cases with something asked for that has no sent decision yet.
-
-    A case granted a koordinator but not yet decided on its plan still owes a decision.
-    """
-
-    def decided(service):
-        return Exists(
-            Decision.objects.filter(
-                case=OuterRef("pk"), service=service, status__in=Decision.SENT_STATUSES
+def _action_point_rows(cases, horizon) -> list[DeadlineRow]:
+    points = list(
+        plans_due.action_points_due(
+            until=horizon, points=ActionPoint.objects.filter(meeting__plan__case__in=cases)
+        ).values_list("due_on", *_case_columns("meeting__plan__case__"))[:LIMIT]
+    )
+    coordinators = _coordinators_by_case([p[1] for p in points])
+    rows = []
+    for due_on, case_id, *about in points:
+        ids, names = coordinators.get(case_id, ((), ""))
+        rows.append(
+            DeadlineRow(
+                kind="action_point",
+                due_on=due_on,
+                link=reverse("plans:case_plan", args=[case_id]),
+                coordinator_ids=ids,
+                coordinator_name=names,
+                **_about_case(*about),
             )
         )
+    return rows
 
-    return (
-        cases.exclude(status=Case.Status.CLOSED)
-        .annotate(
-            decided_coordinator=decided(Decision.Service.COORDINATOR),
-            decided_child=decided(Decision.Service.CHILD_COORDINATOR),
-            decided_plan=decided(Decision.Service.PLAN),
+
+def _complaint_rows(cases, horizon) -> list[DeadlineRow]:
+    decisions = decisions_due.complaint_deadlines_due(
+        until=horizon, decisions=Decision.objects.filter(case__in=cases)
+    ).values_list("complaint_deadline", *_case_columns("case__"))[:LIMIT]
+    return [
+        DeadlineRow(
+            kind="complaint",
+            due_on=due_on,
+            link=reverse("decisions:case_decisions", args=[case_id]),
+            **_about_case(*about),
         )
-        .filter(
-            Q(requests_coordinator=True, decided_coordinator=False)
-            | Q(requests_child_coordinator=True, decided_child=False)
-            | Q(requests_plan=True, decided_plan=False)
+        for due_on, case_id, *about in decisions
+    ]
+
+
+def _consent_rows(cases, horizon) -> list[DeadlineRow]:
+    waiting = cases_due.consent_waits_due(until=horizon, cases=cases)
+    return [
+        DeadlineRow(
+            kind="consent",
+            due_on=cases_due.consent_wait_ends(received_on),
+            link=reverse("cases:consent", args=[case_id]),
+            **_about_case(*about),
         )
+        for received_on, case_id, *about in waiting.values_list("received_on", *_case_columns(""))[
+            :LIMIT
+        ]
+    ]
+
+
+def _processing_rows(cases, horizon) -> list[DeadlineRow]:
+    owing = cases_due.processing_due(
+        until=horizon, cases=decisions_due.cases_awaiting_a_decision(cases)
     )
+    return [
+        DeadlineRow(
+            kind="processing",
+            due_on=cases_due.processing_ends(received_on),
+            link=reverse("cases:detail", args=[case_id]),
+            **_about_case(*about),
+        )
+        for received_on, case_id, *about in owing.values_list("received_on", *_case_columns(""))[
+            :LIMIT
+        ]
+    ]
 
 
-def _coordinators_by_case(case_ids, Appointment) -> dict[int, tuple[tuple[int, ...], str]]:
+def _coordinators_by_case(case_ids) -> dict[int, tuple[tuple[int, ...], str]]:
     found: dict[int, tuple[list[int], list[str]]] = {}
     for case_id, coordinator_id, first, last in Appointment.objects.filter(
         case_id__in=case_ids, ended_on__isnull=True
@@ -223,41 +227,33 @@ def _coordinators_by_case(case_ids, Appointment) -> dict[int, tuple[tuple[int, .
 
 
 def _training_rows(user, *, today, horizon) -> list[DeadlineRow]:
-    """The latest completion of each course with a validity period, expiring by the horizon."""
-    from coordinators.models import Completion
-    from coordinators.qualification import expires_on
-
-    completions = Completion.objects.filter(
-        coordinator__active=True, course__validity_months__isnull=False
-    )
-    if not sees_all_cases(user):
+    """Required training of active coordinators expiring by the horizon (or expired)."""
+    completions = training.training_due(
+        training.expiring_courses(), today=today, expires_after=None, expires_until=horizon
+    ).filter(coordinator__active=True)
+    ke = sees_all_cases(user)
+    if not ke:
         completions = completions.filter(coordinator__user=user)
-    latest: dict[tuple[int, int], tuple] = {}
-    for row in completions.order_by("completed_on").values_list(
+    rows = []
+    for coordinator_id, completed_on, months, first, last in completions.values_list(
         "coordinator_id",
-        "course_id",
         "completed_on",
         "course__validity_months",
         "coordinator__user__first_name",
         "coordinator__user__last_name",
-    )[: LIMIT * 4]:
-        latest[(row[0], row[1])] = row
-    rows = []
-    for coordinator_id, _course, completed_on, months, first, last in latest.values():
-        until = expires_on(completed_on, months)
-        if until is not None and until <= horizon:
-            link = (
-                reverse("coordinators:detail", args=[coordinator_id])
-                if sees_all_cases(user)
-                else reverse("plans:my_plans")
+    )[:LIMIT]:
+        link = (
+            reverse("coordinators:detail", args=[coordinator_id])
+            if ke
+            else reverse("plans:my_plans")
+        )
+        rows.append(
+            DeadlineRow(
+                kind="training",
+                due_on=expires_on(completed_on, months),
+                link=link,
+                coordinator_ids=(coordinator_id,),
+                coordinator_name=_name(first, last),
             )
-            rows.append(
-                DeadlineRow(
-                    kind="training",
-                    due_on=until,
-                    link=link,
-                    coordinator_ids=(coordinator_id,),
-                    coordinator_name=_name(first, last),
-                )
-            )
+        )
     return rows

@@ -5,11 +5,10 @@ or doubled run does no harm. Run by beat (`daily_scans_task`) or `manage.py run_
 import datetime
 import logging
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.models import Case
+from cases import due as cases_due
 from decisions.scans import complaint_deadlines, dispatches_resend
 from followup.models import Reminder
 from followup.reminders import Due, record
@@ -21,14 +20,9 @@ logger = logging.getLogger(__name__)
 
 def consent_waits(today: datetime.date, dry_run: bool = False) -> int:
     """Cases waiting for consent longer than KE_CONSENT_WAIT_DAYS: remind the caseworker."""
-    waited_since = today - datetime.timedelta(days=settings.KE_CONSENT_WAIT_DAYS)
     due = (
-        Case.objects.filter(
-            status=Case.Status.AWAITING_CONSENT,
-            received_on__lte=waited_since,
-            caseworker__isnull=False,
-        )
-        .order_by("received_on", "id")
+        cases_due.consent_waits_due(until=today)
+        .filter(caseworker__isnull=False)
         .values_list("pk", "number", "received_on", "caseworker_id")
     )
     dues = [
@@ -36,7 +30,7 @@ def consent_waits(today: datetime.date, dry_run: bool = False) -> int:
             kind=Reminder.Kind.CONSENT_WAITING,
             object_type="case",
             object_id=pk,
-            due_on=received_on + datetime.timedelta(days=settings.KE_CONSENT_WAIT_DAYS),
+            due_on=cases_due.consent_wait_ends(received_on),
             recipient_id=caseworker_id,
             text=f"Sak {number} har ventet på samtykke siden {received_on:%d.%m.%Y}.",
             link=reverse("cases:consent", args=[pk]),

@@ -1,10 +1,9 @@
 """Daily scans for plans: evaluations coming up or overdue, and overdue action points.
 
 Each scan selects everything due and not yet reminded, so a missed or doubled run does
-no harm (see followup/scans/__init__.py). The queries start from partial indexes on the due date
-(`plan_active_next_evaluation`, `action_point_open_by_due`), so their cost follows what is
-due, not the size of the tables. Texts name the case number only: never the person,
-services or anything from the plan itself.
+no harm (see followup/scans/__init__.py). What is due comes from plans.due, the same
+selectors "Frister" reads. Texts name the case number only: never the person, services
+or anything from the plan itself.
 """
 
 import datetime
@@ -16,21 +15,18 @@ from django.urls import reverse
 from coordinators.models import Appointment
 from followup.models import Reminder
 from followup.reminders import BATCH, Due, record
-from plans.models import ActionPoint, Plan
+from plans import due
 
 
 def _plan_link(case_id: int) -> str:
     return reverse("plans:case_plan", args=[case_id])
 
 
-def _active_plans_coordinators(plans: Q):
+def _coordinators_of(plans):
     """(plan, case, case number, date, coordinator user) for each active coordinator."""
     return (
         Appointment.objects.filter(
-            plans,
-            ended_on__isnull=True,
-            case__plan__status=Plan.Status.ACTIVE,
-            coordinator__user__is_active=True,
+            case__plan__in=plans, ended_on__isnull=True, coordinator__user__is_active=True
         )
         .order_by("case__plan__next_evaluation_on", "id")
         .values_list(
@@ -46,9 +42,7 @@ def _active_plans_coordinators(plans: Q):
 def evaluations_due(today: datetime.date, dry_run: bool = False) -> int:
     """Active plans to be evaluated within KE_EVALUATION_REMINDER_DAYS: remind the coordinator."""
     last = today + datetime.timedelta(days=settings.KE_EVALUATION_REMINDER_DAYS)
-    rows = _active_plans_coordinators(
-        Q(case__plan__next_evaluation_on__gte=today, case__plan__next_evaluation_on__lte=last)
-    )
+    rows = _coordinators_of(due.evaluations_due(since=today, until=last).values("pk"))
     dues = (
         Due(
             kind=Reminder.Kind.EVALUATION_DUE,
@@ -66,17 +60,11 @@ def evaluations_due(today: datetime.date, dry_run: bool = False) -> int:
 
 def evaluations_overdue(today: datetime.date, dry_run: bool = False) -> int:
     """Active plans past their evaluation date: remind the coordinator and alert the caseworker."""
-    coordinators = _active_plans_coordinators(Q(case__plan__next_evaluation_on__lt=today))
-    caseworkers = (
-        Plan.objects.filter(
-            status=Plan.Status.ACTIVE,
-            next_evaluation_on__lt=today,
-            case__caseworker__isnull=False,
-            case__caseworker__is_active=True,
-        )
-        .order_by("next_evaluation_on", "id")
-        .values_list("pk", "case_id", "case__number", "next_evaluation_on", "case__caseworker_id")
-    )
+    overdue = due.evaluations_due(until=today - datetime.timedelta(days=1))
+    coordinators = _coordinators_of(overdue.values("pk"))
+    caseworkers = overdue.filter(
+        case__caseworker__isnull=False, case__caseworker__is_active=True
+    ).values_list("pk", "case_id", "case__number", "next_evaluation_on", "case__caseworker_id")
 
     def dues(rows, text):
         for plan_id, case_id, number, on, user_id in rows.iterator(chunk_size=BATCH):
@@ -109,9 +97,7 @@ def action_points_overdue(today: datetime.date, dry_run: bool = False) -> int:
     That is the responsible user where one is set and active, otherwise the plan's
     active coordinators.
     """
-    overdue = ActionPoint.objects.filter(
-        done=False, due_on__lt=today, meeting__plan__status=Plan.Status.ACTIVE
-    ).order_by("due_on", "id")
+    overdue = due.action_points_due(until=today - datetime.timedelta(days=1))
     to_user = overdue.filter(responsible_user__is_active=True).values_list(
         "pk", "meeting__plan__case_id", "meeting__plan__case__number", "due_on", "responsible_user"
     )

@@ -1,19 +1,18 @@
 """The daily scan for coordinators' training: required courses about to expire or expired.
 
-A completion expires on `qualification.expires_on` (the first day it no longer counts).
-Only a coordinator's latest completion of a course counts, so a renewed course is never
-reported. Each course's expiry window becomes a range of completion dates, read through
-the `completion_by_course_date` index: the cost follows what is due.
+What is due comes from coordinators.due, the same selector "Frister" reads: only a
+coordinator's latest completion of a course counts, so a renewed course is never reported.
 """
 
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from cases.roles import Role
-from coordinators.models import Appointment, Completion, Course
+from coordinators import due
+from coordinators.models import Appointment
 from coordinators.qualification import add_months
 from followup.models import Reminder
 from followup.reminders import BATCH, Due, record
@@ -21,59 +20,12 @@ from followup.reminders import BATCH, Due, record
 WARNING_DAYS = 30
 
 
-def completed_between(
-    validity_months: int, expires_after: datetime.date | None, expires_until: datetime.date
-) -> tuple[datetime.date | None, datetime.date]:
-    """The completion dates whose expiry is after `expires_after` and at most `expires_until`.
-
-    Expiry grows with the completion date but not one to one (the 31st becomes the 30th),
-    so the month arithmetic is undone first and the ends then moved day by day.
-    """
-    day = datetime.timedelta(days=1)
-
-    def last_expiring_by(limit: datetime.date) -> datetime.date:
-        completed = add_months(limit, -validity_months)
-        while add_months(completed + day, validity_months) <= limit:
-            completed += day
-        while add_months(completed, validity_months) > limit:
-            completed -= day
-        return completed
-
-    first = None if expires_after is None else last_expiring_by(expires_after) + day
-    return first, last_expiring_by(expires_until)
-
-
-def _latest(completions):
-    """Only each coordinator's latest completion of a course, and none dated in the future."""
-    newer = Completion.objects.filter(
-        coordinator=OuterRef("coordinator"), course=OuterRef("course")
-    ).filter(
-        Q(completed_on__gt=OuterRef("completed_on"))
-        | Q(completed_on=OuterRef("completed_on"), pk__gt=OuterRef("pk"))
-    )
-    return completions.exclude(Exists(newer))
-
-
-def _window(courses, expires_after, expires_until) -> Q:
-    window = Q(pk__in=[])
-    for course in courses:
-        first, last = completed_between(course.validity_months, expires_after, expires_until)
-        dates = Q(completed_on__lte=last) if first is None else Q(completed_on__range=(first, last))
-        window |= Q(course=course) & dates
-    return window
-
-
 def training_expiry(today: datetime.date, dry_run: bool = False) -> int:
     """Required training expiring within 30 days: remind the coordinator and the KE leaders.
     Expired while the coordinator holds an active appointment: remind the coordinator and
     the caseworker of each such case. The due date is the expiry date.
     """
-    courses = {
-        c.pk: c
-        for c in Course.objects.filter(validity_months__isnull=False).filter(
-            Q(required_for_coordinator=True) | Q(required_for_child_coordinator=True)
-        )
-    }
+    courses = {c.pk: c for c in due.expiring_courses()}
     if not courses:
         return 0
     return _expiring(today, courses, dry_run) + _expired(today, courses, dry_run)
@@ -94,9 +46,8 @@ def _completion_due(kind, completion_id, on, user_id, text, link) -> Due:
 def _expiring(today, courses, dry_run) -> int:
     until = today + datetime.timedelta(days=WARNING_DAYS)
     rows = (
-        _latest(Completion.objects.filter(_window(courses.values(), today, until)))
-        .filter(coordinator__active=True, completed_on__lte=today)
-        .order_by("completed_on", "id")
+        due.training_due(courses.values(), today=today, expires_after=today, expires_until=until)
+        .filter(coordinator__active=True)
         .values_list(
             "pk",
             "course_id",
@@ -140,9 +91,8 @@ def _expired(today, courses, dry_run) -> int:
         coordinator=OuterRef("coordinator"), ended_on__isnull=True
     )
     rows = (
-        _latest(Completion.objects.filter(_window(courses.values(), None, today)))
+        due.training_due(courses.values(), today=today, expires_after=None, expires_until=today)
         .filter(Exists(appointments))
-        .order_by("completed_on", "id")
         .values_list("pk", "course_id", "completed_on", "coordinator_id", "coordinator__user_id")
     )
     expired = list(rows.iterator(chunk_size=BATCH))

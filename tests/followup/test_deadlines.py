@@ -95,9 +95,10 @@ def test_the_page_runs_a_constant_number_of_queries(
         AppointmentFactory(case=plan.case, coordinator=CoordinatorFactory())
         DecisionFactory(sent=True)
         CaseFactory(awaiting_consent=True, received_on=today - datetime.timedelta(days=40))
-    # session, user, permissions (2), evaluations, their coordinators, complaint deadlines,
-    # cases awaiting decision, training, the two filter choice lists, saving the session (3)
-    with django_assert_max_num_queries(14):
+    # session, user, permissions (2), evaluations and their coordinators, action points and
+    # their coordinators, training, complaint deadlines, consent waits, cases awaiting a
+    # decision, the two filter choice lists, saving the session (3)
+    with django_assert_max_num_queries(16):
         response = caseworker_client.get(reverse("followup:deadlines"))
     assert response.status_code == 200
 

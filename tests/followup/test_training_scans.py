@@ -2,9 +2,10 @@ import datetime
 
 import pytest
 
+from coordinators.due import completed_between
 from coordinators.qualification import add_months
 from followup.models import Reminder
-from followup.scans.training import completed_between, training_expiry
+from followup.scans.training import training_expiry
 from tests.coordinators.factories import CompletionFactory, CourseFactory
 from tests.factories import AppointmentFactory, CoordinatorFactory, UserFactory
 

@@ -1,0 +1,52 @@
+"""What is due in the decisions: cases still owing one, and complaint deadlines.
+
+"Frister" and the daily scans (both in followup) read these selectors, so the list and
+the reminders agree.
+"""
+
+import datetime
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from cases.models import Case
+from decisions.models import Complaint, Decision
+
+
+def cases_awaiting_a_decision(cases: QuerySet) -> QuerySet:
+    """Open cases with something asked for that has no sent decision yet.
+
+    A case granted a koordinator but not yet decided on its plan still owes a decision.
+    """
+
+    def decided(service):
+        return Exists(
+            Decision.objects.filter(
+                case=OuterRef("pk"), service=service, status__in=Decision.SENT_STATUSES
+            )
+        )
+
+    return (
+        cases.exclude(status=Case.Status.CLOSED)
+        .annotate(
+            decided_coordinator=decided(Decision.Service.COORDINATOR),
+            decided_child=decided(Decision.Service.CHILD_COORDINATOR),
+            decided_plan=decided(Decision.Service.PLAN),
+        )
+        .filter(
+            Q(requests_coordinator=True, decided_coordinator=False)
+            | Q(requests_child_coordinator=True, decided_child=False)
+            | Q(requests_plan=True, decided_plan=False)
+        )
+    )
+
+
+def complaint_deadlines_due(
+    *, until: datetime.date, decisions: QuerySet | None = None
+) -> QuerySet:
+    """Sent decisions with no complaint whose complaint deadline is on or before `until`."""
+    return (
+        (decisions if decisions is not None else Decision.objects.all())
+        .filter(status=Decision.Status.SENT, complaint_deadline__lte=until)
+        .exclude(Exists(Complaint.objects.filter(decision=OuterRef("pk"))))
+        .order_by("complaint_deadline", "id")
+    )
