@@ -40,9 +40,7 @@ def cases_awaiting_a_decision(cases: QuerySet) -> QuerySet:
     )
 
 
-def complaint_deadlines_due(
-    *, until: datetime.date, decisions: QuerySet | None = None
-) -> QuerySet:
+def complaint_deadlines_due(*, until: datetime.date, decisions: QuerySet | None = None) -> QuerySet:
     """Sent decisions with no complaint whose complaint deadline is on or before `until`."""
     return (
         (decisions if decisions is not None else Decision.objects.all())
