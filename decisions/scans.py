@@ -1,4 +1,4 @@
-"""The decisions' daily scans, run with the others by cases.scans.run_all (listed in SCANS).
+"""The decisions' daily scans, run with the others by followup.scans.run_all (listed in SCANS).
 
 Each selects everything due and not yet handled, so a missed or doubled run does no harm.
 """

@@ -1,7 +1,7 @@
 """Celery tasks: ids in, one service call, retries with backoff. All idempotent.
 
 The daily work (complaint deadlines, letters whose task was lost) is in decisions.scans,
-run with every other scan by cases.tasks.daily_scans_task.
+run with every other scan by followup.tasks.daily_scans_task.
 """
 
 from smtplib import SMTPException
