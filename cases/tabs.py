@@ -57,6 +57,11 @@ def tab_title(key: str) -> str:
     return tab.title if tab else ""
 
 
+def case_page_url_names() -> set[str]:
+    """Every URL name that shows a page of the case (its tabs and actions)."""
+    return {tab.url_name for tab in _tabs.values()} | set(_actions)
+
+
 def case_tabs(case, *, is_ke: bool) -> list[tuple[CaseTab, str]]:
     """The tabs this user sees on the case, in order, each with its link."""
     return [

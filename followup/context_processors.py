@@ -1,16 +1,62 @@
-from django.conf import settings
+"""The menu: one list of items, each marked current from one rule."""
 
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+
+from cases import tabs
 from cases.scoping import sees_all_cases
 
-# URL namespace -> menu section, so the current section is marked in the menu.
-_SECTIONS = {
-    "cases": "cases",
-    "eligibility": "cases",
-    "coordinators": "coordinators",
-    "plans": "plans",
-    "decisions": "decisions",
-    "followup": "cases",
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    section: str
+    who: str  # "ke", "not_ke", "all", or a permission
+
+
+MENU = (
+    NavItem("Saker", "cases:list", "cases", "ke"),
+    NavItem("Koordinatorer", "coordinators:list", "coordinators", "ke"),
+    NavItem("Mine planer", "plans:my_plans", "my_plans", "not_ke"),
+    NavItem("Planer", "plans:list", "plans", "all"),
+    NavItem("Vedtak", "decisions:list", "decisions", "ke"),
+    NavItem("Frister", "followup:deadlines", "deadlines", "all"),
+    NavItem("Oversikt", "followup:overview", "overview", "ke"),
+    NavItem("Tilgangslogg", "cases:access_log", "access_log", "cases.view_accesslog"),
+)
+
+# Pages of their own in the menu; every other page belongs to its app's section.
+_PAGE_SECTIONS = {
+    "plans:my_plans": "my_plans",
+    "followup:deadlines": "deadlines",
+    "followup:overview": "overview",
+    "cases:access_log": "access_log",
+    "followup:dashboard": "cases",
 }
+
+
+def current_section(match) -> str:
+    """The menu section a resolved URL belongs to; inside a case, every tab is "Saker"."""
+    if match is None:
+        return ""
+    if match.view_name in _PAGE_SECTIONS:
+        return _PAGE_SECTIONS[match.view_name]
+    if match.view_name in tabs.case_page_url_names():
+        return "cases"
+    return match.namespace
+
+
+def _shown(item: NavItem, user, is_ke: bool) -> bool:
+    if item.who == "ke":
+        return is_ke
+    if item.who == "not_ke":
+        return not is_ke
+    if item.who == "all":
+        return True
+    return user.has_perm(item.who)
 
 
 def navigation(request):
@@ -18,13 +64,14 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return context
-    match = getattr(request, "resolver_match", None)
-    section = _SECTIONS.get(match.namespace, "") if match else ""
-    if match and match.url_name in ("deadlines", "access_log", "overview"):
-        section = match.url_name
+    is_ke = sees_all_cases(user)
+    section = current_section(getattr(request, "resolver_match", None))
     context.update(
-        nav_section=section,
-        nav_is_ke=sees_all_cases(user),
-        nav_can_read_access_log=user.has_perm("cases.view_accesslog"),
+        nav_is_ke=is_ke,
+        nav_items=[
+            (item, reverse(item.url_name), item.section == section)
+            for item in MENU
+            if _shown(item, user, is_ke)
+        ],
     )
     return context
