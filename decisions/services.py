@@ -19,7 +19,7 @@ from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.pdf import render_to_pdf
-from decisions import deadlines, letters, selectors
+from decisions import deadlines, letters, prefill, selectors
 from decisions.models import Complaint, Decision, Dispatch, Letter
 
 S = Decision.Status
@@ -92,14 +92,14 @@ def decision_draft(*, case: Case, service: str, by) -> Decision:
             "Saken har ingen lagret vurdering. Vurder retten før du skriver vedtak."
         ) from None
     result = assessment.result.get(service, {})
-    outcome = letters.outcome_from_assessment(result.get("outcome", ""))
+    outcome = prefill.outcome_from_assessment(result.get("outcome", ""))
     if outcome is None:
         raise RuleViolation(
             f"Vurderingen av {label} har ubesvarte skjønnsspørsmål. "
             "Svar på dem og lagre vurderingen før du skriver vedtak."
         )
     stored = assessment.facts.get("services") if isinstance(assessment.facts, dict) else None
-    texts = letters.draft_texts(
+    texts = prefill.draft_texts(
         service=service,
         outcome=outcome,
         findings=result["findings"],
