@@ -1,4 +1,5 @@
-"""Reads: decisions in the user's scope, the letter's content, who gets the letter."""
+"""Reads: what a case has to decide, decisions in the user's scope, the letter's content,
+who gets the letter."""
 
 import datetime
 from dataclasses import dataclass
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.templatetags.static import static
 from django.utils import timezone
 
@@ -23,6 +24,36 @@ def granted_services(case) -> set[str]:
             case=case, status__in=Decision.SENT_STATUSES, outcome__in=Decision.GRANTING_OUTCOMES
         ).values_list("service", flat=True)
     )
+
+
+# --- What a case has to decide, and what falls due ----------------------------------------
+
+# The service each flag on the case asks for.
+REQUESTED = {
+    Decision.Service.COORDINATOR: "requests_coordinator",
+    Decision.Service.CHILD_COORDINATOR: "requests_child_coordinator",
+    Decision.Service.PLAN: "requests_plan",
+}
+
+
+def current_decision(case: Case, service: str) -> Decision | None:
+    """The decision on this service that has not been replaced by a newer one."""
+    return Decision.objects.filter(case=case, service=service, replaced_by__isnull=True).first()
+
+
+def services_to_decide(case: Case) -> list[str]:
+    """Requested services that have no decision yet."""
+    decided = set(Decision.objects.filter(case=case).values_list("service", flat=True))
+    return [s for s, flag in REQUESTED.items() if getattr(case, flag) and s not in decided]
+
+
+def decisions_due_final(today: datetime.date):
+    """Sent decisions with no complaint whose complaint deadline and grace ended before today."""
+    cutoff = today - datetime.timedelta(days=settings.KE_COMPLAINT_GRACE_DAYS)
+    # NOT EXISTS rather than a LEFT JOIN: PostgreSQL cannot lock the nullable side of one.
+    return Decision.objects.filter(
+        status=Decision.Status.SENT, complaint_deadline__lt=cutoff
+    ).exclude(Exists(Complaint.objects.filter(decision=OuterRef("pk"))))
 
 
 # --- Scoped lists and details ------------------------------------------------------------

@@ -12,7 +12,7 @@ from core.errors import RuleViolation
 from core.feedback import show_violation
 from core.paging import paginate
 from core.pdf import render_to_pdf
-from decisions import letters, selectors, services
+from decisions import complaints, delivery, drafting, letters, selectors
 from decisions.forms import (
     ComplaintForm,
     DecisionForm,
@@ -71,7 +71,7 @@ def decision_list(request):
 
 
 def _render_case_decisions(request, case, draft_form=None, *, log=True):
-    to_decide = services.services_to_decide(case) if case.is_open else []
+    to_decide = selectors.services_to_decide(case) if case.is_open else []
     has_assessment = case.assessments.exists()
     if draft_form is None and to_decide and has_assessment:
         draft_form = DraftForm(services=to_decide)
@@ -99,10 +99,10 @@ def case_decisions(request, pk):
 @caseworker_required
 def decision_draft(request, pk):
     case = get_case(request, pk)
-    form = DraftForm(request.POST, services=services.services_to_decide(case))
+    form = DraftForm(request.POST, services=selectors.services_to_decide(case))
     if form.is_valid():
         try:
-            decision = services.decision_draft(
+            decision = drafting.decision_draft(
                 case=case, service=form.cleaned_data["service"], by=request.user
             )
         except RuleViolation as error:
@@ -126,8 +126,8 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
     The failed form is shown open, with its errors at the fields and the input kept."""
     bound = bound or {}
     content = selectors.decision_letter(decision)
-    complaints = list(selectors.decision_complaints(decision))
-    for complaint in complaints:
+    shown = list(selectors.decision_complaints(decision))
+    for complaint in shown:
         for key, form_class in (
             ("forward", ForwardForm),
             ("reverse", ReverseForm),
@@ -145,7 +145,7 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
         "received_form": bound.get("received") or ReceivedForm(),
         "open_form": open_form,
         "letters": selectors.decision_letters(decision),
-        "complaints": complaints,
+        "complaints": shown,
         "can_approve": request.user.has_perm("decisions.approve_decision")
         and decision.decided_by_id != request.user.pk,
         "approval_required": settings.KE_DECISION_APPROVAL_REQUIRED,
@@ -205,7 +205,7 @@ def decision_detail(request, pk):
         return _invalid(request, decision, "decision", form, nothing_done)
     status_before = stored.status
     try:
-        saved = services.decision_update(decision=decision, by=request.user, **form.cleaned_data)
+        saved = drafting.decision_update(decision=decision, by=request.user, **form.cleaned_data)
     except RuleViolation as error:
         if not Decision.objects.get(pk=decision.pk).is_editable:
             show_violation(request, error)  # sent meanwhile: there is no form to show it in
@@ -225,9 +225,9 @@ def decision_detail(request, pk):
         return redirect(decision)
     log_access(request, obj=decision.case, action=AccessLog.Action.CHANGE)
     if action == "submit":
-        _post_action(request, pk, services.decision_submit_for_approval, "Sendt til godkjenning.")
+        _post_action(request, pk, drafting.decision_submit_for_approval, "Sendt til godkjenning.")
     elif action == "approve":
-        _post_action(request, pk, services.decision_approve, "Vedtaket er godkjent.")
+        _post_action(request, pk, drafting.decision_approve, "Vedtaket er godkjent.")
     else:
         _send(request, pk)
     return redirect(decision)
@@ -238,7 +238,7 @@ def decision_preview(request, pk):
     """The letter as it will look, before it is sent. Nothing is stored."""
     decision = _get_decision(request, pk)
     _html, pdf = render_to_pdf(
-        services.LETTER_TEMPLATE, {"letter": selectors.decision_letter(decision), "preview": True}
+        delivery.LETTER_TEMPLATE, {"letter": selectors.decision_letter(decision), "preview": True}
     )
     log_access(request, obj=decision.case, action=AccessLog.Action.PRINT)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -260,7 +260,7 @@ def _post_action(request, pk, action, success):
 @require_POST
 @caseworker_required
 def decision_submit(request, pk):
-    _post_action(request, pk, services.decision_submit_for_approval, "Sendt til godkjenning.")
+    _post_action(request, pk, drafting.decision_submit_for_approval, "Sendt til godkjenning.")
     return redirect("decisions:detail", pk=pk)
 
 
@@ -269,15 +269,15 @@ def decision_submit(request, pk):
 def decision_approve(request, pk):
     if not request.user.has_perm("decisions.approve_decision"):
         raise PermissionDenied
-    _post_action(request, pk, services.decision_approve, "Vedtaket er godkjent.")
+    _post_action(request, pk, drafting.decision_approve, "Vedtaket er godkjent.")
     return redirect("decisions:detail", pk=pk)
 
 
 def _send(request, pk) -> None:
     result = _post_action(
-        request, pk, services.decision_send, "Vedtaket er sendt, og klagefristen er beregnet."
+        request, pk, delivery.decision_send, "Vedtaket er sendt, og klagefristen er beregnet."
     )
-    if isinstance(result, services.SendResult):
+    if isinstance(result, delivery.SendResult):
         for notice in result.notices:
             messages.warning(request, notice)
 
@@ -298,7 +298,7 @@ def decision_received(request, pk):
     form = ReceivedForm(request.POST)
     if form.is_valid():
         try:
-            services.decision_set_received(
+            delivery.decision_set_received(
                 decision=decision, by=request.user, received_on=form.cleaned_data["received_on"]
             )
         except RuleViolation as error:
@@ -332,7 +332,7 @@ def complaint_add(request, pk):
     form = ComplaintForm(request.POST)
     if form.is_valid():
         try:
-            complaint = services.complaint_register(
+            complaint = complaints.complaint_register(
                 decision=decision, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
@@ -361,7 +361,7 @@ def complaint_forward(request, pk):
     form = _complaint_form(ForwardForm, complaint, request.POST)
     if form.is_valid():
         try:
-            services.complaint_uphold_and_forward(
+            complaints.complaint_uphold_and_forward(
                 complaint=complaint, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
@@ -385,7 +385,7 @@ def complaint_reverse(request, pk):
     form = _complaint_form(ReverseForm, complaint, request.POST)
     if form.is_valid():
         try:
-            new = services.complaint_reverse(
+            new = complaints.complaint_reverse(
                 complaint=complaint, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
@@ -403,7 +403,7 @@ def complaint_result(request, pk):
     form = _complaint_form(ResultForm, complaint, request.POST)
     if form.is_valid():
         try:
-            services.statsforvalteren_result_record(
+            complaints.statsforvalteren_result_record(
                 complaint=complaint, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
@@ -427,7 +427,7 @@ def _get_dispatch(request, pk) -> Dispatch:
 @caseworker_required
 def dispatch_retry(request, pk):
     dispatch = _get_dispatch(request, pk)
-    action = services.dispatch_to_post if "post" in request.POST else services.dispatch_retry
+    action = delivery.dispatch_to_post if "post" in request.POST else delivery.dispatch_retry
     try:
         action(dispatch=dispatch, by=request.user)
     except RuleViolation as error:
@@ -454,7 +454,7 @@ def print_batch(request):
 def print_batch_posted(request):
     ids = [int(i) for i in request.POST.getlist("dispatch") if i.isdigit()]
     try:
-        count = services.print_batch_mark_posted(dispatch_ids=ids, by=request.user)
+        count = delivery.print_batch_mark_posted(dispatch_ids=ids, by=request.user)
     except RuleViolation as error:
         show_violation(request, error)
     else:

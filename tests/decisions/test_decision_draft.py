@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from cases.models import TimelineEntry
 from core.errors import RuleViolation
-from decisions import letters, selectors, services
+from decisions import drafting, letters, selectors
 from decisions.models import Decision
 from tests.decisions.factories import YES, AssessmentFactory, DecisionFactory, facts_for
 from tests.factories import CaseFactory
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def draft(case, service="koordinator"):
-    return services.decision_draft(case=case, service=service, by=case.caseworker)
+    return drafting.decision_draft(case=case, service=service, by=case.caseworker)
 
 
 def test_it_drafts_a_grant_from_an_eligible_assessment(assessed_case):
@@ -118,14 +118,14 @@ def test_it_refuses_a_closed_case(db):
 def test_an_update_without_reasons_is_refused_and_changes_nothing(db):
     decision = DecisionFactory()
     with pytest.raises(RuleViolation, match="begrunnelse"):
-        services.decision_update(decision=decision, by=decision.decided_by, reasons="  ")
+        drafting.decision_update(decision=decision, by=decision.decided_by, reasons="  ")
     decision.refresh_from_db()
     assert decision.reasons.startswith("Behovet")
 
 
 def test_an_update_saves_the_edited_text(db):
     decision = DecisionFactory()
-    services.decision_update(decision=decision, by=decision.decided_by, reasons="Ny tekst.")
+    drafting.decision_update(decision=decision, by=decision.decided_by, reasons="Ny tekst.")
     decision.refresh_from_db()
     assert decision.reasons == "Ny tekst."
 
@@ -133,22 +133,22 @@ def test_an_update_saves_the_edited_text(db):
 def test_a_sent_decision_cannot_be_edited(db):
     decision = DecisionFactory(sent=True)
     with pytest.raises(RuleViolation, match="sendt vedtak kan ikke endres"):
-        services.decision_update(decision=decision, by=decision.decided_by, reasons="Ny.")
+        drafting.decision_update(decision=decision, by=decision.decided_by, reasons="Ny.")
 
 
 def test_saving_unchanged_text_keeps_the_leaders_approval(db, leader):
     decision = DecisionFactory(
         status=Decision.Status.AWAITING_APPROVAL, approved_by=leader, approved_at=timezone.now()
     )
-    unchanged = {name: getattr(decision, name) for name in services.EDITABLE_FIELDS}
-    updated = services.decision_update(decision=decision, by=decision.decided_by, **unchanged)
+    unchanged = {name: getattr(decision, name) for name in drafting.EDITABLE_FIELDS}
+    updated = drafting.decision_update(decision=decision, by=decision.decided_by, **unchanged)
     assert updated.status == Decision.Status.AWAITING_APPROVAL
     assert updated.approved_by == leader
 
 
 def test_editing_a_decision_awaiting_approval_sends_it_back_to_draft(db):
     decision = DecisionFactory(status=Decision.Status.AWAITING_APPROVAL)
-    updated = services.decision_update(decision=decision, by=decision.decided_by, facts="Nye.")
+    updated = drafting.decision_update(decision=decision, by=decision.decided_by, facts="Nye.")
     assert updated.status == Decision.Status.DRAFT
 
 
