@@ -165,3 +165,24 @@ def test_drafting_never_touches_the_timeline_when_refused(db):
     with pytest.raises(RuleViolation):
         draft(case)
     assert TimelineEntry.objects.filter(case=case).count() == before
+
+
+# --- Approval --------------------------------------------------------------------------------
+
+
+def test_a_caseworker_cannot_approve(caseworker):
+    decision = DecisionFactory(status=Decision.Status.AWAITING_APPROVAL)
+    with pytest.raises(RuleViolation, match="Bare en leder"):
+        drafting.decision_approve(decision=decision, by=caseworker)
+
+
+def test_a_leader_cannot_approve_their_own_decision(leader):
+    decision = DecisionFactory(decided_by=leader, status=Decision.Status.AWAITING_APPROVAL)
+    with pytest.raises(RuleViolation, match="selv har skrevet"):
+        drafting.decision_approve(decision=decision, by=leader)
+
+
+def test_an_incomplete_letter_cannot_go_for_approval(db):
+    decision = DecisionFactory(starts_on=None)
+    with pytest.raises(RuleViolation, match="startdato"):
+        drafting.decision_submit_for_approval(decision=decision, by=decision.decided_by)
