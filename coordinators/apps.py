@@ -26,3 +26,10 @@ class CoordinatorsConfig(AppConfig):
         extend_role_permissions(
             Role.ADMIN, ["coordinators.add_course", "coordinators.change_course"]
         )
+
+        from coordinators.selectors import appointed_coordinator_name
+        from decisions.selectors import register_coordinator_lookup
+
+        # A granted decision's letter names the coordinator appointed; decisions sits
+        # below coordinators and learns who that is only through this lookup.
+        register_coordinator_lookup(appointed_coordinator_name)

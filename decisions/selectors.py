@@ -2,6 +2,7 @@
 who gets the letter."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -194,21 +195,22 @@ def recipients(case: Case, *, on: datetime.date | None = None) -> list[Recipient
 # --- The letter's content ---------------------------------------------------------------------
 
 
-def _coordinator_name(decision: Decision) -> str:
-    from coordinators.models import Appointment
+# Who is appointed is known to coordinators, which sits above decisions: it registers a
+# lookup here at start-up (CoordinatorsConfig.ready). With none registered, a grant's
+# letter says that a coordinator will be appointed.
+_coordinator_lookup: Callable[..., str] | None = None
 
-    kind = {
-        letters.SERVICE_KOORDINATOR: Appointment.Kind.COORDINATOR,
-        letters.SERVICE_BARNEKOORDINATOR: Appointment.Kind.CHILD_COORDINATOR,
-    }.get(decision.service)
-    if kind is None:
+
+def register_coordinator_lookup(lookup: Callable[..., str]) -> None:
+    """`lookup(case_id=..., service=...)` names the coordinator appointed now, or gives ""."""
+    global _coordinator_lookup
+    _coordinator_lookup = lookup
+
+
+def _coordinator_name(decision: Decision) -> str:
+    if _coordinator_lookup is None or decision.service not in letters.COORDINATOR_SERVICES:
         return ""
-    appointment = (
-        Appointment.objects.filter(case=decision.case_id, kind=kind, ended_on__isnull=True)
-        .select_related("coordinator__user")
-        .first()
-    )
-    return str(appointment.coordinator) if appointment else ""
+    return _coordinator_lookup(case_id=decision.case_id, service=decision.service)
 
 
 def _describe_child(person) -> str:

@@ -177,6 +177,20 @@ def test_a_grant_names_the_appointed_coordinator(decision):
     assert str(appointment.coordinator) in selectors.decision_letter(decision).coordinator_text
 
 
+def test_the_letter_asks_the_registered_lookup_for_the_coordinator(decision, monkeypatch):
+    monkeypatch.setattr(selectors, "_coordinator_lookup", None)
+    selectors.register_coordinator_lookup(lambda *, case_id, service: f"Nr. {case_id} {service}")
+    text = selectors.decision_letter(decision).coordinator_text
+    assert text == f"Din koordinator er Nr. {decision.case_id} koordinator."
+
+
+def test_with_no_lookup_registered_a_grant_says_a_coordinator_will_be_appointed(
+    decision, monkeypatch
+):
+    monkeypatch.setattr(selectors, "_coordinator_lookup", None)
+    assert "vil oppnevne" in selectors.decision_letter(decision).coordinator_text
+
+
 def test_the_caseworker_can_set_the_actual_received_date(decision):
     send(decision)
     later = timezone.localdate()
