@@ -9,6 +9,7 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
@@ -22,37 +23,41 @@ S = Decision.Status
 FORWARDING_TEMPLATE = "decisions/pdf/forwarding_letter.html"
 
 
+FINAL_REASON = "Klagefristen er ute uten klage."
+
+
 @transaction.atomic
 def decisions_finalize_due(*, today: datetime.date | None = None, batch_size: int = 500) -> int:
     """Mark sent decisions with no complaint final once the deadline and grace have passed.
 
     Selects everything due up to today, not just what fell due today, so a missed or
-    doubled run of the daily scan is harmless.
+    doubled run of the daily scan is harmless. No one makes the change: the history rows
+    have no user and say why instead (FINAL_REASON).
     """
     today = today or timezone.localdate()
     due = selectors.decisions_due_final(today)
     total = 0
     while True:
-        batch = list(
-            due.select_for_update(skip_locked=True)
-            .order_by("id")
-            .values_list("pk", "case_id")[:batch_size]
-        )
+        # Whole rows, read under the lock, so the history rows copy what is stored now;
+        # skip_locked leaves a decision someone is changing (a complaint coming in) alone.
+        batch = list(due.select_for_update(skip_locked=True).order_by("id")[:batch_size])
         if not batch:
             return total
-        ids = [pk for pk, _ in batch]
-        total += Decision.objects.filter(pk__in=ids, status=S.SENT).update(
-            status=S.FINAL, finalized_on=today
+        for decision in batch:
+            decision.status, decision.finalized_on = S.FINAL, today
+        # Not .update(): that writes no history row, and finality is part of the record.
+        total += bulk_update_with_history(
+            batch, Decision, ["status", "finalized_on"], default_change_reason=FINAL_REASON
         )
         now = timezone.now()
         TimelineEntry.objects.bulk_create(
             TimelineEntry(
-                case_id=case_id,
+                case_id=decision.case_id,
                 kind=TimelineEntry.Kind.SYSTEM,
                 text="Klagefristen er ute uten at det er kommet klage. Vedtaket er endelig.",
                 occurred_at=now,
             )
-            for _, case_id in batch
+            for decision in batch
         )
 
 
@@ -96,9 +101,9 @@ def complaint_register(
         registered_by=by,
     )
     complaint.full_clean()
-    complaint.save()
+    writes.save(complaint, by=by)
     locked.status = S.APPEALED
-    locked.save(update_fields=["status", "updated_at"])
+    writes.save(locked, by=by, update_fields=["status", "updated_at"])
     text = f"Klage på vedtak om {writes.service_label(locked)} mottatt {received_on:%d.%m.%Y}."
     if is_late:
         text += f" Klagen kom etter klagefristen ({locked.complaint_deadline:%d.%m.%Y})."
@@ -168,7 +173,9 @@ def complaint_uphold_and_forward(
     )
     writes.store_pdf(letter, pdf, f"oversendelse-{locked.pk}.pdf")
     letter.save()
-    locked.save(update_fields=["status", "ke_assessment", "forwarded_on", "late_reason"])
+    writes.save(
+        locked, by=by, update_fields=["status", "ke_assessment", "forwarded_on", "late_reason"]
+    )
     timeline_add(
         case=decision.case,
         kind=TimelineEntry.Kind.LETTER,
@@ -208,11 +215,13 @@ def complaint_reverse(
         replaces=old,
     )
     new.full_clean()
-    new.save()
+    writes.save(new, by=by)
     locked.status = Complaint.Status.REVERSED
     locked.new_decision = new
     locked.ke_assessment = ke_assessment
-    locked.save(update_fields=["status", "new_decision", "ke_assessment", "late_reason"])
+    writes.save(
+        locked, by=by, update_fields=["status", "new_decision", "ke_assessment", "late_reason"]
+    )
     case = old.case
     if case.status == Case.Status.DECIDED and case.consents.in_force().exists():
         case_transition(
@@ -241,11 +250,11 @@ def statsforvalteren_result_record(
         raise RuleViolation("Statsforvalteren kan ikke ha avgjort klagen før den ble oversendt.")
     locked.status = Complaint.Status.CLOSED
     locked.result, locked.result_on, locked.result_notes = result, result_on, notes
-    locked.save(update_fields=["status", "result", "result_on", "result_notes"])
+    writes.save(locked, by=by, update_fields=["status", "result", "result_on", "result_notes"])
     decision = locked.decision
     if result in (Complaint.Result.UPHELD, Complaint.Result.DISMISSED):
         decision.status, decision.finalized_on = S.FINAL, result_on
-        decision.save(update_fields=["status", "finalized_on", "updated_at"])
+        writes.save(decision, by=by, update_fields=["status", "finalized_on", "updated_at"])
     timeline_add(
         case=decision.case,
         kind=TimelineEntry.Kind.LETTER,

@@ -115,7 +115,9 @@ def decision_send(*, decision: Decision, by) -> SendResult:
     locked.received_on = locked.assumed_received_on
     locked.complaint_deadline = deadlines.complaint_deadline(locked.received_on)
     locked.decided_by = locked.decided_by or by
-    locked.save(
+    writes.save(
+        locked,
+        by=by,
         update_fields=[
             "status",
             "sent_on",
@@ -124,7 +126,7 @@ def decision_send(*, decision: Decision, by) -> SendResult:
             "complaint_deadline",
             "decided_by",
             "updated_at",
-        ]
+        ],
     )
     case = locked.case
     if case.status == Case.Status.UNDER_ASSESSMENT:
@@ -288,13 +290,15 @@ def print_batch_mark_posted(*, dispatch_ids: list[int], by) -> int:
             # Posted later than the decision was sent: the party gets the extra days.
             decision.assumed_received_on = decision.received_on = assumed
             decision.complaint_deadline = deadlines.complaint_deadline(assumed)
-            decision.save(
+            writes.save(
+                decision,
+                by=by,
                 update_fields=[
                     "assumed_received_on",
                     "received_on",
                     "complaint_deadline",
                     "updated_at",
-                ]
+                ],
             )
         timeline_add(
             case=decision.case,
@@ -318,8 +322,10 @@ def decision_set_received(*, decision: Decision, by, received_on: datetime.date)
     locked.received_on = received_on
     locked.received_on_confirmed = True
     locked.complaint_deadline = deadlines.complaint_deadline(received_on)
-    locked.save(
-        update_fields=["received_on", "received_on_confirmed", "complaint_deadline", "updated_at"]
+    writes.save(
+        locked,
+        by=by,
+        update_fields=["received_on", "received_on_confirmed", "complaint_deadline", "updated_at"],
     )
     timeline_add(
         case=locked.case,

@@ -60,7 +60,7 @@ def decision_draft(*, case: Case, service: str, by) -> Decision:
         **texts,
     )
     decision.full_clean()
-    decision.save()
+    writes.save(decision, by=by)
     timeline_add(
         case=case, kind=TimelineEntry.Kind.SYSTEM, text=f"Utkast til vedtak om {label}.", by=by
     )
@@ -90,7 +90,7 @@ def decision_update(*, decision: Decision, by, **fields) -> Decision:
         locked.status, locked.approved_by, locked.approved_at = S.DRAFT, None, None
         changed += ["status", "approved_by", "approved_at"]
     locked.full_clean()
-    locked.save(update_fields=changed)
+    writes.save(locked, by=by, update_fields=changed)
     return locked
 
 
@@ -108,7 +108,7 @@ def decision_submit_for_approval(*, decision: Decision, by) -> Decision:
     if problems:
         raise RuleViolation(problems)
     locked.status = S.AWAITING_APPROVAL
-    locked.save(update_fields=["status", "updated_at"])
+    writes.save(locked, by=by, update_fields=["status", "updated_at"])
     timeline_add(
         case=locked.case,
         kind=TimelineEntry.Kind.SYSTEM,
@@ -130,7 +130,7 @@ def decision_approve(*, decision: Decision, by) -> Decision:
     if locked.decided_by_id == by.pk:
         raise RuleViolation("Du kan ikke godkjenne et vedtak du selv har skrevet.")
     locked.approved_by, locked.approved_at = by, timezone.now()
-    locked.save(update_fields=["approved_by", "approved_at", "updated_at"])
+    writes.save(locked, by=by, update_fields=["approved_by", "approved_at", "updated_at"])
     timeline_add(
         case=locked.case,
         kind=TimelineEntry.Kind.SYSTEM,

@@ -1,6 +1,6 @@
 """What the decisions services share when they change a row: read it as stored under a
-lock, refuse blank text and future dates, store a letter's PDF, name the service in the
-case journal.
+lock, refuse blank text and future dates, save with the user on the history row, store a
+letter's PDF, name the service in the case journal.
 """
 
 import datetime
@@ -34,6 +34,16 @@ def check_text(value: str, message: str) -> None:
 def check_not_future(day: datetime.date, what: str) -> None:
     if day > timezone.localdate():
         raise RuleViolation(f"{what} kan ikke være fram i tid.")
+
+
+def save(obj, *, by, update_fields=None) -> None:
+    """Save a historied row (a decision, a complaint) with `by` on its history row.
+
+    Set on the object, not left to the request middleware: the scans, tasks and the demo
+    change decisions outside any request.
+    """
+    obj._history_user = by
+    obj.save(update_fields=update_fields)
 
 
 def store_pdf(letter: Letter, pdf: bytes, name: str) -> None:

@@ -66,3 +66,14 @@ def test_the_scan_notes_finality_in_the_case_journal():
     decision = sent_days_ago(60)
     complaint_deadlines(TODAY)
     assert decision.case.timeline.filter(text__contains="Vedtaket er endelig").exists()
+
+
+def test_a_finalized_decision_has_a_history_row_saying_final_and_why():
+    decision = sent_days_ago(60)
+    complaints.decisions_finalize_due()
+    record = decision.history.latest()
+    assert (record.status, record.finalized_on) == (Decision.Status.FINAL, TODAY)
+    assert (record.history_user, record.history_change_reason) == (
+        None,
+        complaints.FINAL_REASON,
+    )
