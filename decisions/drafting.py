@@ -1,8 +1,12 @@
-"""Drafting a decision from the assessment, editing it, and the leader's approval.
+"""Drafting a decision from the assessment, editing it, the leader's approval, and the edit
+form's save-then-submit, -approve or -send.
 
 Each service either does all of its work or raises RuleViolation (a Norwegian message
-for the caseworker) and changes nothing.
+for the caseworker) and changes nothing; decision_edit keeps a saved edit when the step
+after it is refused, and says so in its result.
 """
+
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
@@ -10,7 +14,7 @@ from django.utils import timezone
 from cases.models import Case, TimelineEntry
 from cases.services import timeline_add
 from core.errors import RuleViolation
-from decisions import letters, prefill, selectors, writes
+from decisions import delivery, letters, prefill, selectors, writes
 from decisions.models import Decision
 
 S = Decision.Status
@@ -67,14 +71,24 @@ def decision_draft(*, case: Case, service: str, by) -> Decision:
     return decision
 
 
+class NotEditable(RuleViolation):
+    """The decision has been sent since the user opened it: there is nothing left to edit."""
+
+
 @transaction.atomic
 def decision_update(*, decision: Decision, by, **fields) -> Decision:
+    locked = writes.lock_decision(decision)
+    _edit(locked, by=by, fields=fields)
+    return locked
+
+
+def _edit(locked: Decision, *, by, fields: dict) -> bool:
+    """Save the edited fields on the locked row. True if that made it a draft again."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
-    locked = writes.lock_decision(decision)
     if not locked.is_editable:
-        raise RuleViolation("Et sendt vedtak kan ikke endres. Et nytt vedtak må fattes.")
+        raise NotEditable("Et sendt vedtak kan ikke endres. Et nytt vedtak må fattes.")
     edited = [name for name, value in fields.items() if getattr(locked, name) != value]
     for name in edited:
         setattr(locked, name, fields[name])
@@ -83,15 +97,16 @@ def decision_update(*, decision: Decision, by, **fields) -> Decision:
     writes.check_text(locked.facts, "Et vedtak må nevne de faktiske forholdene det bygger på.")
     if not edited:
         # Saving what is stored changes nothing, and keeps a leader's approval.
-        return locked
+        return False
     changed = [*edited, "updated_at"]
-    if locked.status == S.AWAITING_APPROVAL:
+    reopened = locked.status == S.AWAITING_APPROVAL
+    if reopened:
         # An edited decision is no longer the one the leader approved.
         locked.status, locked.approved_by, locked.approved_at = S.DRAFT, None, None
         changed += ["status", "approved_by", "approved_at"]
     locked.full_clean()
     writes.save(locked, by=by, update_fields=changed)
-    return locked
+    return reopened
 
 
 def _letter_problems(decision: Decision) -> list[str]:
@@ -138,3 +153,52 @@ def decision_approve(*, decision: Decision, by) -> Decision:
         by=by,
     )
     return locked
+
+
+# --- The edit form: save, then what the button says ------------------------------------------
+
+# Every button on the edit form saves what is on the screen first, so an edit is never
+# left behind; all but "save" then take the decision one step further.
+EDIT_ACTIONS = ("save", "submit", "approve", "send")
+
+
+@dataclass
+class EditResult:
+    decision: Decision
+    # Edited while awaiting approval: a draft again, and the button's step is not taken.
+    reopened: bool = False
+    # The rules refused the button's step; the edit is saved all the same.
+    refused: RuleViolation | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def decision_edit(*, decision: Decision, by, action: str = "save", **fields) -> EditResult:
+    """Save the edit, then submit, approve or send the decision as the button asked.
+
+    One transaction with the row locked throughout, so what is sent is what was just
+    saved and no one can change it in between. The step after the save runs in a
+    savepoint: when the rules refuse it (no address, not approved), only the step is
+    undone, and the edit stays saved. Raises RuleViolation, and saves nothing, when the
+    edit itself is refused; NotEditable when the decision has been sent meanwhile.
+    """
+    if action not in EDIT_ACTIONS:
+        raise ValueError(f"Unknown action: {action}")
+    locked = writes.lock_decision(decision)
+    if _edit(locked, by=by, fields=fields):
+        return EditResult(decision=locked, reopened=True)
+    if action == "save":
+        return EditResult(decision=locked)
+    step = {
+        "submit": decision_submit_for_approval,
+        "approve": decision_approve,
+        "send": delivery.decision_send,
+    }[action]
+    try:
+        with transaction.atomic():
+            done = step(decision=locked, by=by)
+    except RuleViolation as error:
+        return EditResult(decision=locked, refused=error)
+    if isinstance(done, delivery.SendResult):
+        return EditResult(decision=done.decision, notices=done.notices)
+    return EditResult(decision=done)

@@ -104,6 +104,18 @@ def letter_scope(user):
     )
 
 
+def complaint_scope(user):
+    return Complaint.objects.filter(decision__in=decision_list(user)).select_related(
+        "decision__case"
+    )
+
+
+def dispatch_scope(user):
+    return Dispatch.objects.filter(letter__decision__in=decision_list(user)).select_related(
+        "letter__decision__case"
+    )
+
+
 def print_batch(user):
     """Letters waiting to be printed and posted, oldest first."""
     return (

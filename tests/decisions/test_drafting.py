@@ -4,7 +4,7 @@ from django.utils import timezone
 from cases.models import TimelineEntry
 from core.errors import RuleViolation
 from decisions import drafting, letters, selectors
-from decisions.models import Decision
+from decisions.models import Decision, Letter
 from tests.decisions.factories import YES, AssessmentFactory, DecisionFactory, facts_for
 from tests.factories import CaseFactory
 
@@ -186,3 +186,57 @@ def test_an_incomplete_letter_cannot_go_for_approval(db):
     decision = DecisionFactory(starts_on=None)
     with pytest.raises(RuleViolation, match="startdato"):
         drafting.decision_submit_for_approval(decision=decision, by=decision.decided_by)
+
+
+# --- The edit form: save, then the button's step ---------------------------------------------
+
+
+def edit(decision, action, **fields):
+    return drafting.decision_edit(
+        decision=decision, by=decision.decided_by, action=action, **fields
+    )
+
+
+def test_an_edit_and_send_sends_the_edited_text():
+    decision = DecisionFactory(case__person__email="kari@epost.example")
+    result = edit(decision, "send", reasons="Ny begrunnelse.")
+    assert (result.decision.status, result.decision.reasons) == (
+        Decision.Status.SENT,
+        "Ny begrunnelse.",
+    )
+
+
+def test_a_refused_send_keeps_the_saved_edit_and_says_why():
+    decision = DecisionFactory(
+        case__person__email="",
+        case__person__address="",
+        case__person__postal_code="",
+        case__person__postal_town="",
+    )
+    result = edit(decision, "send", reasons="Ny begrunnelse.")
+    decision.refresh_from_db()
+    assert (decision.status, decision.reasons) == (Decision.Status.DRAFT, "Ny begrunnelse.")
+    assert "Registrer en adresse" in " ".join(result.refused.messages)
+    assert not Letter.objects.exists()
+
+
+def test_a_refused_edit_saves_nothing_and_takes_no_step():
+    decision = DecisionFactory(case__person__email="kari@epost.example")
+    with pytest.raises(RuleViolation, match="begrunnelse"):
+        edit(decision, "send", reasons=" ")
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.DRAFT
+    assert decision.reasons.startswith("Behovet")
+
+
+def test_an_edit_awaiting_approval_makes_a_draft_again_and_is_not_approved(leader):
+    decision = DecisionFactory(status=Decision.Status.AWAITING_APPROVAL)
+    result = drafting.decision_edit(decision=decision, by=leader, action="approve", facts="Nye.")
+    assert result.reopened is True
+    assert (result.decision.status, result.decision.approved_at) == (Decision.Status.DRAFT, None)
+
+
+def test_an_edit_of_a_sent_decision_is_not_editable():
+    decision = DecisionFactory(sent=True)
+    with pytest.raises(drafting.NotEditable):
+        edit(decision, "save", reasons="Ny.")
