@@ -56,3 +56,10 @@ class CoordinatorsConfig(AppConfig):
         )
 
         register_tab(CaseTab("coordinator", "Koordinator", "coordinators:case_coordinator", 60))
+
+        from coordinators.selectors import appointed_coordinator_name
+        from decisions.selectors import register_coordinator_lookup
+
+        # A granted decision's letter names the coordinator appointed; decisions sits
+        # below coordinators and learns who that is only through this lookup.
+        register_coordinator_lookup(appointed_coordinator_name)

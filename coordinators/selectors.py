@@ -274,6 +274,32 @@ def case_appointments(case):
     )
 
 
+# --- The coordinator a decision letter names ----------------------------------------------
+
+# The appointment that carries out each granted service (decisions.Decision.Service).
+KIND_FOR_SERVICE = {
+    "koordinator": Appointment.Kind.COORDINATOR,
+    "barnekoordinator": Appointment.Kind.CHILD_COORDINATOR,
+}
+
+
+def appointed_coordinator_name(*, case_id: int, service: str) -> str:
+    """The coordinator appointed now for this service in the case, or "" if none is.
+
+    Decisions names them in the letter. It sits below coordinators and cannot ask, so
+    CoordinatorsConfig.ready registers this function with it.
+    """
+    kind = KIND_FOR_SERVICE.get(service)
+    if kind is None:
+        return ""
+    appointment = (
+        Appointment.objects.filter(case=case_id, kind=kind, ended_on__isnull=True)
+        .select_related("coordinator__user")
+        .first()
+    )
+    return str(appointment.coordinator) if appointment else ""
+
+
 # --- A coordinator's own cases ("Mine planer") ------------------------------------------
 
 

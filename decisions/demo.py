@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from cases.models import Case
-from decisions import services
+from decisions import delivery, drafting
 from decisions.models import Decision, Dispatch
 from eligibility.facts import parse_facts
 from eligibility.models import Assessment
@@ -85,8 +85,8 @@ def seed() -> None:
     if noah is None or Decision.objects.filter(case=noah).exists():
         return
     _assess(noah, sara, function_level=4)
-    decision = services.decision_draft(case=noah, service="barnekoordinator", by=sara)
-    services.decision_send(decision=decision, by=sara)
+    decision = drafting.decision_draft(case=noah, service="barnekoordinator", by=sara)
+    delivery.decision_send(decision=decision, by=sara)
     # Pretend the email went out when it was sent; the queued task then has nothing to do.
     Dispatch.objects.filter(letter__decision=decision).update(
         status=Dispatch.Status.SENT, sent_at=timezone.now(), attempts=1

@@ -1,12 +1,14 @@
-"""Reads: decisions in the user's scope, the letter's content, who gets the letter."""
+"""Reads: what a case has to decide, decisions in the user's scope, the letter's content,
+who gets the letter."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.templatetags.static import static
 from django.utils import timezone
 
@@ -23,6 +25,36 @@ def granted_services(case) -> set[str]:
             case=case, status__in=Decision.SENT_STATUSES, outcome__in=Decision.GRANTING_OUTCOMES
         ).values_list("service", flat=True)
     )
+
+
+# --- What a case has to decide, and what falls due ----------------------------------------
+
+# The service each flag on the case asks for.
+REQUESTED = {
+    Decision.Service.COORDINATOR: "requests_coordinator",
+    Decision.Service.CHILD_COORDINATOR: "requests_child_coordinator",
+    Decision.Service.PLAN: "requests_plan",
+}
+
+
+def current_decision(case: Case, service: str) -> Decision | None:
+    """The decision on this service that has not been replaced by a newer one."""
+    return Decision.objects.filter(case=case, service=service, replaced_by__isnull=True).first()
+
+
+def services_to_decide(case: Case) -> list[str]:
+    """Requested services that have no decision yet."""
+    decided = set(Decision.objects.filter(case=case).values_list("service", flat=True))
+    return [s for s, flag in REQUESTED.items() if getattr(case, flag) and s not in decided]
+
+
+def decisions_due_final(today: datetime.date):
+    """Sent decisions with no complaint whose complaint deadline and grace ended before today."""
+    cutoff = today - datetime.timedelta(days=settings.KE_COMPLAINT_GRACE_DAYS)
+    # NOT EXISTS rather than a LEFT JOIN: PostgreSQL cannot lock the nullable side of one.
+    return Decision.objects.filter(
+        status=Decision.Status.SENT, complaint_deadline__lt=cutoff
+    ).exclude(Exists(Complaint.objects.filter(decision=OuterRef("pk"))))
 
 
 # --- Scoped lists and details ------------------------------------------------------------
@@ -69,6 +101,18 @@ def decision_complaints(decision):
 def letter_scope(user):
     return Letter.objects.filter(decision__case__in=Case.objects.visible_to(user)).select_related(
         "decision", "decision__case"
+    )
+
+
+def complaint_scope(user):
+    return Complaint.objects.filter(decision__in=decision_list(user)).select_related(
+        "decision__case"
+    )
+
+
+def dispatch_scope(user):
+    return Dispatch.objects.filter(letter__decision__in=decision_list(user)).select_related(
+        "letter__decision__case"
     )
 
 
@@ -163,21 +207,22 @@ def recipients(case: Case, *, on: datetime.date | None = None) -> list[Recipient
 # --- The letter's content ---------------------------------------------------------------------
 
 
-def _coordinator_name(decision: Decision) -> str:
-    from coordinators.models import Appointment
+# Who is appointed is known to coordinators, which sits above decisions: it registers a
+# lookup here at start-up (CoordinatorsConfig.ready). With none registered, a grant's
+# letter says that a coordinator will be appointed.
+_coordinator_lookup: Callable[..., str] | None = None
 
-    kind = {
-        letters.SERVICE_KOORDINATOR: Appointment.Kind.COORDINATOR,
-        letters.SERVICE_BARNEKOORDINATOR: Appointment.Kind.CHILD_COORDINATOR,
-    }.get(decision.service)
-    if kind is None:
+
+def register_coordinator_lookup(lookup: Callable[..., str]) -> None:
+    """`lookup(case_id=..., service=...)` names the coordinator appointed now, or gives ""."""
+    global _coordinator_lookup
+    _coordinator_lookup = lookup
+
+
+def _coordinator_name(decision: Decision) -> str:
+    if _coordinator_lookup is None or decision.service not in letters.COORDINATOR_SERVICES:
         return ""
-    appointment = (
-        Appointment.objects.filter(case=decision.case_id, kind=kind, ended_on__isnull=True)
-        .select_related("coordinator__user")
-        .first()
-    )
-    return str(appointment.coordinator) if appointment else ""
+    return _coordinator_lookup(case_id=decision.case_id, service=decision.service)
 
 
 def _describe_child(person) -> str:

@@ -8,7 +8,7 @@ from smtplib import SMTPException
 
 from celery import shared_task
 
-from decisions import services
+from decisions import delivery
 
 
 @shared_task(
@@ -21,9 +21,9 @@ from decisions import services
 def dispatch_send_task(self, dispatch_id: int) -> bool:
     """Email one letter. A retry or a second run finds the dispatch sent and does nothing."""
     try:
-        return services.dispatch_deliver(dispatch_id=dispatch_id)
+        return delivery.dispatch_deliver(dispatch_id=dispatch_id)
     except (SMTPException, OSError) as error:
-        services.dispatch_record_failure(
+        delivery.dispatch_record_failure(
             dispatch_id=dispatch_id,
             error=type(error).__name__,
             final=self.request.retries >= self.max_retries,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisions import views
+from decisions import delivery_views, views
 
 app_name = "decisions"
 
@@ -18,8 +18,8 @@ urlpatterns = [
     path("klage/<int:pk>/oversend/", views.complaint_forward, name="complaint_forward"),
     path("klage/<int:pk>/omgjor/", views.complaint_reverse, name="complaint_reverse"),
     path("klage/<int:pk>/resultat/", views.complaint_result, name="complaint_result"),
-    path("brev/<int:pk>/", views.letter_file, name="letter"),
-    path("forsendelse/<int:pk>/", views.dispatch_retry, name="dispatch_retry"),
-    path("utskrift/", views.print_batch, name="print_batch"),
-    path("utskrift/postlagt/", views.print_batch_posted, name="print_batch_posted"),
+    path("brev/<int:pk>/", delivery_views.letter_file, name="letter"),
+    path("forsendelse/<int:pk>/", delivery_views.dispatch_retry, name="dispatch_retry"),
+    path("utskrift/", delivery_views.print_batch, name="print_batch"),
+    path("utskrift/postlagt/", delivery_views.print_batch_posted, name="print_batch_posted"),
 ]

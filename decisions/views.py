@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,7 +12,7 @@ from core.errors import RuleViolation
 from core.feedback import show_violation
 from core.paging import paginate
 from core.pdf import render_to_pdf
-from decisions import letters, selectors, services
+from decisions import complaints, delivery, drafting, letters, selectors
 from decisions.forms import (
     ComplaintForm,
     DecisionForm,
@@ -22,7 +22,7 @@ from decisions.forms import (
     ResultForm,
     ReverseForm,
 )
-from decisions.models import Complaint, Decision, Dispatch
+from decisions.models import Complaint, Decision
 
 
 def _add_errors(form, error: RuleViolation) -> None:
@@ -38,9 +38,7 @@ def _get_decision(request, pk) -> Decision:
 
 
 def _get_complaint(request, pk) -> Complaint:
-    visible = Complaint.objects.filter(
-        decision__in=selectors.decision_list(request.user)
-    ).select_related("decision__case")
+    visible = selectors.complaint_scope(request.user)
     return get_visible_or_404(request, visible, pk=pk, object_type="complaint")
 
 
@@ -71,7 +69,7 @@ def decision_list(request):
 
 
 def _render_case_decisions(request, case, draft_form=None, *, log=True):
-    to_decide = services.services_to_decide(case) if case.is_open else []
+    to_decide = selectors.services_to_decide(case) if case.is_open else []
     has_assessment = case.assessments.exists()
     if draft_form is None and to_decide and has_assessment:
         draft_form = DraftForm(services=to_decide)
@@ -99,10 +97,10 @@ def case_decisions(request, pk):
 @caseworker_required
 def decision_draft(request, pk):
     case = get_case(request, pk)
-    form = DraftForm(request.POST, services=services.services_to_decide(case))
+    form = DraftForm(request.POST, services=selectors.services_to_decide(case))
     if form.is_valid():
         try:
-            decision = services.decision_draft(
+            decision = drafting.decision_draft(
                 case=case, service=form.cleaned_data["service"], by=request.user
             )
         except RuleViolation as error:
@@ -126,8 +124,8 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
     The failed form is shown open, with its errors at the fields and the input kept."""
     bound = bound or {}
     content = selectors.decision_letter(decision)
-    complaints = list(selectors.decision_complaints(decision))
-    for complaint in complaints:
+    shown = list(selectors.decision_complaints(decision))
+    for complaint in shown:
         for key, form_class in (
             ("forward", ForwardForm),
             ("reverse", ReverseForm),
@@ -145,7 +143,7 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
         "received_form": bound.get("received") or ReceivedForm(),
         "open_form": open_form,
         "letters": selectors.decision_letters(decision),
-        "complaints": complaints,
+        "complaints": shown,
         "can_approve": request.user.has_perm("decisions.approve_decision")
         and decision.decided_by_id != request.user.pk,
         "approval_required": settings.KE_DECISION_APPROVAL_REQUIRED,
@@ -169,9 +167,19 @@ def _invalid(request, decision, key, form, what):
     return _render_detail(request, decision, bound={key: form}, open_form=key)
 
 
-# What the buttons of the edit form do after the draft is saved: every button saves what
-# is on the screen first, so an edit is never left behind.
-EDIT_ACTIONS = ("save", "submit", "approve", "send")
+# What an edit the view could not make leaves undone, by button.
+NOT_DONE = {
+    "save": "Vedtaket er ikke lagret.",
+    "submit": "Vedtaket er ikke lagret eller sendt til godkjenning.",
+    "approve": "Vedtaket er ikke godkjent.",
+    "send": "Vedtaket er ikke lagret og ikke sendt.",
+}
+DONE = {
+    "save": "Vedtaket er lagret.",
+    "submit": "Sendt til godkjenning.",
+    "approve": "Vedtaket er godkjent.",
+    "send": "Vedtaket er sendt, og klagefristen er beregnet.",
+}
 
 
 @caseworker_required
@@ -180,10 +188,11 @@ def decision_detail(request, pk):
     if request.method != "POST":
         return _render_detail(request, decision, log=True)
     action = request.POST.get("action", "save")
-    if action not in EDIT_ACTIONS:
+    if action not in drafting.EDIT_ACTIONS:
         action = "save"
     if action == "approve" and not request.user.has_perm("decisions.approve_decision"):
         raise PermissionDenied
+    # The form gets its own copy: on an error the page shows the stored letter.
     stored = Decision.objects.get(pk=decision.pk)
     if not stored.is_editable:
         # Sent meanwhile, e.g. by a second click on "Send vedtaket".
@@ -195,41 +204,30 @@ def decision_detail(request, pk):
         )
         return redirect(decision)
     form = DecisionForm(request.POST, instance=stored)
-    nothing_done = {
-        "save": "Vedtaket er ikke lagret.",
-        "submit": "Vedtaket er ikke lagret eller sendt til godkjenning.",
-        "approve": "Vedtaket er ikke godkjent.",
-        "send": "Vedtaket er ikke lagret og ikke sendt.",
-    }[action]
     if not form.is_valid():
-        return _invalid(request, decision, "decision", form, nothing_done)
-    status_before = stored.status
+        return _invalid(request, decision, "decision", form, NOT_DONE[action])
     try:
-        saved = services.decision_update(decision=decision, by=request.user, **form.cleaned_data)
+        result = drafting.decision_edit(
+            decision=decision, by=request.user, action=action, **form.cleaned_data
+        )
+    except drafting.NotEditable as error:
+        show_violation(request, error)  # sent meanwhile: there is no form to show it in
+        return redirect(decision)
     except RuleViolation as error:
-        if not Decision.objects.get(pk=decision.pk).is_editable:
-            show_violation(request, error)  # sent meanwhile: there is no form to show it in
-            return redirect(decision)
         _add_errors(form, error)
-        return _invalid(request, decision, "decision", form, nothing_done)
-    if saved.status != status_before:
-        # Edited after it was sent for approval: back to draft, approval must be asked again.
+        return _invalid(request, decision, "decision", form, NOT_DONE[action])
+    if result.reopened:
         messages.warning(
             request,
             "Teksten er endret, så vedtaket er et utkast igjen. Send det til godkjenning på nytt.",
         )
-        log_access(request, obj=decision.case, action=AccessLog.Action.CHANGE)
-        return redirect(decision)
-    if action == "save":
-        _changed(request, decision, "Vedtaket er lagret.")
-        return redirect(decision)
-    log_access(request, obj=decision.case, action=AccessLog.Action.CHANGE)
-    if action == "submit":
-        _post_action(request, pk, services.decision_submit_for_approval, "Sendt til godkjenning.")
-    elif action == "approve":
-        _post_action(request, pk, services.decision_approve, "Vedtaket er godkjent.")
+    elif result.refused:
+        show_violation(request, result.refused)  # the edit is saved; the step is not taken
     else:
-        _send(request, pk)
+        messages.success(request, DONE[action])
+        for notice in result.notices:
+            messages.warning(request, notice)
+    log_access(request, obj=decision.case, action=AccessLog.Action.CHANGE)
     return redirect(decision)
 
 
@@ -238,7 +236,7 @@ def decision_preview(request, pk):
     """The letter as it will look, before it is sent. Nothing is stored."""
     decision = _get_decision(request, pk)
     _html, pdf = render_to_pdf(
-        services.LETTER_TEMPLATE, {"letter": selectors.decision_letter(decision), "preview": True}
+        delivery.LETTER_TEMPLATE, {"letter": selectors.decision_letter(decision), "preview": True}
     )
     log_access(request, obj=decision.case, action=AccessLog.Action.PRINT)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -246,22 +244,25 @@ def decision_preview(request, pk):
     return response
 
 
-def _post_action(request, pk, action, success):
+def _post_action(request, pk, service, action):
+    """A one-button step on the decision as stored: submit, approve or send."""
     decision = _get_decision(request, pk)
     try:
-        result = action(decision=decision, by=request.user)
+        result = service(decision=decision, by=request.user)
     except RuleViolation as error:
         show_violation(request, error)
-        return redirect(decision)
-    _changed(request, decision, success)
-    return result
+    else:
+        _changed(request, decision, DONE[action])
+        if isinstance(result, delivery.SendResult):
+            for notice in result.notices:
+                messages.warning(request, notice)
+    return redirect("decisions:detail", pk=pk)
 
 
 @require_POST
 @caseworker_required
 def decision_submit(request, pk):
-    _post_action(request, pk, services.decision_submit_for_approval, "Sendt til godkjenning.")
-    return redirect("decisions:detail", pk=pk)
+    return _post_action(request, pk, drafting.decision_submit_for_approval, "submit")
 
 
 @require_POST
@@ -269,17 +270,7 @@ def decision_submit(request, pk):
 def decision_approve(request, pk):
     if not request.user.has_perm("decisions.approve_decision"):
         raise PermissionDenied
-    _post_action(request, pk, services.decision_approve, "Vedtaket er godkjent.")
-    return redirect("decisions:detail", pk=pk)
-
-
-def _send(request, pk) -> None:
-    result = _post_action(
-        request, pk, services.decision_send, "Vedtaket er sendt, og klagefristen er beregnet."
-    )
-    if isinstance(result, services.SendResult):
-        for notice in result.notices:
-            messages.warning(request, notice)
+    return _post_action(request, pk, drafting.decision_approve, "approve")
 
 
 @require_POST
@@ -287,8 +278,7 @@ def _send(request, pk) -> None:
 def decision_send(request, pk):
     """Sends what is stored. The page sends through its edit form (decision_detail, action
     "send"), which saves what is on the screen first."""
-    _send(request, pk)
-    return redirect("decisions:detail", pk=pk)
+    return _post_action(request, pk, delivery.decision_send, "send")
 
 
 @require_POST
@@ -298,7 +288,7 @@ def decision_received(request, pk):
     form = ReceivedForm(request.POST)
     if form.is_valid():
         try:
-            services.decision_set_received(
+            delivery.decision_set_received(
                 decision=decision, by=request.user, received_on=form.cleaned_data["received_on"]
             )
         except RuleViolation as error:
@@ -311,20 +301,6 @@ def decision_received(request, pk):
     return _invalid(request, decision, "received", form, "Mottaksdatoen er ikke lagret.")
 
 
-@caseworker_required
-def letter_file(request, pk):
-    """A stored letter, served as it was sent."""
-    letter = get_visible_or_404(
-        request, selectors.letter_scope(request.user), pk=pk, object_type="letter"
-    )
-    log_access(
-        request, obj=letter, action=AccessLog.Action.PRINT, person_id=letter.decision.case.person_id
-    )
-    response = FileResponse(letter.file.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="brev-{letter.pk}.pdf"'
-    return response
-
-
 @require_POST
 @caseworker_required
 def complaint_add(request, pk):
@@ -332,7 +308,7 @@ def complaint_add(request, pk):
     form = ComplaintForm(request.POST)
     if form.is_valid():
         try:
-            complaint = services.complaint_register(
+            complaint = complaints.complaint_register(
                 decision=decision, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
@@ -361,7 +337,7 @@ def complaint_forward(request, pk):
     form = _complaint_form(ForwardForm, complaint, request.POST)
     if form.is_valid():
         try:
-            services.complaint_uphold_and_forward(
+            complaints.complaint_uphold_and_forward(
                 complaint=complaint, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
@@ -385,7 +361,7 @@ def complaint_reverse(request, pk):
     form = _complaint_form(ReverseForm, complaint, request.POST)
     if form.is_valid():
         try:
-            new = services.complaint_reverse(
+            new = complaints.complaint_reverse(
                 complaint=complaint, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
@@ -403,7 +379,7 @@ def complaint_result(request, pk):
     form = _complaint_form(ResultForm, complaint, request.POST)
     if form.is_valid():
         try:
-            services.statsforvalteren_result_record(
+            complaints.statsforvalteren_result_record(
                 complaint=complaint, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
@@ -414,49 +390,3 @@ def complaint_result(request, pk):
     return _complaint_invalid(
         request, complaint, "result", form, "Statsforvalterens avgjørelse er ikke registrert."
     )
-
-
-def _get_dispatch(request, pk) -> Dispatch:
-    visible = Dispatch.objects.filter(
-        letter__decision__in=selectors.decision_list(request.user)
-    ).select_related("letter__decision__case")
-    return get_visible_or_404(request, visible, pk=pk, object_type="dispatch")
-
-
-@require_POST
-@caseworker_required
-def dispatch_retry(request, pk):
-    dispatch = _get_dispatch(request, pk)
-    action = services.dispatch_to_post if "post" in request.POST else services.dispatch_retry
-    try:
-        action(dispatch=dispatch, by=request.user)
-    except RuleViolation as error:
-        show_violation(request, error)
-    else:
-        _changed(request, dispatch.letter.decision, "Forsendelsen er lagt i kø på nytt.")
-    return redirect(dispatch.letter.decision)
-
-
-@caseworker_required
-def print_batch(request):
-    return render(
-        request,
-        "decisions/print_batch.html",
-        {
-            "batch": selectors.print_batch(request.user)[:200],
-            "failed": selectors.failed_dispatches(request.user)[:200],
-        },
-    )
-
-
-@require_POST
-@caseworker_required
-def print_batch_posted(request):
-    ids = [int(i) for i in request.POST.getlist("dispatch") if i.isdigit()]
-    try:
-        count = services.print_batch_mark_posted(dispatch_ids=ids, by=request.user)
-    except RuleViolation as error:
-        show_violation(request, error)
-    else:
-        messages.success(request, f"{count} brev er registrert som sendt i posten.")
-    return redirect("decisions:print_batch")

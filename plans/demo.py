@@ -19,7 +19,7 @@ from plans.models import Goal, Participant, Plan
 def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> None:
     """Appointing needs a sent grant (decisions); the demo writes both rows directly.
 
-    Sending through `decisions.services.decision_send` would render and queue letters; the
+    Sending through `decisions.delivery.decision_send` would render and queue letters; the
     demo writes the row as that service leaves it: sent a week ago by post, with the
     assumed received date and the complaint deadline that follow from it.
     """

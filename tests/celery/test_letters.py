@@ -19,7 +19,7 @@ from django.core.management import call_command
 import decisions.scans
 import followup.scans
 from config.celery import app as celery_app
-from decisions import services
+from decisions import delivery
 from decisions.models import Dispatch, Letter
 from decisions.tasks import dispatch_send_task
 from tests.celery.conftest import wait_for
@@ -60,7 +60,7 @@ def file_backend_messages(mail_dir) -> list[email.message.EmailMessage]:
 def test_a_decision_letter_is_emailed_by_the_worker(worker):
     case = CaseFactory(person__email="kari@epost.example", person__given_name="Kari")
     decision = DecisionFactory(case=case)
-    services.decision_send(decision=decision, by=decision.decided_by)  # queues after commit
+    delivery.decision_send(decision=decision, by=decision.decided_by)  # queues after commit
 
     dispatch = Dispatch.objects.get(letter__decision=decision)
     assert wait_for(lambda: Dispatch.objects.filter(pk=dispatch.pk, status="sent").exists()), (
@@ -68,7 +68,7 @@ def test_a_decision_letter_is_emailed_by_the_worker(worker):
     )
     [message] = file_backend_messages(worker.mail_dir)
     assert message["To"] == "kari@epost.example"
-    assert message["Message-ID"] == services.dispatch_message_id(dispatch)
+    assert message["Message-ID"] == delivery.dispatch_message_id(dispatch)
     [attachment] = message.iter_attachments()
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_content() == dispatch.letter.file.open("rb").read()
@@ -141,7 +141,7 @@ def test_killed_mid_batch_then_restarted_and_scanned_every_letter_goes_exactly_o
     worker, forget_unacked
 ):
     dispatches = {d.pk: d for d in (queued_dispatch(n) for n in range(BATCH))}
-    by_message_id = {services.dispatch_message_id(d): pk for pk, d in dispatches.items()}
+    by_message_id = {delivery.dispatch_message_id(d): pk for pk, d in dispatches.items()}
     for pk in dispatches:
         dispatch_send_task.delay(pk)
     inflight = worker.mail_dir.with_name(worker.mail_dir.name + "-inflight")

@@ -4,7 +4,7 @@ import pytest
 
 from cases.models import Case
 from core.errors import RuleViolation
-from decisions import services
+from decisions import complaints
 from decisions.models import Complaint, Decision, Letter
 from tests.decisions.factories import ComplaintFactory, DecisionFactory
 from tests.decisions.pdf_text import pdf_text, squash
@@ -26,7 +26,7 @@ def sent(db):
 
 def register(decision, **kwargs):
     kwargs.setdefault("received_on", TODAY)
-    return services.complaint_register(
+    return complaints.complaint_register(
         decision=decision, by=decision.decided_by, complainant="Kari Klager", **kwargs
     )
 
@@ -91,7 +91,7 @@ def complaint(db):
 
 
 def forward(complaint, **kwargs):
-    return services.complaint_uphold_and_forward(
+    return complaints.complaint_uphold_and_forward(
         complaint=complaint,
         by=complaint.registered_by,
         ke_assessment="Vilkårene er fortsatt oppfylt; vi står ved vedtaket.",
@@ -114,7 +114,7 @@ def test_forwarding_marks_the_complaint_forwarded_today(complaint):
 
 def test_forwarding_needs_the_ke_s_assessment(complaint):
     with pytest.raises(RuleViolation, match="vurdering av klagen"):
-        services.complaint_uphold_and_forward(
+        complaints.complaint_uphold_and_forward(
             complaint=complaint, by=complaint.registered_by, ke_assessment=" "
         )
 
@@ -139,7 +139,7 @@ def test_a_complaint_is_forwarded_only_once(complaint):
 
 
 def test_reversing_makes_a_new_draft_that_replaces_the_decision(complaint):
-    new = services.complaint_reverse(
+    new = complaints.complaint_reverse(
         complaint=complaint, by=complaint.registered_by, outcome="refused", reasons="Ny vurdering."
     )
     assert (new.status, new.replaces) == (Decision.Status.DRAFT, complaint.decision)
@@ -148,7 +148,7 @@ def test_reversing_makes_a_new_draft_that_replaces_the_decision(complaint):
 def test_reversing_reopens_the_assessment_of_a_decided_case():
     complaint = ComplaintFactory(decision__case__status=Case.Status.DECIDED)
     ConsentFactory(case=complaint.decision.case)
-    services.complaint_reverse(
+    complaints.complaint_reverse(
         complaint=complaint, by=complaint.registered_by, outcome="granted", reasons="Ny."
     )
     complaint.decision.case.refresh_from_db()
@@ -157,13 +157,13 @@ def test_reversing_reopens_the_assessment_of_a_decided_case():
 
 def test_reversing_without_reasons_is_refused(complaint):
     with pytest.raises(RuleViolation, match="begrunnelse"):
-        services.complaint_reverse(
+        complaints.complaint_reverse(
             complaint=complaint, by=complaint.registered_by, outcome="granted", reasons=""
         )
 
 
 def record(complaint, result="upheld", result_on=TODAY):
-    return services.statsforvalteren_result_record(
+    return complaints.statsforvalteren_result_record(
         complaint=complaint, by=complaint.registered_by, result=result, result_on=result_on
     )
 

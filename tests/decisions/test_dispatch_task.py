@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 
-from decisions import services
+from decisions import delivery
 from decisions.models import Dispatch
 from decisions.tasks import dispatch_send_task
 from tests.decisions.factories import DecisionFactory
@@ -22,7 +22,7 @@ def sent(db, django_capture_on_commit_callbacks):
     case = CaseFactory(person__email="kari@epost.example", person__given_name="Kari")
     decision = DecisionFactory(case=case)
     with django_capture_on_commit_callbacks(execute=True):
-        services.decision_send(decision=decision, by=decision.decided_by)
+        delivery.decision_send(decision=decision, by=decision.decided_by)
     return decision
 
 
@@ -64,7 +64,7 @@ def test_the_dispatch_log_records_the_channel_address_time_and_outcome(sent):
 def test_letters_for_the_print_batch_are_not_emailed(db, django_capture_on_commit_callbacks):
     decision = DecisionFactory(case=CaseFactory(person__email=""))
     with django_capture_on_commit_callbacks(execute=True):
-        services.decision_send(decision=decision, by=decision.decided_by)
+        delivery.decision_send(decision=decision, by=decision.decided_by)
     assert mail.outbox == []
 
 
@@ -76,7 +76,7 @@ def test_a_failed_attempt_is_recorded_and_left_queued_for_the_retry(
         mock.patch("django.core.mail.EmailMessage.send", side_effect=SMTPException("nede")),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        services.decision_send(decision=decision, by=decision.decided_by)
+        delivery.decision_send(decision=decision, by=decision.decided_by)
     dispatch = Dispatch.objects.get()
     assert (dispatch.status, dispatch.attempts, dispatch.last_error) == (
         "queued",
@@ -98,7 +98,7 @@ def test_a_failed_send_does_not_undo_the_sent_decision(db, django_capture_on_com
         mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        services.decision_send(decision=decision, by=decision.decided_by)
+        delivery.decision_send(decision=decision, by=decision.decided_by)
     decision.refresh_from_db()
     assert decision.status == "sent"
 
@@ -106,7 +106,7 @@ def test_a_failed_send_does_not_undo_the_sent_decision(db, django_capture_on_com
 def test_a_failed_email_can_be_retried(db, django_capture_on_commit_callbacks):
     dispatch = _failed_dispatch(django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        services.dispatch_retry(dispatch=dispatch, by=dispatch.letter.created_by)
+        delivery.dispatch_retry(dispatch=dispatch, by=dispatch.letter.created_by)
     dispatch.refresh_from_db()
     assert dispatch.status == "sent"
     assert len(mail.outbox) == 1
@@ -114,7 +114,7 @@ def test_a_failed_email_can_be_retried(db, django_capture_on_commit_callbacks):
 
 def test_a_failed_email_can_go_to_the_print_batch_instead(db, django_capture_on_commit_callbacks):
     dispatch = _failed_dispatch(django_capture_on_commit_callbacks)
-    post = services.dispatch_to_post(dispatch=dispatch, by=dispatch.letter.created_by)
+    post = delivery.dispatch_to_post(dispatch=dispatch, by=dispatch.letter.created_by)
     assert (post.channel, post.status) == ("post", "queued")
 
 
@@ -122,7 +122,7 @@ def _failed_dispatch(capture):
     decision = DecisionFactory(case=CaseFactory(person__email="kari@epost.example"))
     with mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError):
         with capture(execute=True):
-            services.decision_send(decision=decision, by=decision.decided_by)
+            delivery.decision_send(decision=decision, by=decision.decided_by)
         dispatch = Dispatch.objects.get()
         # The last retry: Celery gives up after this one.
         dispatch_send_task.apply(

@@ -4,7 +4,7 @@ import pytest
 
 from core.pdf import render_to_pdf
 from decisions import letters
-from decisions.services import LETTER_TEMPLATE
+from decisions.delivery import LETTER_TEMPLATE
 from tests.decisions.letter_builders import KINDS, complete_letter
 from tests.decisions.pdf_text import pdf_text, squash
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cases.models import TimelineEntry
-from decisions import scans, services
+from decisions import delivery, scans
 from decisions.models import Decision, Dispatch, Letter
 from decisions.scans import complaint_deadlines, dispatches_resend
 from decisions.tasks import dispatch_send_task
@@ -229,7 +229,7 @@ def test_a_lost_letter_is_sent_once_and_a_second_scan_sends_nothing(
     lost.refresh_from_db()
     assert (lost.status, lost.attempts) == ("sent", 1)
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].extra_headers["Message-ID"] == services.dispatch_message_id(lost)
+    assert mail.outbox[0].extra_headers["Message-ID"] == delivery.dispatch_message_id(lost)
 
 
 def test_a_stale_task_for_a_sent_or_failed_dispatch_sends_nothing():
@@ -241,7 +241,7 @@ def test_a_stale_task_for_a_sent_or_failed_dispatch_sends_nothing():
 def test_killed_after_the_server_accepted_the_mail_the_copy_carries_the_same_message_id(
     django_capture_on_commit_callbacks,
 ):
-    """The one window that is not exactly once (see services.dispatch_deliver): the message
+    """The one window that is not exactly once (see delivery.dispatch_deliver): the message
     went out, then the transaction marking it sent was lost. The scan sends it again, as the
     same message, rather than risk a letter marked sent that never went."""
     row = dispatch()
@@ -249,7 +249,7 @@ def test_killed_after_the_server_accepted_the_mail_the_copy_carries_the_same_mes
         mock.patch.object(Dispatch, "save", side_effect=DatabaseError("connection lost")),
         pytest.raises(DatabaseError),
     ):
-        services.dispatch_deliver(dispatch_id=row.pk)
+        delivery.dispatch_deliver(dispatch_id=row.pk)
     row.refresh_from_db()
     assert (row.status, len(mail.outbox)) == ("queued", 1)
     with django_capture_on_commit_callbacks(execute=True):
@@ -257,4 +257,4 @@ def test_killed_after_the_server_accepted_the_mail_the_copy_carries_the_same_mes
     row.refresh_from_db()
     assert row.status == "sent"
     first, second = (m.message()["Message-ID"] for m in mail.outbox)
-    assert first == second == services.dispatch_message_id(row)
+    assert first == second == delivery.dispatch_message_id(row)

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cases.models import AccessLog
-from decisions import services
+from decisions import delivery
 from decisions.models import Decision, Dispatch, Letter
 from tests.decisions.factories import DecisionFactory
 from tests.factories import CaseFactory
@@ -112,7 +112,7 @@ def test_a_second_send_from_the_page_shows_a_message_and_sends_nothing(caseworke
 
 def test_a_sent_letter_is_served_unchanged_from_storage(caseworker_client):
     decision = DecisionFactory(case__person__email="kari@epost.example")
-    services.decision_send(decision=decision, by=decision.decided_by)
+    delivery.decision_send(decision=decision, by=decision.decided_by)
     letter = Letter.objects.get()
     response = caseworker_client.get(reverse("decisions:letter", args=[letter.pk]))
     assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == letter.sha256
@@ -143,7 +143,7 @@ def test_registering_a_complaint_from_the_page(caseworker_client):
 
 def test_the_print_batch_lists_letters_to_post_and_marks_them_posted(caseworker_client):
     decision = DecisionFactory(case__person__email="")
-    services.decision_send(decision=decision, by=decision.decided_by)
+    delivery.decision_send(decision=decision, by=decision.decided_by)
     dispatch = Dispatch.objects.get()
     assert (
         dispatch.letter.recipient_name

@@ -3,8 +3,8 @@ from django.utils import timezone
 
 from cases.models import TimelineEntry
 from core.errors import RuleViolation
-from decisions import letters, selectors, services
-from decisions.models import Decision
+from decisions import drafting, letters, selectors
+from decisions.models import Decision, Letter
 from tests.decisions.factories import YES, AssessmentFactory, DecisionFactory, facts_for
 from tests.factories import CaseFactory
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def draft(case, service="koordinator"):
-    return services.decision_draft(case=case, service=service, by=case.caseworker)
+    return drafting.decision_draft(case=case, service=service, by=case.caseworker)
 
 
 def test_it_drafts_a_grant_from_an_eligible_assessment(assessed_case):
@@ -118,14 +118,14 @@ def test_it_refuses_a_closed_case(db):
 def test_an_update_without_reasons_is_refused_and_changes_nothing(db):
     decision = DecisionFactory()
     with pytest.raises(RuleViolation, match="begrunnelse"):
-        services.decision_update(decision=decision, by=decision.decided_by, reasons="  ")
+        drafting.decision_update(decision=decision, by=decision.decided_by, reasons="  ")
     decision.refresh_from_db()
     assert decision.reasons.startswith("Behovet")
 
 
 def test_an_update_saves_the_edited_text(db):
     decision = DecisionFactory()
-    services.decision_update(decision=decision, by=decision.decided_by, reasons="Ny tekst.")
+    drafting.decision_update(decision=decision, by=decision.decided_by, reasons="Ny tekst.")
     decision.refresh_from_db()
     assert decision.reasons == "Ny tekst."
 
@@ -133,22 +133,22 @@ def test_an_update_saves_the_edited_text(db):
 def test_a_sent_decision_cannot_be_edited(db):
     decision = DecisionFactory(sent=True)
     with pytest.raises(RuleViolation, match="sendt vedtak kan ikke endres"):
-        services.decision_update(decision=decision, by=decision.decided_by, reasons="Ny.")
+        drafting.decision_update(decision=decision, by=decision.decided_by, reasons="Ny.")
 
 
 def test_saving_unchanged_text_keeps_the_leaders_approval(db, leader):
     decision = DecisionFactory(
         status=Decision.Status.AWAITING_APPROVAL, approved_by=leader, approved_at=timezone.now()
     )
-    unchanged = {name: getattr(decision, name) for name in services.EDITABLE_FIELDS}
-    updated = services.decision_update(decision=decision, by=decision.decided_by, **unchanged)
+    unchanged = {name: getattr(decision, name) for name in drafting.EDITABLE_FIELDS}
+    updated = drafting.decision_update(decision=decision, by=decision.decided_by, **unchanged)
     assert updated.status == Decision.Status.AWAITING_APPROVAL
     assert updated.approved_by == leader
 
 
 def test_editing_a_decision_awaiting_approval_sends_it_back_to_draft(db):
     decision = DecisionFactory(status=Decision.Status.AWAITING_APPROVAL)
-    updated = services.decision_update(decision=decision, by=decision.decided_by, facts="Nye.")
+    updated = drafting.decision_update(decision=decision, by=decision.decided_by, facts="Nye.")
     assert updated.status == Decision.Status.DRAFT
 
 
@@ -165,3 +165,78 @@ def test_drafting_never_touches_the_timeline_when_refused(db):
     with pytest.raises(RuleViolation):
         draft(case)
     assert TimelineEntry.objects.filter(case=case).count() == before
+
+
+# --- Approval --------------------------------------------------------------------------------
+
+
+def test_a_caseworker_cannot_approve(caseworker):
+    decision = DecisionFactory(status=Decision.Status.AWAITING_APPROVAL)
+    with pytest.raises(RuleViolation, match="Bare en leder"):
+        drafting.decision_approve(decision=decision, by=caseworker)
+
+
+def test_a_leader_cannot_approve_their_own_decision(leader):
+    decision = DecisionFactory(decided_by=leader, status=Decision.Status.AWAITING_APPROVAL)
+    with pytest.raises(RuleViolation, match="selv har skrevet"):
+        drafting.decision_approve(decision=decision, by=leader)
+
+
+def test_an_incomplete_letter_cannot_go_for_approval(db):
+    decision = DecisionFactory(starts_on=None)
+    with pytest.raises(RuleViolation, match="startdato"):
+        drafting.decision_submit_for_approval(decision=decision, by=decision.decided_by)
+
+
+# --- The edit form: save, then the button's step ---------------------------------------------
+
+
+def edit(decision, action, **fields):
+    return drafting.decision_edit(
+        decision=decision, by=decision.decided_by, action=action, **fields
+    )
+
+
+def test_an_edit_and_send_sends_the_edited_text():
+    decision = DecisionFactory(case__person__email="kari@epost.example")
+    result = edit(decision, "send", reasons="Ny begrunnelse.")
+    assert (result.decision.status, result.decision.reasons) == (
+        Decision.Status.SENT,
+        "Ny begrunnelse.",
+    )
+
+
+def test_a_refused_send_keeps_the_saved_edit_and_says_why():
+    decision = DecisionFactory(
+        case__person__email="",
+        case__person__address="",
+        case__person__postal_code="",
+        case__person__postal_town="",
+    )
+    result = edit(decision, "send", reasons="Ny begrunnelse.")
+    decision.refresh_from_db()
+    assert (decision.status, decision.reasons) == (Decision.Status.DRAFT, "Ny begrunnelse.")
+    assert "Registrer en adresse" in " ".join(result.refused.messages)
+    assert not Letter.objects.exists()
+
+
+def test_a_refused_edit_saves_nothing_and_takes_no_step():
+    decision = DecisionFactory(case__person__email="kari@epost.example")
+    with pytest.raises(RuleViolation, match="begrunnelse"):
+        edit(decision, "send", reasons=" ")
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.DRAFT
+    assert decision.reasons.startswith("Behovet")
+
+
+def test_an_edit_awaiting_approval_makes_a_draft_again_and_is_not_approved(leader):
+    decision = DecisionFactory(status=Decision.Status.AWAITING_APPROVAL)
+    result = drafting.decision_edit(decision=decision, by=leader, action="approve", facts="Nye.")
+    assert result.reopened is True
+    assert (result.decision.status, result.decision.approved_at) == (Decision.Status.DRAFT, None)
+
+
+def test_an_edit_of_a_sent_decision_is_not_editable():
+    decision = DecisionFactory(sent=True)
+    with pytest.raises(drafting.NotEditable):
+        edit(decision, "save", reasons="Ny.")

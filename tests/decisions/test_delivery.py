@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cases.models import Case, Relation
 from core.errors import RuleViolation
-from decisions import deadlines, selectors, services
+from decisions import deadlines, delivery, drafting, selectors
 from decisions.models import Decision, Dispatch, Letter
 from tests.decisions.factories import DecisionFactory, child_case
 from tests.decisions.pdf_text import pdf_text, squash
@@ -25,7 +25,7 @@ def decision(db):
 
 
 def send(decision):
-    return services.decision_send(decision=decision, by=decision.decided_by)
+    return delivery.decision_send(decision=decision, by=decision.decided_by)
 
 
 def test_sending_marks_the_decision_sent_today(decision):
@@ -159,28 +159,9 @@ def test_with_approval_required_an_unapproved_decision_cannot_be_sent(decision, 
 
 def test_with_approval_required_an_approved_decision_is_sent(decision, settings, leader):
     settings.KE_DECISION_APPROVAL_REQUIRED = True
-    services.decision_submit_for_approval(decision=decision, by=decision.decided_by)
-    services.decision_approve(decision=decision, by=leader)
+    drafting.decision_submit_for_approval(decision=decision, by=decision.decided_by)
+    drafting.decision_approve(decision=decision, by=leader)
     assert send(decision).decision.status == Decision.Status.SENT
-
-
-def test_a_caseworker_cannot_approve(decision, caseworker):
-    decision.status = Decision.Status.AWAITING_APPROVAL
-    decision.save()
-    with pytest.raises(RuleViolation, match="Bare en leder"):
-        services.decision_approve(decision=decision, by=caseworker)
-
-
-def test_a_leader_cannot_approve_their_own_decision(leader):
-    decision = DecisionFactory(decided_by=leader, status=Decision.Status.AWAITING_APPROVAL)
-    with pytest.raises(RuleViolation, match="selv har skrevet"):
-        services.decision_approve(decision=decision, by=leader)
-
-
-def test_an_incomplete_letter_cannot_go_for_approval(db):
-    decision = DecisionFactory(starts_on=None)
-    with pytest.raises(RuleViolation, match="startdato"):
-        services.decision_submit_for_approval(decision=decision, by=decision.decided_by)
 
 
 def test_the_approving_leader_signs_the_letter(decision, leader):
@@ -196,10 +177,24 @@ def test_a_grant_names_the_appointed_coordinator(decision):
     assert str(appointment.coordinator) in selectors.decision_letter(decision).coordinator_text
 
 
+def test_the_letter_asks_the_registered_lookup_for_the_coordinator(decision, monkeypatch):
+    monkeypatch.setattr(selectors, "_coordinator_lookup", None)
+    selectors.register_coordinator_lookup(lambda *, case_id, service: f"Nr. {case_id} {service}")
+    text = selectors.decision_letter(decision).coordinator_text
+    assert text == f"Din koordinator er Nr. {decision.case_id} koordinator."
+
+
+def test_with_no_lookup_registered_a_grant_says_a_coordinator_will_be_appointed(
+    decision, monkeypatch
+):
+    monkeypatch.setattr(selectors, "_coordinator_lookup", None)
+    assert "vil oppnevne" in selectors.decision_letter(decision).coordinator_text
+
+
 def test_the_caseworker_can_set_the_actual_received_date(decision):
     send(decision)
     later = timezone.localdate()
-    updated = services.decision_set_received(
+    updated = delivery.decision_set_received(
         decision=decision, by=decision.decided_by, received_on=later
     )
     assert updated.received_on_confirmed is True
@@ -209,7 +204,7 @@ def test_the_caseworker_can_set_the_actual_received_date(decision):
 def test_a_received_date_before_the_sending_date_is_refused_and_changes_nothing(decision):
     sent = send(decision).decision
     with pytest.raises(RuleViolation, match="før vedtaket ble sendt"):
-        services.decision_set_received(
+        delivery.decision_set_received(
             decision=decision,
             by=decision.decided_by,
             received_on=sent.sent_on - datetime.timedelta(days=1),
@@ -221,7 +216,7 @@ def test_a_received_date_before_the_sending_date_is_refused_and_changes_nothing(
 def test_a_received_date_in_the_future_is_refused(decision):
     send(decision)
     with pytest.raises(RuleViolation, match="fram i tid"):
-        services.decision_set_received(
+        delivery.decision_set_received(
             decision=decision,
             by=decision.decided_by,
             received_on=timezone.localdate() + datetime.timedelta(days=1),
@@ -230,7 +225,7 @@ def test_a_received_date_in_the_future_is_refused(decision):
 
 def test_a_received_date_on_a_draft_is_refused(decision):
     with pytest.raises(RuleViolation, match="sendt vedtak"):
-        services.decision_set_received(
+        delivery.decision_set_received(
             decision=decision, by=decision.decided_by, received_on=timezone.localdate()
         )
 
@@ -246,7 +241,7 @@ def test_a_letter_posted_later_than_it_was_sent_gets_its_deadline_from_the_posti
         received_on=timezone.localdate() - datetime.timedelta(days=7),
         assumed_received_on=timezone.localdate() - datetime.timedelta(days=7),
     )
-    services.print_batch_mark_posted(
+    delivery.print_batch_mark_posted(
         dispatch_ids=[Dispatch.objects.get().pk], by=decision.decided_by
     )
     decision.refresh_from_db()

@@ -1,0 +1,73 @@
+"""Pages for letters once they are sent: the stored PDF, a failed email tried again or
+put in the post, and the print batch."""
+
+from django.contrib import messages
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from cases.access import caseworker_required, get_visible_or_404, log_access
+from cases.models import AccessLog
+from core.errors import RuleViolation
+from core.feedback import show_violation
+from decisions import delivery, selectors
+from decisions.models import Dispatch
+
+
+@caseworker_required
+def letter_file(request, pk):
+    """A stored letter, served as it was sent."""
+    letter = get_visible_or_404(
+        request, selectors.letter_scope(request.user), pk=pk, object_type="letter"
+    )
+    log_access(
+        request, obj=letter, action=AccessLog.Action.PRINT, person_id=letter.decision.case.person_id
+    )
+    response = FileResponse(letter.file.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="brev-{letter.pk}.pdf"'
+    return response
+
+
+def _get_dispatch(request, pk) -> Dispatch:
+    visible = selectors.dispatch_scope(request.user)
+    return get_visible_or_404(request, visible, pk=pk, object_type="dispatch")
+
+
+@require_POST
+@caseworker_required
+def dispatch_retry(request, pk):
+    dispatch = _get_dispatch(request, pk)
+    action = delivery.dispatch_to_post if "post" in request.POST else delivery.dispatch_retry
+    try:
+        action(dispatch=dispatch, by=request.user)
+    except RuleViolation as error:
+        show_violation(request, error)
+    else:
+        messages.success(request, "Forsendelsen er lagt i kø på nytt.")
+        log_access(request, obj=dispatch.letter.decision.case, action=AccessLog.Action.CHANGE)
+    return redirect(dispatch.letter.decision)
+
+
+@caseworker_required
+def print_batch(request):
+    return render(
+        request,
+        "decisions/print_batch.html",
+        {
+            "batch": selectors.print_batch(request.user)[:200],
+            "failed": selectors.failed_dispatches(request.user)[:200],
+        },
+    )
+
+
+@require_POST
+@caseworker_required
+def print_batch_posted(request):
+    ids = [int(i) for i in request.POST.getlist("dispatch") if i.isdigit()]
+    try:
+        count = delivery.print_batch_mark_posted(dispatch_ids=ids, by=request.user)
+    except RuleViolation as error:
+        show_violation(request, error)
+    else:
+        messages.success(request, f"{count} brev er registrert som sendt i posten.")
+    return redirect("decisions:print_batch")

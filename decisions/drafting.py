@@ -1,0 +1,204 @@
+"""Drafting a decision from the assessment, editing it, the leader's approval, and the edit
+form's save-then-submit, -approve or -send.
+
+Each service either does all of its work or raises RuleViolation (a Norwegian message
+for the caseworker) and changes nothing; decision_edit keeps a saved edit when the step
+after it is refused, and says so in its result.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from cases.models import Case, TimelineEntry
+from cases.services import timeline_add
+from core.errors import RuleViolation
+from decisions import delivery, letters, prefill, selectors, writes
+from decisions.models import Decision
+
+S = Decision.Status
+
+EDITABLE_FIELDS = ("outcome", "legal_basis", "facts", "reasons", "starts_on")
+
+
+@transaction.atomic
+def decision_draft(*, case: Case, service: str, by) -> Decision:
+    """A draft decision on one requested service, pre-filled from the latest assessment."""
+    if not case.is_open:
+        raise RuleViolation("Saken er avsluttet; det kan ikke skrives vedtak i den.")
+    if service not in selectors.REQUESTED:
+        raise RuleViolation("Ukjent tjeneste.")
+    label = Decision.Service(service).label.lower()
+    if not getattr(case, selectors.REQUESTED[service]):
+        raise RuleViolation(f"Saken gjelder ikke {label}; det er ikke søkt om det.")
+    if selectors.current_decision(case, service) is not None:
+        raise RuleViolation(f"Saken har allerede et vedtak om {label}.")
+    try:
+        assessment = case.assessments.latest()
+    except case.assessments.model.DoesNotExist:
+        raise RuleViolation(
+            "Saken har ingen lagret vurdering. Vurder retten før du skriver vedtak."
+        ) from None
+    result = assessment.result.get(service, {})
+    outcome = prefill.outcome_from_assessment(result.get("outcome", ""))
+    if outcome is None:
+        raise RuleViolation(
+            f"Vurderingen av {label} har ubesvarte skjønnsspørsmål. "
+            "Svar på dem og lagre vurderingen før du skriver vedtak."
+        )
+    stored = assessment.facts.get("services") if isinstance(assessment.facts, dict) else None
+    texts = prefill.draft_texts(
+        service=service,
+        outcome=outcome,
+        findings=result["findings"],
+        services=stored if isinstance(stored, list) else None,
+    )
+    decision = Decision(
+        case=case,
+        assessment=assessment,
+        service=service,
+        outcome=outcome,
+        starts_on=timezone.localdate() if outcome in Decision.GRANTING_OUTCOMES else None,
+        decided_by=by,
+        **texts,
+    )
+    decision.full_clean()
+    writes.save(decision, by=by)
+    timeline_add(
+        case=case, kind=TimelineEntry.Kind.SYSTEM, text=f"Utkast til vedtak om {label}.", by=by
+    )
+    return decision
+
+
+class NotEditable(RuleViolation):
+    """The decision has been sent since the user opened it: there is nothing left to edit."""
+
+
+@transaction.atomic
+def decision_update(*, decision: Decision, by, **fields) -> Decision:
+    locked = writes.lock_decision(decision)
+    _edit(locked, by=by, fields=fields)
+    return locked
+
+
+def _edit(locked: Decision, *, by, fields: dict) -> bool:
+    """Save the edited fields on the locked row. True if that made it a draft again."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    if not locked.is_editable:
+        raise NotEditable("Et sendt vedtak kan ikke endres. Et nytt vedtak må fattes.")
+    edited = [name for name, value in fields.items() if getattr(locked, name) != value]
+    for name in edited:
+        setattr(locked, name, fields[name])
+    writes.check_text(locked.reasons, "Et vedtak må ha en begrunnelse (fvl. §§ 24 og 25).")
+    writes.check_text(locked.legal_basis, "Et vedtak må vise til reglene det bygger på.")
+    writes.check_text(locked.facts, "Et vedtak må nevne de faktiske forholdene det bygger på.")
+    if not edited:
+        # Saving what is stored changes nothing, and keeps a leader's approval.
+        return False
+    changed = [*edited, "updated_at"]
+    reopened = locked.status == S.AWAITING_APPROVAL
+    if reopened:
+        # An edited decision is no longer the one the leader approved.
+        locked.status, locked.approved_by, locked.approved_at = S.DRAFT, None, None
+        changed += ["status", "approved_by", "approved_at"]
+    locked.full_clean()
+    writes.save(locked, by=by, update_fields=changed)
+    return reopened
+
+
+def _letter_problems(decision: Decision) -> list[str]:
+    missing = letters.missing_parts(selectors.decision_letter(decision))
+    return [f"Brevet mangler: {', '.join(missing)}."] if missing else []
+
+
+@transaction.atomic
+def decision_submit_for_approval(*, decision: Decision, by) -> Decision:
+    locked = writes.lock_decision(decision)
+    if locked.status != S.DRAFT:
+        raise RuleViolation("Bare et utkast kan sendes til godkjenning.")
+    problems = _letter_problems(locked)
+    if problems:
+        raise RuleViolation(problems)
+    locked.status = S.AWAITING_APPROVAL
+    writes.save(locked, by=by, update_fields=["status", "updated_at"])
+    timeline_add(
+        case=locked.case,
+        kind=TimelineEntry.Kind.SYSTEM,
+        text=f"Vedtak om {writes.service_label(locked)} sendt til godkjenning.",
+        by=by,
+    )
+    return locked
+
+
+@transaction.atomic
+def decision_approve(*, decision: Decision, by) -> Decision:
+    if not by.has_perm("decisions.approve_decision"):
+        raise RuleViolation("Bare en leder i koordinerende enhet kan godkjenne vedtak.")
+    locked = writes.lock_decision(decision)
+    if locked.status != S.AWAITING_APPROVAL:
+        raise RuleViolation("Vedtaket venter ikke på godkjenning.")
+    if locked.approved_at is not None:
+        raise RuleViolation("Vedtaket er allerede godkjent.")
+    if locked.decided_by_id == by.pk:
+        raise RuleViolation("Du kan ikke godkjenne et vedtak du selv har skrevet.")
+    locked.approved_by, locked.approved_at = by, timezone.now()
+    writes.save(locked, by=by, update_fields=["approved_by", "approved_at", "updated_at"])
+    timeline_add(
+        case=locked.case,
+        kind=TimelineEntry.Kind.SYSTEM,
+        text=f"Vedtak om {writes.service_label(locked)} godkjent av leder.",
+        by=by,
+    )
+    return locked
+
+
+# --- The edit form: save, then what the button says ------------------------------------------
+
+# Every button on the edit form saves what is on the screen first, so an edit is never
+# left behind; all but "save" then take the decision one step further.
+EDIT_ACTIONS = ("save", "submit", "approve", "send")
+
+
+@dataclass
+class EditResult:
+    decision: Decision
+    # Edited while awaiting approval: a draft again, and the button's step is not taken.
+    reopened: bool = False
+    # The rules refused the button's step; the edit is saved all the same.
+    refused: RuleViolation | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def decision_edit(*, decision: Decision, by, action: str = "save", **fields) -> EditResult:
+    """Save the edit, then submit, approve or send the decision as the button asked.
+
+    One transaction with the row locked throughout, so what is sent is what was just
+    saved and no one can change it in between. The step after the save runs in a
+    savepoint: when the rules refuse it (no address, not approved), only the step is
+    undone, and the edit stays saved. Raises RuleViolation, and saves nothing, when the
+    edit itself is refused; NotEditable when the decision has been sent meanwhile.
+    """
+    if action not in EDIT_ACTIONS:
+        raise ValueError(f"Unknown action: {action}")
+    locked = writes.lock_decision(decision)
+    if _edit(locked, by=by, fields=fields):
+        return EditResult(decision=locked, reopened=True)
+    if action == "save":
+        return EditResult(decision=locked)
+    step = {
+        "submit": decision_submit_for_approval,
+        "approve": decision_approve,
+        "send": delivery.decision_send,
+    }[action]
+    try:
+        with transaction.atomic():
+            done = step(decision=locked, by=by)
+    except RuleViolation as error:
+        return EditResult(decision=locked, refused=error)
+    if isinstance(done, delivery.SendResult):
+        return EditResult(decision=done.decision, notices=done.notices)
+    return EditResult(decision=done)

@@ -1,0 +1,252 @@
+"""The texts of a draft decision, pre-filled from an assessment's findings. Pure.
+
+The caseworker edits them before the letter is sent. They change when the eligibility
+engine's findings change; the letter's checklist and standard texts are in `letters`.
+"""
+
+import re
+
+from decisions.letters import (
+    GRANTING_OUTCOMES,
+    LEGAL,
+    OUTCOME_GRANTED,
+    OUTCOME_REFUSED,
+    SERVICE_BARNEKOORDINATOR,
+    SERVICE_KOORDINATOR,
+    SERVICE_NAMES,
+    SERVICE_PLAN,
+)
+
+# The engine's short references for the provision of each service. The general conditions
+# (C4 langvarig, C5 koordinert) cite every service's provision; a letter cites only its own.
+SERVICE_REFERENCES: dict[str, tuple[str, ...]] = {
+    SERVICE_KOORDINATOR: ("pbrl. § 2-5 b", "hol. § 7-2"),
+    SERVICE_BARNEKOORDINATOR: ("pbrl. § 2-5 c", "hol. § 7-2 a"),
+    SERVICE_PLAN: ("pbrl. § 2-5", "hol. § 7-1"),
+}
+GENERAL_CONDITIONS = ("C4", "C5")
+# Findings that count the person's services; the letter names the services instead.
+SERVICE_COUNTS = ("K1", "I1", "B4")
+# Discretionary findings: with met None they are open questions, not facts.
+JUDGEMENT_CODES = ("C4", "C5", "K2", "B2", "I3")
+
+LAW_NAMES = {
+    "pbrl.": "pasient- og brukerrettighetsloven",
+    "hol.": "helse- og omsorgstjenesteloven",
+    "phvl.": "psykisk helsevernloven",
+}
+
+HEALTH_AND_CARE = ("municipal_health_care", "specialist_health_care", "mental_health_care")
+WELFARE = "welfare"
+
+_SECTIONS = re.compile(r"^(?P<law>\S+\.) §§? (?P<sections>.+)$")
+_CHAPTER = re.compile(r"^(?P<law>\S+\.) (?P<chapter>kap\. .+)$")
+
+
+def _join(items: list[str]) -> str:
+    """'a', 'a og b', 'a, b og c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def _references(basis: str) -> list[tuple[str, str]]:
+    """(law, section) for each provision in an engine reference; ('', text) for the rest.
+
+    "pbrl. §§ 2-5, 2-5 b og 2-5 c; hol. § 7-2" gives pbrl. 2-5, 2-5 b, 2-5 c and hol. 7-2.
+    """
+    found = []
+    for part in (p.strip() for p in basis.split(";")):
+        match = _SECTIONS.match(part)
+        if match is None:
+            chapter = _CHAPTER.match(part)
+            if chapter is not None:
+                found.append((chapter["law"], chapter["chapter"]))
+            elif part:
+                found.append(("", part))
+            continue
+        sections = re.split(r",\s*|\s+og\s+", match["sections"])
+        found += [(match["law"], section.strip()) for section in sections if section.strip()]
+    return found
+
+
+def _finding_references(finding: dict, service: str) -> list[tuple[str, str]]:
+    if finding.get("code") in GENERAL_CONDITIONS:
+        return [ref for r in SERVICE_REFERENCES[service] for ref in _references(r)]
+    return _references(finding.get("legal_basis") or "")
+
+
+def _cite(references: list[tuple[str, str]], *, full_names: bool = False) -> str:
+    """References grouped by law, each once, in first-seen order."""
+    by_law: dict[str, list[str]] = {}
+    for law, section in references:
+        sections = by_law.setdefault(law, [])
+        if section not in sections:
+            sections.append(section)
+    parts = []
+    for law, sections in by_law.items():
+        if not law:
+            parts += sections
+            continue
+        name = LAW_NAMES.get(law, law) if full_names else law
+        chapters = [s for s in sections if s.startswith("kap.")]
+        paragraphs = [s for s in sections if not s.startswith("kap.")]
+        if paragraphs:
+            mark = "§§" if len(paragraphs) > 1 else "§"
+            chapters.append(f"{mark} {_join(paragraphs)}")
+        parts.append(f"{name} {_join(chapters)}")
+    return "; ".join(parts)
+
+
+def _service_name(name: str) -> str:
+    """'Hjemmesykepleie' reads 'hjemmesykepleie' mid-sentence; 'HABU' stays as it is."""
+    name = name.strip()
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def _names(services: list[dict], *, categories, statuses) -> list[str]:
+    names = []
+    for s in services:
+        if s.get("category") in categories and s.get("status") in statuses:
+            name = _service_name(s.get("name") or "")
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def services_sentence(services: list[dict], *, subject: str = "Personen") -> str:
+    """The person's services in plain Norwegian, from the assessment's stored facts.
+
+    "Personen mottar hjemmesykepleie og fysioterapi, og har søkt om avlastning."
+    """
+    every = (*HEALTH_AND_CARE, WELFARE)
+    received = _names(services, categories=every, statuses={"received"})
+    applied = _names(services, categories=every, statuses={"applied"})
+    expected = _names(services, categories=every, statuses={"expected"})
+    parts = []
+    if received:
+        parts.append(f"mottar {_join(received)}")
+    if applied:
+        parts.append(f"har søkt om {_join(applied)}")
+    if expected:
+        parts.append(f"ventes å trenge {_join(expected)}")
+    if not parts:
+        return f"{subject} mottar ingen tjenester og har ikke søkt om noen."
+    if len(parts) == 1:
+        return f"{subject} {parts[0]}."
+    return f"{subject} {', '.join(parts[:-1])}, og {parts[-1]}."
+
+
+_NUMBERS = {0: "ingen", 1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
+
+
+def _count_reason(finding: dict, services: list[dict], subject: str) -> str | None:
+    """The condition a service-count finding checks, said with the services' names.
+
+    None when the named services do not bear out the finding (the engine counts rows, so
+    two services of one name count twice): the engine's own text is used then.
+    """
+    met = finding.get("met")
+    if finding.get("code") == "B4":
+        every = {"received", "applied", "expected"}
+        health = _names(services, categories=HEALTH_AND_CARE, statuses=every)
+        welfare = _names(services, categories={WELFARE}, statuses=every)
+        if bool(health and welfare) != met:
+            return None
+        if met:
+            return (
+                f"{subject} har både helse- og omsorgstjenester ({_join(health)}) og andre "
+                f"velferdstjenester ({_join(welfare)})."
+            )
+        return (
+            f"{subject} må ha både helse- og omsorgstjenester og andre velferdstjenester. "
+            f"Helse- og omsorgstjenester: {_join(health) or 'ingen'}. "
+            f"Andre velferdstjenester: {_join(welfare) or 'ingen'}."
+        )
+    health = _names(services, categories=HEALTH_AND_CARE, statuses={"received", "applied"})
+    if (len(health) >= 2) != met:
+        return None
+    count = _NUMBERS.get(len(health), str(len(health)))
+    listed = f" ({_join(health)})" if health else ""
+    if met:
+        return (
+            f"{subject} mottar eller har søkt om {count} helse- og omsorgstjenester{listed}. "
+            "Det kreves minst to."
+        )
+    rule = (
+        "Det kreves minst to. Andre velferdstjenester og tjenester som bare ventes, "
+        "teller ikke med."
+    )
+    if not health:
+        return f"{subject} mottar ingen helse- og omsorgstjenester og har ikke søkt om noen. {rule}"
+    noun = "helse- og omsorgstjeneste" if len(health) == 1 else "helse- og omsorgstjenester"
+    return f"{subject} mottar eller har søkt om {count} {noun}{listed}. {rule}"
+
+
+def _with_reference(text: str, citation: str) -> str:
+    """'Bor i kommunen.' + 'hol. § 3-1' -> 'Bor i kommunen (hol. § 3-1).'"""
+    if not citation:
+        return text
+    text = text.rstrip()
+    if text.endswith("."):
+        return f"{text[:-1]} ({citation})."
+    return f"{text} ({citation})"
+
+
+def draft_texts(
+    *, service: str, outcome: str, findings: list[dict], services: list[dict] | None = None
+) -> dict[str, str]:
+    """Legal basis, facts and reasons pre-filled from an assessment's findings for a service.
+
+    `findings` is the stored list of {code, met, text, legal_basis}; `services` the
+    assessment's stored facts["services"] ({name, category, status}). The caseworker edits
+    the result before sending. Each reference is cited once, and the general conditions
+    cite only the provision of the service decided.
+    """
+    provision = LEGAL[service]
+    subject = "Barnet" if service == SERVICE_BARNEKOORDINATOR else "Personen"
+    own = {ref for r in SERVICE_REFERENCES[service] for ref in _references(r)}
+    others = [ref for f in findings for ref in _finding_references(f, service) if ref not in own]
+    legal_basis = f"Vedtaket er fattet etter {provision.reference}. {provision.content}"
+    if others:
+        legal_basis += f" Vurderingen bygger også på {_cite(others, full_names=True)}."
+
+    def text(finding: dict) -> str:
+        if services is not None and finding.get("code") in SERVICE_COUNTS:
+            return _count_reason(finding, services, subject) or finding.get("text") or ""
+        return finding.get("text") or ""
+
+    facts: list[str] = []
+    if services is not None and any(f.get("code") in SERVICE_COUNTS for f in findings):
+        facts.append(services_sentence(services, subject=subject))
+    for finding in findings:
+        if services is not None and finding.get("code") in SERVICE_COUNTS:
+            continue
+        if finding.get("code") in JUDGEMENT_CODES and finding.get("met") is None:
+            continue  # an open question, not a fact
+        line = finding.get("text") or ""
+        if line and line not in facts:
+            facts.append(line)
+
+    name = SERVICE_NAMES[service]
+    granted = outcome in GRANTING_OUTCOMES
+    chosen = [f for f in findings if f.get("met") is granted]
+    lines = [f"Vilkårene for {name} er {'oppfylt' if granted else 'ikke oppfylt'}:"]
+    for finding in chosen:
+        # The legal basis already cites the service's own provision; a line cites the rest.
+        extra = [ref for ref in _finding_references(finding, service) if ref not in own]
+        line = _with_reference(text(finding), _cite(extra))
+        if line and f"– {line}" not in lines:
+            lines.append(f"– {line}")
+    return {
+        "legal_basis": legal_basis,
+        "facts": "\n".join(f"– {line}" for line in facts),
+        "reasons": "\n".join(lines),
+    }
+
+
+def outcome_from_assessment(assessment_outcome: str) -> str | None:
+    """The decision outcome an assessment outcome suggests; None when it suggests nothing."""
+    return {"eligible": OUTCOME_GRANTED, "not_eligible": OUTCOME_REFUSED}.get(assessment_outcome)
