@@ -15,7 +15,7 @@ from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.pdf import render_to_pdf
-from decisions import selectors, writes
+from decisions import due, writes
 from decisions.models import Complaint, Decision, Letter
 
 S = Decision.Status
@@ -35,12 +35,12 @@ def decisions_finalize_due(*, today: datetime.date | None = None, batch_size: in
     have no user and say why instead (FINAL_REASON).
     """
     today = today or timezone.localdate()
-    due = selectors.decisions_due_final(today)
+    final = due.decisions_due_final(today)
     total = 0
     while True:
         # Whole rows, read under the lock, so the history rows copy what is stored now;
         # skip_locked leaves a decision someone is changing (a complaint coming in) alone.
-        batch = list(due.select_for_update(skip_locked=True).order_by("id")[:batch_size])
+        batch = list(final.select_for_update(skip_locked=True).order_by("id")[:batch_size])
         if not batch:
             return total
         for decision in batch:

@@ -6,6 +6,7 @@ the reminders agree.
 
 import datetime
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from cases.models import Case
@@ -45,6 +46,16 @@ def complaint_deadlines_due(*, until: datetime.date, decisions: QuerySet | None 
     return (
         (decisions if decisions is not None else Decision.objects.all())
         .filter(status=Decision.Status.SENT, complaint_deadline__lte=until)
+        # NOT EXISTS rather than a LEFT JOIN: PostgreSQL cannot lock the nullable side of one.
         .exclude(Exists(Complaint.objects.filter(decision=OuterRef("pk"))))
         .order_by("complaint_deadline", "id")
     )
+
+
+def decisions_due_final(today: datetime.date) -> QuerySet:
+    """Sent decisions with no complaint whose complaint deadline and grace ended before today.
+
+    A complaint posted on the last day may still be in the post: KE_COMPLAINT_GRACE_DAYS.
+    """
+    grace = datetime.timedelta(days=settings.KE_COMPLAINT_GRACE_DAYS)
+    return complaint_deadlines_due(until=today - grace - datetime.timedelta(days=1))

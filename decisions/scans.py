@@ -8,7 +8,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from decisions import complaints, selectors
+from decisions import complaints, due
 from decisions.models import Dispatch
 
 BATCH = 500
@@ -23,7 +23,7 @@ RESEND_AFTER = datetime.timedelta(minutes=10)
 def complaint_deadlines(today: datetime.date, dry_run: bool = False) -> int:
     """Sent decisions with no complaint whose deadline and grace have passed become final."""
     if dry_run:
-        return selectors.decisions_due_final(today).count()
+        return due.decisions_due_final(today).count()
     return complaints.decisions_finalize_due(today=today, batch_size=BATCH)
 
 

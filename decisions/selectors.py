@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.templatetags.static import static
 from django.utils import timezone
 
@@ -46,15 +46,6 @@ def services_to_decide(case: Case) -> list[str]:
     """Requested services that have no decision yet."""
     decided = set(Decision.objects.filter(case=case).values_list("service", flat=True))
     return [s for s, flag in REQUESTED.items() if getattr(case, flag) and s not in decided]
-
-
-def decisions_due_final(today: datetime.date):
-    """Sent decisions with no complaint whose complaint deadline and grace ended before today."""
-    cutoff = today - datetime.timedelta(days=settings.KE_COMPLAINT_GRACE_DAYS)
-    # NOT EXISTS rather than a LEFT JOIN: PostgreSQL cannot lock the nullable side of one.
-    return Decision.objects.filter(
-        status=Decision.Status.SENT, complaint_deadline__lt=cutoff
-    ).exclude(Exists(Complaint.objects.filter(decision=OuterRef("pk"))))
 
 
 # --- Scoped lists and details ------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.conf import settings
 
 from coordinators.models import Completion
 from coordinators.qualification import add_months
-from decisions.services import decisions_due_final
+from decisions.due import decisions_due_final
 from followup import scans
 from followup.deadlines import gather
 from followup.models import Reminder
