@@ -18,7 +18,7 @@ from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.pdf import render_to_pdf
-from decisions import deadlines, letters, selectors, writes
+from decisions import approval, deadlines, letters, selectors, writes
 from decisions.models import Decision, Dispatch, Letter
 
 S = Decision.Status
@@ -78,8 +78,11 @@ def decision_send(*, decision: Decision, by) -> SendResult:
     locked = writes.lock_decision(decision)
     if locked.is_sent:
         raise RuleViolation("Vedtaket er allerede sendt. Det sendes ikke på nytt.")
-    if settings.KE_DECISION_APPROVAL_REQUIRED and locked.approved_at is None:
-        raise RuleViolation("Vedtaket må godkjennes av en leder før det sendes.")
+    problems = approval.send_refusals(
+        approval.ApprovalFacts.of(locked, approval_required=settings.KE_DECISION_APPROVAL_REQUIRED)
+    )
+    if problems:
+        raise RuleViolation(problems)
     if not locked.case.is_open:
         raise RuleViolation("Saken er avsluttet; vedtaket kan ikke sendes.")
     writes.check_text(locked.reasons, "Et vedtak må ha en begrunnelse (fvl. §§ 24 og 25).")

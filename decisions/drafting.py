@@ -8,13 +8,14 @@ after it is refused, and says so in its result.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Case, TimelineEntry
 from cases.services import timeline_add
 from core.errors import RuleViolation
-from decisions import delivery, letters, prefill, selectors, writes
+from decisions import approval, delivery, letters, prefill, selectors, writes
 from decisions.models import Decision
 
 S = Decision.Status
@@ -109,6 +110,12 @@ def _edit(locked: Decision, *, by, fields: dict) -> bool:
     return reopened
 
 
+def approval_facts(decision: Decision) -> approval.ApprovalFacts:
+    return approval.ApprovalFacts.of(
+        decision, approval_required=settings.KE_DECISION_APPROVAL_REQUIRED
+    )
+
+
 def _letter_problems(decision: Decision) -> list[str]:
     missing = letters.missing_parts(selectors.decision_letter(decision))
     return [f"Brevet mangler: {', '.join(missing)}."] if missing else []
@@ -117,9 +124,7 @@ def _letter_problems(decision: Decision) -> list[str]:
 @transaction.atomic
 def decision_submit_for_approval(*, decision: Decision, by) -> Decision:
     locked = writes.lock_decision(decision)
-    if locked.status != S.DRAFT:
-        raise RuleViolation("Bare et utkast kan sendes til godkjenning.")
-    problems = _letter_problems(locked)
+    problems = approval.submit_refusals(approval_facts(locked)) or _letter_problems(locked)
     if problems:
         raise RuleViolation(problems)
     locked.status = S.AWAITING_APPROVAL
@@ -135,15 +140,16 @@ def decision_submit_for_approval(*, decision: Decision, by) -> Decision:
 
 @transaction.atomic
 def decision_approve(*, decision: Decision, by) -> Decision:
-    if not by.has_perm("decisions.approve_decision"):
-        raise RuleViolation("Bare en leder i koordinerende enhet kan godkjenne vedtak.")
+    may_approve = by.has_perm("decisions.approve_decision")
+    if not may_approve:
+        # Refused before the lock: nothing to read for one who may not approve at all.
+        raise RuleViolation(
+            approval.approve_refusals(approval_facts(decision), user_id=by.pk, may_approve=False)
+        )
     locked = writes.lock_decision(decision)
-    if locked.status != S.AWAITING_APPROVAL:
-        raise RuleViolation("Vedtaket venter ikke på godkjenning.")
-    if locked.approved_at is not None:
-        raise RuleViolation("Vedtaket er allerede godkjent.")
-    if locked.decided_by_id == by.pk:
-        raise RuleViolation("Du kan ikke godkjenne et vedtak du selv har skrevet.")
+    problems = approval.approve_refusals(approval_facts(locked), user_id=by.pk, may_approve=True)
+    if problems:
+        raise RuleViolation(problems)
     locked.approved_by, locked.approved_at = by, timezone.now()
     writes.save(locked, by=by, update_fields=["approved_by", "approved_at", "updated_at"])
     timeline_add(

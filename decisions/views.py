@@ -12,7 +12,7 @@ from core.errors import RuleViolation
 from core.feedback import show_violation
 from core.paging import paginate
 from core.pdf import render_to_pdf
-from decisions import complaints, delivery, drafting, letters, selectors
+from decisions import approval, complaints, delivery, drafting, letters, selectors
 from decisions.forms import (
     ComplaintForm,
     DecisionForm,
@@ -144,9 +144,15 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
         "open_form": open_form,
         "letters": selectors.decision_letters(decision),
         "complaints": shown,
-        "can_approve": request.user.has_perm("decisions.approve_decision")
-        and decision.decided_by_id != request.user.pk,
-        "approval_required": settings.KE_DECISION_APPROVAL_REQUIRED,
+        "steps": approval.available_steps(
+            drafting.approval_facts(decision),
+            user_id=request.user.pk,
+            may_approve=request.user.has_perm("decisions.approve_decision"),
+            letter_complete=decision.is_editable and not letters.missing_parts(content),
+        ),
+        "awaiting_approval": settings.KE_DECISION_APPROVAL_REQUIRED
+        and decision.status == Decision.Status.AWAITING_APPROVAL
+        and decision.approved_at is None,
     }
 
 
