@@ -104,7 +104,9 @@ def case_register(request, origin):
         try:
             with transaction.atomic():
                 person, created = services.person_register(
-                    national_id=form.cleaned_data["national_id"] or None, **form.person_fields()
+                    national_id=form.cleaned_data["national_id"] or None,
+                    by=request.user,
+                    **form.person_fields(),
                 )
                 case = services.case_register(
                     person=person,
