@@ -14,20 +14,27 @@ def caseworker_required(view):
     return wrapped
 
 
-def _write(request, *, object_type, object_id, action, person_id=None) -> AccessLog:
+def _who(request) -> dict:
+    """The fields of a row that say who looked, from where: the same for every row of a request."""
     match = getattr(request, "resolver_match", None)
     user = request.user
+    return {
+        "user": user if user.is_authenticated else None,
+        "username": user.get_username() if user.is_authenticated else "",
+        "role": user_role(user),
+        "view_name": match.view_name if match else "",
+        "ip_address": request.META.get("REMOTE_ADDR") or None,
+        "request_id": request.META.get("HTTP_X_REQUEST_ID", "")[:36],
+    }
+
+
+def _write(request, *, object_type, object_id, action, person_id=None) -> AccessLog:
     return AccessLog.objects.create(
-        user=user if user.is_authenticated else None,
-        username=user.get_username() if user.is_authenticated else "",
-        role=user_role(user),
+        **_who(request),
         person_id=person_id,
         object_type=object_type,
         object_id=str(object_id),
         action=action,
-        view_name=match.view_name if match else "",
-        ip_address=request.META.get("REMOTE_ADDR") or None,
-        request_id=request.META.get("HTTP_X_REQUEST_ID", "")[:36],
     )
 
 
@@ -47,6 +54,23 @@ def log_access(request, *, obj, action=AccessLog.Action.VIEW, person_id=None) ->
         action=action,
         person_id=person_id,
     )
+
+
+def log_list(request, *, object_type: str, shown, action=AccessLog.Action.VIEW) -> list[AccessLog]:
+    """Write one access-log row per object and person a list shows, in one INSERT.
+
+    `shown` holds `(object_id, person_id)` pairs: an object about several people (a
+    family) comes once per person, one about nobody in the register (a coordinator)
+    with None. A row per person keeps "who has seen my data" one indexed lookup.
+    """
+    who = _who(request)
+    entries = [
+        AccessLog(
+            **who, person_id=person_id, object_type=object_type, object_id=object_id, action=action
+        )
+        for object_id, person_id in dict.fromkeys((str(o), p) for o, p in shown)
+    ]
+    return AccessLog.objects.bulk_create(entries)
 
 
 def get_visible_or_404(request, queryset, *, pk, object_type: str):

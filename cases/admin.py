@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.contrib.admin.options import InlineModelAdmin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
+from cases.access import log_list
 from cases.models import (
     AccessLog,
     Case,
@@ -15,19 +19,109 @@ from cases.models import (
 )
 
 
-class RelationInline(admin.TabularInline):
+class PersonalDataMixin:
+    """The admin of personal data: it only reads, and logs what it shows.
+
+    People, cases and everything about them change through the services, where the
+    rules, the timeline and the history user are; an admin form would bypass all three.
+    Editing in the admin is for reference data (the service catalogue, courses, service
+    areas, users and groups).
+
+    For inlines this is only the refusals. On a model admin every list, object, history
+    and version page also writes access-log rows as the app's own pages do: one per object
+    and person shown, the person found by following `person_path` from the row (None: the
+    row is about nobody in the register, e.g. a coordinator).
+    """
+
+    person_path: str | None = "person_id"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        declared = list(super().get_readonly_fields(request, obj))
+        if isinstance(self, InlineModelAdmin):
+            return declared
+        # The change page shows every field read-only by itself; simple_history's version
+        # page builds its form from this list and would otherwise offer inputs.
+        opts = self.model._meta
+        editable = [
+            f.name for f in (*opts.fields, *opts.many_to_many) if f.editable and not f.auto_created
+        ]
+        return [*editable, *(name for name in declared if name not in editable)]
+
+    def get_search_fields(self, request):
+        # Nothing here is edited, so no form needs to look it up; the autocomplete
+        # endpoint would otherwise list names by search term with no access-log row.
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "autocomplete":
+            return ()
+        return super().get_search_fields(request)
+
+    def people_shown(self, pks) -> list[tuple]:
+        """`(object_id, person_id)` for each of these objects, once per person it is about."""
+        if self.person_path is None:
+            return [(pk, None) for pk in pks]
+        rows = self.model._default_manager.filter(pk__in=pks)
+        return list(rows.order_by().values_list("pk", self.person_path))
+
+    def _log_shown(self, request, pks) -> None:
+        shown = self.people_shown(pks)
+        found = {str(object_id) for object_id, _ in shown}
+        # The history of a deleted object still shows it: log it without its person.
+        shown += [(pk, None) for pk in pks if str(pk) not in found]
+        log_list(request, object_type=self.model._meta.model_name, shown=shown)
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = (getattr(response, "context_data", None) or {}).get("cl")
+        if changelist is not None:
+            # Reading the page fills the queryset's cache; the template reuses it.
+            self._log_shown(request, [obj.pk for obj in changelist.result_list])
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if response.status_code == 200:
+            self._log_shown(request, [unquote(object_id)])
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        if response.status_code == 200:
+            self._log_shown(request, [unquote(object_id)])
+        return response
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple_history saves a posted version form ("revert") after checking only the
+        # view permission.
+        if request.method == "POST":
+            raise PermissionDenied
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if response.status_code == 200:
+            self._log_shown(request, [unquote(object_id)])
+        return response
+
+
+class RelationInline(PersonalDataMixin, admin.TabularInline):
     model = Relation
     extra = 0
 
 
-class PersonServiceInline(admin.TabularInline):
+class PersonServiceInline(PersonalDataMixin, admin.TabularInline):
     model = PersonService
     extra = 0
-    autocomplete_fields = ["service"]
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(PersonalDataMixin, SimpleHistoryAdmin):
+    person_path = "pk"
     list_display = ["family_name", "given_name", "born_on", "expected_on", "residence"]
     list_filter = ["residence", "needs_interpreter"]
     search_fields = ["family_name", "given_name", "=national_id"]
@@ -35,14 +129,14 @@ class PersonAdmin(SimpleHistoryAdmin):
     show_full_result_count = False
 
 
-class FamilyMemberInline(admin.TabularInline):
+class FamilyMemberInline(PersonalDataMixin, admin.TabularInline):
     model = FamilyMember
     extra = 0
-    autocomplete_fields = ["person"]
 
 
 @admin.register(Family)
-class FamilyAdmin(admin.ModelAdmin):
+class FamilyAdmin(PersonalDataMixin, admin.ModelAdmin):
+    person_path = "members__person_id"
     list_display = ["name", "created_at"]
     search_fields = ["name"]
     inlines = [FamilyMemberInline]
@@ -50,12 +144,14 @@ class FamilyAdmin(admin.ModelAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
+    """Reference data: the catalogue is kept here."""
+
     list_display = ["name", "category", "active"]
     list_filter = ["category", "active"]
     search_fields = ["name"]
 
 
-class ConsentInline(admin.TabularInline):
+class ConsentInline(PersonalDataMixin, admin.TabularInline):
     model = Consent
     extra = 0
     fields = [
@@ -67,26 +163,16 @@ class ConsentInline(admin.TabularInline):
         "covers_sharing",
         "withdrawn_on",
     ]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class TimelineInline(admin.TabularInline):
+class TimelineInline(PersonalDataMixin, admin.TabularInline):
     model = TimelineEntry
     extra = 0
     fields = ["occurred_at", "kind", "text", "author"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Case)
-class CaseAdmin(SimpleHistoryAdmin):
+class CaseAdmin(PersonalDataMixin, SimpleHistoryAdmin):
     list_display = ["number", "person", "status", "origin", "received_on", "caseworker"]
     list_filter = [
         "status",
@@ -98,9 +184,7 @@ class CaseAdmin(SimpleHistoryAdmin):
     search_fields = ["=number", "person__family_name", "person__given_name", "=person__national_id"]
     list_select_related = ["person", "caseworker"]
     date_hierarchy = "received_on"
-    # Status changes go through the workflow service, never the admin.
     readonly_fields = ["number", "status", "closed_reason", "closed_on", "version"]
-    autocomplete_fields = ["person", "family"]
     inlines = [ConsentInline, TimelineInline]
     show_full_result_count = False
 

@@ -19,6 +19,7 @@ from cases.models import (
     TimelineEntry,
 )
 from core.errors import RuleViolation, StaleEdit
+from core.history import save_with_history
 
 S = Case.Status
 
@@ -26,7 +27,7 @@ S = Case.Status
 # --- People ---------------------------------------------------------------------
 
 
-def person_register(*, national_id: str | None, **fields) -> tuple[Person, bool]:
+def person_register(*, national_id: str | None, by, **fields) -> tuple[Person, bool]:
     """Return the person with this number, or register a new one.
 
     A known number always reuses the existing record (never a second person);
@@ -42,13 +43,13 @@ def person_register(*, national_id: str | None, **fields) -> tuple[Person, bool]
                 setattr(existing, name, fields[name])
             if changed:
                 existing.full_clean()
-                existing.save(update_fields=[*changed, "updated_at"])
+                save_with_history(existing, by=by, update_fields=[*changed, "updated_at"])
             return existing, False
     person = Person(national_id=national_id or None, **fields)
     person.full_clean()
     try:
         with transaction.atomic():
-            person.save()
+            save_with_history(person, by=by)
     except IntegrityError:
         # Registered by someone else a moment ago: reuse theirs.
         return Person.objects.get(national_id=national_id), False
@@ -61,7 +62,7 @@ def person_service_add(*, person: Person, by, case: Case | None = None, **fields
         raise RuleViolation("Personen har allerede denne tjenesten registrert. Endre den i stedet.")
     record = PersonService(person=person, **fields)
     record.full_clean()
-    record.save()
+    save_with_history(record, by=by)
     if case is not None:
         timeline_add(
             case=case,
@@ -76,7 +77,7 @@ def person_service_add(*, person: Person, by, case: Case | None = None, **fields
 def relation_add(*, person: Person, by, case: Case | None = None, **fields) -> Relation:
     relation = Relation(person=person, **fields)
     relation.full_clean()
-    relation.save()
+    save_with_history(relation, by=by)
     if case is not None:
         timeline_add(
             case=case,
@@ -165,7 +166,7 @@ def intake_register(
         )
         if problems:
             raise SecondOpenCase(problems)
-    person, created = person_register(national_id=national_id or None, **person_fields)
+    person, created = person_register(national_id=national_id or None, by=by, **person_fields)
     case = case_register(person=person, by=by, caseworker=by, consent=consent, **case_fields)
     return case, created
 
@@ -212,7 +213,7 @@ def case_register(
     _refuse_unless_valid(case)
     case.full_clean(exclude=["number"])
     case.number = _next_case_number(received_on.year)
-    case.save()
+    save_with_history(case, by=by)
     timeline_add(
         case=case,
         kind=TimelineEntry.Kind.SYSTEM,
@@ -262,7 +263,7 @@ def case_transition(
         locked.closed_on = timezone.localdate()
         fields += ["closed_reason", "closed_on"]
     locked.version += 1
-    locked.save(update_fields=fields)
+    save_with_history(locked, by=by, update_fields=fields)
     text = f"Status endret fra «{S(previous).label}» til «{S(to).label}»."
     if to == S.CLOSED:
         text += f" Årsak: {Case.ClosedReason(closed_reason).label}."
@@ -316,7 +317,7 @@ def case_update(*, case: Case, expected_version: int, by, **fields) -> Case:
     _refuse_unless_valid(locked)
     locked.full_clean(exclude=["number"])
     locked.version += 1
-    locked.save(update_fields=[*fields, "version", "updated_at"])
+    save_with_history(locked, by=by, update_fields=[*fields, "version", "updated_at"])
     timeline_add(
         case=locked, kind=TimelineEntry.Kind.SYSTEM, text="Saksopplysningene ble endret.", by=by
     )
@@ -360,7 +361,7 @@ def consent_record(
         noted_by=by,
     )
     consent.full_clean()
-    consent.save()
+    save_with_history(consent, by=by)
     timeline_add(
         case=case,
         kind=TimelineEntry.Kind.SYSTEM,
@@ -387,7 +388,7 @@ def consent_withdrawal_record(
         raise RuleViolation("Et samtykke kan ikke trekkes tilbake før det ble gitt.")
     consent.withdrawn_on = withdrawn_on
     consent.withdrawn_reason = reason
-    consent.save(update_fields=["withdrawn_on", "withdrawn_reason"])
+    save_with_history(consent, by=by, update_fields=["withdrawn_on", "withdrawn_reason"])
     case = consent.case
     timeline_add(case=case, kind=TimelineEntry.Kind.SYSTEM, text="Samtykke trukket tilbake.", by=by)
     if case.status in (S.UNDER_ASSESSMENT, S.FOLLOW_UP) and not case.consents.in_force().exists():

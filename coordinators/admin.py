@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cases.admin import PersonalDataMixin
 from coordinators.models import (
     Appointment,
     Attendance,
@@ -15,13 +16,18 @@ from coordinators.models import (
 
 @admin.register(ServiceArea)
 class ServiceAreaAdmin(admin.ModelAdmin):
+    """Reference data: service areas are kept here."""
+
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["services"]
 
 
 @admin.register(Coordinator)
-class CoordinatorAdmin(SimpleHistoryAdmin):
+class CoordinatorAdmin(PersonalDataMixin, SimpleHistoryAdmin):
+    """The registry is kept in the app, where deactivating checks the appointments held."""
+
+    person_path = None
     list_display = [
         "__str__",
         "profession",
@@ -37,15 +43,17 @@ class CoordinatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(SimpleHistoryAdmin):
+class AppointmentAdmin(PersonalDataMixin, SimpleHistoryAdmin):
+    person_path = "case__person_id"
     list_display = ["case", "coordinator", "kind", "started_on", "ended_on"]
     list_filter = ["kind"]
     list_select_related = ["case", "coordinator__user"]
-    raw_id_fields = ["case"]
 
 
 @admin.register(Course)
 class CourseAdmin(admin.ModelAdmin):
+    """Reference data: the courses are kept here."""
+
     list_display = [
         "name",
         "validity_months",
@@ -56,15 +64,19 @@ class CourseAdmin(admin.ModelAdmin):
     list_filter = ["active"]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(PersonalDataMixin, admin.TabularInline):
     model = Attendance
     extra = 0
-    raw_id_fields = ["coordinator"]
-    readonly_fields = ["booked_by"]
+
+
+# Course days, attendance, completions and guidance are the coordinators' training
+# records; the app books, marks and records them with its rules (attending makes a
+# completion), so the admin only reads them.
 
 
 @admin.register(TrainingSession)
-class TrainingSessionAdmin(admin.ModelAdmin):
+class TrainingSessionAdmin(PersonalDataMixin, admin.ModelAdmin):
+    person_path = None
     list_display = ["course", "held_on", "place", "trainer"]
     list_filter = ["course"]
     list_select_related = ["course"]
@@ -72,15 +84,15 @@ class TrainingSessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Completion)
-class CompletionAdmin(admin.ModelAdmin):
+class CompletionAdmin(PersonalDataMixin, admin.ModelAdmin):
+    person_path = None
     list_display = ["coordinator", "course", "completed_on"]
     list_filter = ["course"]
     list_select_related = ["coordinator__user", "course"]
-    raw_id_fields = ["coordinator", "attendance"]
 
 
 @admin.register(GuidanceSession)
-class GuidanceSessionAdmin(admin.ModelAdmin):
+class GuidanceSessionAdmin(PersonalDataMixin, admin.ModelAdmin):
+    person_path = None
     list_display = ["held_on", "kind", "topic", "guide"]
     list_filter = ["kind"]
-    filter_horizontal = ["coordinators"]

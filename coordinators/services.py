@@ -25,6 +25,7 @@ from coordinators.models import (
     TrainingSession,
 )
 from core.errors import RuleViolation
+from core.history import delete_with_history, save_with_history
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def coordinator_create(*, user, by, **fields) -> Coordinator:
         raise RuleViolation("Brukeren er deaktivert og kan ikke registreres som koordinator.")
     coordinator = Coordinator(user=user, **fields)
     coordinator.full_clean()
-    coordinator.save()
+    save_with_history(coordinator, by=by)
     # Coordinators log in to see their own plans; the role gives exactly that.
     user.groups.add(Group.objects.get_or_create(name=Role.COORDINATOR.label)[0])
     return coordinator
@@ -78,7 +79,7 @@ def coordinator_update(*, coordinator: Coordinator, by, **fields) -> Coordinator
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.full_clean()
-    locked.save(update_fields=list(fields))
+    save_with_history(locked, by=by, update_fields=list(fields))
     return locked
 
 
@@ -91,9 +92,12 @@ def wish_record(
 ) -> CoordinatorWish | None:
     """Record who the applicant asked for; with neither field filled in, remove the wish."""
     description = description.strip()
+    # Lock the case: two caseworkers saving a wish at once must not both create one.
+    Case.objects.select_for_update().get(pk=case.pk)
+    wish = CoordinatorWish.objects.filter(case=case).first()
     if coordinator is None and not description:
-        deleted, _ = CoordinatorWish.objects.filter(case=case).delete()
-        if deleted:
+        if wish is not None:
+            delete_with_history(wish, by=by)
             timeline_add(
                 case=case,
                 kind=TimelineEntry.Kind.SYSTEM,
@@ -101,10 +105,9 @@ def wish_record(
                 by=by,
             )
         return None
-    wish, _ = CoordinatorWish.objects.update_or_create(
-        case=case,
-        defaults={"coordinator": coordinator, "description": description, "recorded_by": by},
-    )
+    wish = wish or CoordinatorWish(case=case)
+    wish.coordinator, wish.description, wish.recorded_by = coordinator, description, by
+    save_with_history(wish, by=by)
     timeline_add(
         case=case,
         kind=TimelineEntry.Kind.SYSTEM,
@@ -242,7 +245,7 @@ def appointment_create(
     if current is not None:
         current.ended_on = started_on
         current.end_reason = "Ny koordinator oppnevnt."
-        current.save(update_fields=["ended_on", "end_reason"])
+        save_with_history(current, by=by, update_fields=["ended_on", "end_reason"])
     appointment = Appointment(
         case=locked_case,
         coordinator=locked,
@@ -256,7 +259,7 @@ def appointment_create(
         appointed_by=by,
     )
     appointment.full_clean()
-    appointment.save()
+    save_with_history(appointment, by=by)
     if session is not None:
         Attendance.objects.get_or_create(
             session=session, coordinator=locked, defaults={"booked_by": by}
@@ -309,7 +312,7 @@ def appointment_end(
         raise RuleViolation("Sluttdatoen kan ikke ligge fram i tid.")
     locked.ended_on = ended_on
     locked.end_reason = reason.strip()[:200]
-    locked.save(update_fields=["ended_on", "end_reason"])
+    save_with_history(locked, by=by, update_fields=["ended_on", "end_reason"])
     text = f"{locked.get_kind_display()} {locked.coordinator} avsluttet {ended_on:%d.%m.%Y}."
     if locked.end_reason:
         text += f" Årsak: {locked.end_reason}"

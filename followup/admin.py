@@ -1,10 +1,21 @@
 from django.contrib import admin
 
+from cases.admin import PersonalDataMixin
+from cases.models import Case
 from followup.models import Reminder
+from plans.models import ActionPoint, Plan
+
+# Where a reminder's object leads to the person it is about. Completions (training
+# expiry) are about a coordinator, not a person in the register.
+_PERSON_OF = {
+    "case": (Case, "person_id"),
+    "plan": (Plan, "person_id"),
+    "actionpoint": (ActionPoint, "meeting__plan__person_id"),
+}
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(PersonalDataMixin, admin.ModelAdmin):
     """Written by the daily scans only."""
 
     list_display = [
@@ -21,8 +32,20 @@ class ReminderAdmin(admin.ModelAdmin):
     date_hierarchy = "due_on"
     show_full_result_count = False
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    def people_shown(self, pks) -> list[tuple]:
+        reminders = Reminder.objects.filter(pk__in=pks).values_list(
+            "pk", "object_type", "object_id"
+        )
+        wanted = {}
+        for _, object_type, object_id in reminders:
+            wanted.setdefault(object_type, set()).add(object_id)
+        person_of = {}
+        for object_type, ids in wanted.items():
+            if object_type in _PERSON_OF:
+                model, path = _PERSON_OF[object_type]
+                rows = model.objects.filter(pk__in=ids).values_list("pk", path)
+                person_of[object_type] = {str(pk): person_id for pk, person_id in rows}
+        return [
+            (pk, person_of.get(object_type, {}).get(object_id))
+            for pk, object_type, object_id in reminders
+        ]

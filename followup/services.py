@@ -14,6 +14,7 @@ from cases.services import case_transition, consent_withdrawal_record
 from coordinators.models import Appointment
 from coordinators.services import appointment_end
 from core.errors import RuleViolation
+from core.history import save_with_history
 from followup.models import Reminder
 from plans.models import Plan
 from plans.services import plan_close, plans_suspend_for_withdrawn_consent
@@ -54,7 +55,7 @@ def case_close(*, case: Case, by, closed_reason: str, note: str = "") -> Case:
             # Never started: it ends on the day it would have begun.
             appointment.ended_on = appointment.started_on
             appointment.end_reason = "Saken ble avsluttet før oppnevningen begynte."
-            appointment.save(update_fields=["ended_on", "end_reason"])
+            save_with_history(appointment, by=by, update_fields=["ended_on", "end_reason"])
     return case
 
 

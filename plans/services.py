@@ -13,6 +13,7 @@ from django.utils import timezone
 from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
+from core.history import delete_with_history, save_with_history
 from plans import rules, selectors
 from plans.models import (
     ActionPoint,
@@ -45,8 +46,7 @@ def _save(obj, *, by, update_fields=None) -> None:
         obj.full_clean()
     except ValidationError as error:
         raise RuleViolation(error.messages) from error
-    obj._history_user = by
-    obj.save(update_fields=update_fields)
+    save_with_history(obj, by=by, update_fields=update_fields)
 
 
 def _lock(plan: Plan) -> Plan:
@@ -336,8 +336,7 @@ def participant_add(
 def participant_remove(*, participant: Participant, by) -> None:
     """The participant leaves the plan; the history keeps who they were."""
     _lock(participant.plan)
-    participant._history_user = by
-    participant.delete()
+    delete_with_history(participant, by=by)
 
 
 # --- Responsibility group and evaluations ------------------------------------------------

@@ -55,6 +55,12 @@ class AccessLog(models.Model):
         "coordinator": "Koordinator",
         "appointment": "Oppnevning",
         "dispatch": "Utsending",
+        # Written by the admin's read-only pages.
+        "family": "Familie",
+        "trainingsession": "Kursdag",
+        "completion": "Fullført opplæring",
+        "guidancesession": "Veiledning",
+        "reminder": "Påminnelse",
     }
 
     def __str__(self):

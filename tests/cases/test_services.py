@@ -69,12 +69,14 @@ class TestPeople:
     def test_registering_a_known_number_reuses_the_person(self, db):
         number = synthesize(datetime.date(1985, 4, 12), 100)
         first, created = services.person_register(
+            by=None,
             national_id=number,
             given_name="Kari",
             family_name="Nordmann",
             born_on=datetime.date(1985, 4, 12),
         )
         again, created_again = services.person_register(
+            by=None,
             national_id=number,
             given_name="Kari",
             family_name="Nordmann",
@@ -86,6 +88,7 @@ class TestPeople:
     def test_reuse_fills_in_missing_contact_details_but_keeps_what_was_there(self, db):
         number = synthesize(datetime.date(1985, 4, 12), 100)
         services.person_register(
+            by=None,
             national_id=number,
             given_name="Kari",
             family_name="Nordmann",
@@ -93,6 +96,7 @@ class TestPeople:
             phone="",
         )
         person, _ = services.person_register(
+            by=None,
             national_id=number,
             given_name="Karianne",
             family_name="Nordmann",
@@ -103,6 +107,7 @@ class TestPeople:
 
     def test_an_unborn_child_is_registered_without_a_number(self, db):
         person, _ = services.person_register(
+            by=None,
             national_id=None,
             given_name="Ufødt",
             family_name="Barn",
@@ -376,3 +381,49 @@ class TestRulesHoldWithoutTheForm:
         services.intake_register(**intake)
         services.intake_register(**intake, confirm_new_case=True)
         assert Case.objects.filter(person__national_id=number).count() == 2
+
+
+class TestHistoryUser:
+    """The history row names the acting user, also outside a request (no middleware)."""
+
+    def test_registering_a_person_records_who_registered_them(self, caseworker):
+        person, _ = services.person_register(
+            national_id=synthesize(datetime.date(1985, 4, 12), 100),
+            by=caseworker,
+            given_name="Kari",
+            family_name="Nordmann",
+            born_on=datetime.date(1985, 4, 12),
+        )
+        assert person.history.latest().history_user == caseworker
+
+    def test_a_case_edit_records_who_edited(self, caseworker):
+        case = CaseFactory()
+        services.case_update(
+            case=case, expected_version=case.version, by=caseworker, requests_plan=True
+        )
+        assert case.history.latest().history_user == caseworker
+
+    def test_a_transition_records_who_moved_the_case(self, caseworker):
+        case = register(caseworker)
+        assert case.history.latest().history_user == caseworker
+
+    def test_recording_consent_records_who_noted_it(self, caseworker):
+        consent = services.consent_record(case=CaseFactory(), by=caseworker, **CONSENT)
+        assert consent.history.latest().history_user == caseworker
+
+    def test_a_withdrawal_records_who_withdrew_the_consent(self, caseworker, leader):
+        consent = ConsentFactory()
+        services.consent_withdrawal_record(consent=consent, by=leader, withdrawn_on=TODAY())
+        assert consent.history.latest().history_user == leader
+
+    def test_a_relation_records_who_added_it(self, caseworker):
+        person = CaseFactory().person
+        relation = services.relation_add(person=person, by=caseworker, name="Per", role="parent")
+        assert relation.history.latest().history_user == caseworker
+
+    def test_closing_ends_an_unstarted_appointment_in_the_closers_name(self, caseworker):
+        from tests.factories import AppointmentFactory
+
+        appointment = AppointmentFactory(started_on=TODAY() + datetime.timedelta(days=10))
+        followup_services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
+        assert appointment.history.latest().history_user == caseworker

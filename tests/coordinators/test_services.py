@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from cases.models import Case, TimelineEntry
 from coordinators import services
-from coordinators.models import Appointment, Attendance, Completion
+from coordinators.models import Appointment, Attendance, Completion, CoordinatorWish
 from core.errors import RuleViolation
 from tests.coordinators.factories import (
     AttendanceFactory,
@@ -350,3 +350,52 @@ def test_individual_guidance_is_recorded_for_one_coordinator(caseworker):
         by=caseworker,
     )
     assert list(session.coordinators.all()) == [coordinator]
+
+
+# --- Who made the change -----------------------------------------------------------------------
+
+
+def test_an_appointment_records_who_appointed(case, coordinator, caseworker):
+    appointment, _ = appoint(case, coordinator, caseworker)
+    assert appointment.history.latest().history_user == caseworker
+
+
+def test_changing_coordinator_ends_the_old_appointment_in_the_changers_name(
+    case, leader, caseworker
+):
+    old, _ = appoint(case, qualify(CoordinatorFactory()), leader)
+    appoint(case, qualify(CoordinatorFactory()), caseworker, replaces=old)
+    assert old.history.latest().history_user == caseworker
+
+
+def test_ending_an_appointment_records_who_ended_it(caseworker):
+    appointment = AppointmentFactory(started_on=TODAY() - datetime.timedelta(days=5))
+    services.appointment_end(appointment=appointment, by=caseworker, ended_on=TODAY())
+    assert appointment.history.latest().history_user == caseworker
+
+
+def test_a_coordinator_edit_records_who_edited(leader):
+    coordinator = CoordinatorFactory()
+    services.coordinator_update(coordinator=coordinator, by=leader, capacity=7)
+    assert coordinator.history.latest().history_user == leader
+
+
+def test_a_wish_records_who_recorded_it(caseworker):
+    case = CaseFactory()
+    wish = services.wish_record(case=case, by=caseworker, description="Helsesykepleieren")
+    assert wish.history.latest().history_user == caseworker
+
+
+def test_removing_a_wish_records_who_removed_it(caseworker):
+    wish = WishFactory()
+    services.wish_record(case=wish.case, by=caseworker)
+    record = CoordinatorWish.history.filter(id=wish.pk).latest()
+    assert (record.history_type, record.history_user) == ("-", caseworker)
+
+
+def test_changing_a_wish_keeps_one_wish_per_case(caseworker):
+    wish = WishFactory()
+    services.wish_record(case=wish.case, by=caseworker, description="Fastlegen")
+    assert list(
+        CoordinatorWish.objects.filter(case=wish.case).values_list("pk", "description")
+    ) == [(wish.pk, "Fastlegen")]

@@ -381,6 +381,19 @@ def test_a_removed_participant_stays_in_the_history(user):
     assert Participant.history.filter(id=participant_id).latest().history_type == "-"
 
 
+def test_a_removal_is_in_the_removers_name(user):
+    participant = services.participant_add(plan=PlanFactory(), by=user, name="Nina", role="nav")
+    participant_id = participant.pk
+    remover = UserFactory(caseworker=True)
+    services.participant_remove(participant=participant, by=remover)
+    assert Participant.history.filter(id=participant_id).latest().history_user == remover
+
+
+def test_closing_a_plan_records_who_closed_it(user):
+    plan = services.plan_close(plan=PlanFactory(active=True), by=user, closed_reason="moved")
+    assert plan.history.latest().history_user == user
+
+
 def test_next_evaluations_are_read_for_active_plans_only():
     from plans.selectors import next_evaluations
 

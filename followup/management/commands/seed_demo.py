@@ -104,6 +104,7 @@ class Command(BaseCommand):
             national_id = _fnr(born_on, n) if (number and born_on) else None
             p, _ = services.person_register(
                 national_id=national_id,
+                by=sara,
                 given_name=given,
                 family_name=family,
                 born_on=born_on,
