@@ -14,6 +14,7 @@ from simple_history.utils import bulk_update_with_history
 from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
+from core.history import save_with_history
 from core.pdf import render_to_pdf
 from decisions import due, writes
 from decisions.models import Complaint, Decision, Letter
@@ -101,9 +102,9 @@ def complaint_register(
         registered_by=by,
     )
     complaint.full_clean()
-    writes.save(complaint, by=by)
+    save_with_history(complaint, by=by)
     locked.status = S.APPEALED
-    writes.save(locked, by=by, update_fields=["status", "updated_at"])
+    save_with_history(locked, by=by, update_fields=["status", "updated_at"])
     text = f"Klage på vedtak om {writes.service_label(locked)} mottatt {received_on:%d.%m.%Y}."
     if is_late:
         text += f" Klagen kom etter klagefristen ({locked.complaint_deadline:%d.%m.%Y})."
@@ -173,7 +174,7 @@ def complaint_uphold_and_forward(
     )
     writes.store_pdf(letter, pdf, f"oversendelse-{locked.pk}.pdf")
     letter.save()
-    writes.save(
+    save_with_history(
         locked, by=by, update_fields=["status", "ke_assessment", "forwarded_on", "late_reason"]
     )
     timeline_add(
@@ -215,11 +216,11 @@ def complaint_reverse(
         replaces=old,
     )
     new.full_clean()
-    writes.save(new, by=by)
+    save_with_history(new, by=by)
     locked.status = Complaint.Status.REVERSED
     locked.new_decision = new
     locked.ke_assessment = ke_assessment
-    writes.save(
+    save_with_history(
         locked, by=by, update_fields=["status", "new_decision", "ke_assessment", "late_reason"]
     )
     case = old.case
@@ -250,11 +251,13 @@ def statsforvalteren_result_record(
         raise RuleViolation("Statsforvalteren kan ikke ha avgjort klagen før den ble oversendt.")
     locked.status = Complaint.Status.CLOSED
     locked.result, locked.result_on, locked.result_notes = result, result_on, notes
-    writes.save(locked, by=by, update_fields=["status", "result", "result_on", "result_notes"])
+    save_with_history(
+        locked, by=by, update_fields=["status", "result", "result_on", "result_notes"]
+    )
     decision = locked.decision
     if result in (Complaint.Result.UPHELD, Complaint.Result.DISMISSED):
         decision.status, decision.finalized_on = S.FINAL, result_on
-        writes.save(decision, by=by, update_fields=["status", "finalized_on", "updated_at"])
+        save_with_history(decision, by=by, update_fields=["status", "finalized_on", "updated_at"])
     timeline_add(
         case=decision.case,
         kind=TimelineEntry.Kind.LETTER,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
+from core.history import save_with_history
 from core.pdf import render_to_pdf
 from decisions import approval, deadlines, letters, selectors, writes
 from decisions.models import Decision, Dispatch, Letter
@@ -118,7 +119,7 @@ def decision_send(*, decision: Decision, by) -> SendResult:
     locked.received_on = locked.assumed_received_on
     locked.complaint_deadline = deadlines.complaint_deadline(locked.received_on)
     locked.decided_by = locked.decided_by or by
-    writes.save(
+    save_with_history(
         locked,
         by=by,
         update_fields=[
@@ -293,7 +294,7 @@ def print_batch_mark_posted(*, dispatch_ids: list[int], by) -> int:
             # Posted later than the decision was sent: the party gets the extra days.
             decision.assumed_received_on = decision.received_on = assumed
             decision.complaint_deadline = deadlines.complaint_deadline(assumed)
-            writes.save(
+            save_with_history(
                 decision,
                 by=by,
                 update_fields=[
@@ -325,7 +326,7 @@ def decision_set_received(*, decision: Decision, by, received_on: datetime.date)
     locked.received_on = received_on
     locked.received_on_confirmed = True
     locked.complaint_deadline = deadlines.complaint_deadline(received_on)
-    writes.save(
+    save_with_history(
         locked,
         by=by,
         update_fields=["received_on", "received_on_confirmed", "complaint_deadline", "updated_at"],

@@ -15,6 +15,7 @@ from django.utils import timezone
 from cases.models import Case, TimelineEntry
 from cases.services import timeline_add
 from core.errors import RuleViolation
+from core.history import save_with_history
 from decisions import approval, delivery, letters, prefill, selectors, writes
 from decisions.models import Decision
 
@@ -65,7 +66,7 @@ def decision_draft(*, case: Case, service: str, by) -> Decision:
         **texts,
     )
     decision.full_clean()
-    writes.save(decision, by=by)
+    save_with_history(decision, by=by)
     timeline_add(
         case=case, kind=TimelineEntry.Kind.SYSTEM, text=f"Utkast til vedtak om {label}.", by=by
     )
@@ -106,7 +107,7 @@ def _edit(locked: Decision, *, by, fields: dict) -> bool:
         locked.status, locked.approved_by, locked.approved_at = S.DRAFT, None, None
         changed += ["status", "approved_by", "approved_at"]
     locked.full_clean()
-    writes.save(locked, by=by, update_fields=changed)
+    save_with_history(locked, by=by, update_fields=changed)
     return reopened
 
 
@@ -128,7 +129,7 @@ def decision_submit_for_approval(*, decision: Decision, by) -> Decision:
     if problems:
         raise RuleViolation(problems)
     locked.status = S.AWAITING_APPROVAL
-    writes.save(locked, by=by, update_fields=["status", "updated_at"])
+    save_with_history(locked, by=by, update_fields=["status", "updated_at"])
     timeline_add(
         case=locked.case,
         kind=TimelineEntry.Kind.SYSTEM,
@@ -151,7 +152,7 @@ def decision_approve(*, decision: Decision, by) -> Decision:
     if problems:
         raise RuleViolation(problems)
     locked.approved_by, locked.approved_at = by, timezone.now()
-    writes.save(locked, by=by, update_fields=["approved_by", "approved_at", "updated_at"])
+    save_with_history(locked, by=by, update_fields=["approved_by", "approved_at", "updated_at"])
     timeline_add(
         case=locked.case,
         kind=TimelineEntry.Kind.SYSTEM,

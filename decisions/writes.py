@@ -36,16 +36,6 @@ def check_not_future(day: datetime.date, what: str) -> None:
         raise RuleViolation(f"{what} kan ikke være fram i tid.")
 
 
-def save(obj, *, by, update_fields=None) -> None:
-    """Save a historied row (a decision, a complaint) with `by` on its history row.
-
-    Set on the object, not left to the request middleware: the scans, tasks and the demo
-    change decisions outside any request.
-    """
-    obj._history_user = by
-    obj.save(update_fields=update_fields)
-
-
 def store_pdf(letter: Letter, pdf: bytes, name: str) -> None:
     letter.sha256 = hashlib.sha256(pdf).hexdigest()
     letter.file.save(name, ContentFile(pdf), save=False)
