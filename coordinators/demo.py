@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cases.models import Service
 from cases.roles import Role
-from coordinators import services
+from coordinators import training
 from coordinators.catalogue import ensure_area_services
 from coordinators.models import Coordinator, Course, ServiceArea
 
@@ -123,26 +123,26 @@ def seed() -> None:
         (coordinators["omar.omsorg"], basic, months_ago(3)),
         (coordinators["pia.psykisk"], basic, months_ago(30)),
     ]:
-        services.completion_record(
+        training.completion_record(
             coordinator=coordinator, course=course, completed_on=done, by=admin
         )
 
-    upcoming = services.training_session_create(
+    upcoming = training.training_session_create(
         course=basic,
         held_on=today + datetime.timedelta(days=21),
         place="Rådhuset, møterom 2",
         trainer="Koordinerende enhet",
         by=admin,
     )
-    services.attendance_book(session=upcoming, coordinator=coordinators["svein.skole"], by=admin)
-    services.training_session_create(
+    training.attendance_book(session=upcoming, coordinator=coordinators["svein.skole"], by=admin)
+    training.training_session_create(
         course=child,
         held_on=today + datetime.timedelta(days=45),
         place="Rådhuset, møterom 1",
         trainer="Koordinerende enhet og Barnehabiliteringen",
         by=admin,
     )
-    services.guidance_record(
+    training.guidance_record(
         kind="group",
         held_on=today - datetime.timedelta(days=10),
         guide="Lars Leder",
@@ -150,7 +150,7 @@ def seed() -> None:
         coordinators=[kari, coordinators["berit.barnehage"], coordinators["omar.omsorg"]],
         by=admin,
     )
-    services.guidance_record(
+    training.guidance_record(
         kind="individual",
         held_on=today - datetime.timedelta(days=3),
         guide="Sara Saksbehandler",

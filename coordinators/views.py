@@ -8,6 +8,7 @@ from cases.access import caseworker_required, log_access
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
 from coordinators import selectors, services
+from coordinators import training as training_services
 from coordinators.forms import (
     AppointmentForm,
     BookingForm,
@@ -110,7 +111,7 @@ def completion_add(request, pk):
     form = CompletionForm(request.POST)
     if form.is_valid():
         try:
-            services.completion_record(
+            training_services.completion_record(
                 coordinator=coordinator, by=request.user, **form.cleaned_data
             )
         except RuleViolation as error:
@@ -169,7 +170,9 @@ def session_add(request):
     form = TrainingSessionForm(request.POST)
     if form.is_valid():
         try:
-            session = services.training_session_create(by=request.user, **form.cleaned_data)
+            session = training_services.training_session_create(
+                by=request.user, **form.cleaned_data
+            )
         except RuleViolation as error:
             show_violation(request, error)
         else:
@@ -199,7 +202,7 @@ def session_book(request, pk):
     form = BookingForm(request.POST)
     if form.is_valid():
         try:
-            services.attendance_book(session=session, by=request.user, **form.cleaned_data)
+            training_services.attendance_book(session=session, by=request.user, **form.cleaned_data)
         except RuleViolation as error:
             show_violation(request, error)
         else:
@@ -214,7 +217,7 @@ def attendance_mark(request, pk):
     attendance = get_object_or_404(Attendance, pk=pk)
     attended = request.POST.get("oppmote") == "deltok"
     try:
-        services.attendance_mark(attendance=attendance, attended=attended, by=request.user)
+        training_services.attendance_mark(attendance=attendance, attended=attended, by=request.user)
     except RuleViolation as error:
         show_violation(request, error)
     else:
@@ -228,7 +231,7 @@ def guidance_add(request):
     form = GuidanceForm(request.POST)
     if form.is_valid():
         try:
-            services.guidance_record(by=request.user, **form.cleaned_data)
+            training_services.guidance_record(by=request.user, **form.cleaned_data)
         except RuleViolation as error:
             show_violation(request, error)
         else:

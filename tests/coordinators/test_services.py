@@ -5,7 +5,7 @@ from django.core import mail
 from django.utils import timezone
 
 from cases.models import Case, TimelineEntry
-from coordinators import services
+from coordinators import services, training
 from coordinators.models import Appointment, Attendance, Completion, CoordinatorWish
 from core.errors import RuleViolation
 from tests.coordinators.factories import (
@@ -299,7 +299,7 @@ def test_a_coordinator_with_active_appointments_cannot_be_made_inactive(leader):
 
 def test_attending_a_session_becomes_a_completion(caseworker):
     attendance = AttendanceFactory(session=TrainingSessionFactory(held=True))
-    services.attendance_mark(attendance=attendance, attended=True, by=caseworker)
+    training.attendance_mark(attendance=attendance, attended=True, by=caseworker)
     completion = Completion.objects.get()
     assert (completion.coordinator, completion.completed_on) == (
         attendance.coordinator,
@@ -309,27 +309,27 @@ def test_attending_a_session_becomes_a_completion(caseworker):
 
 def test_being_absent_makes_no_completion(caseworker):
     attendance = AttendanceFactory(session=TrainingSessionFactory(held=True))
-    services.attendance_mark(attendance=attendance, attended=False, by=caseworker)
+    training.attendance_mark(attendance=attendance, attended=False, by=caseworker)
     assert not Completion.objects.exists()
 
 
 def test_attendance_cannot_be_marked_before_the_session(caseworker):
     attendance = AttendanceFactory()
     with pytest.raises(RuleViolation, match="fra og med kursdagen"):
-        services.attendance_mark(attendance=attendance, attended=True, by=caseworker)
+        training.attendance_mark(attendance=attendance, attended=True, by=caseworker)
 
 
 def test_a_coordinator_cannot_be_booked_twice_on_one_session(caseworker):
     attendance = AttendanceFactory()
     with pytest.raises(RuleViolation, match="allerede meldt på"):
-        services.attendance_book(
+        training.attendance_book(
             session=attendance.session, coordinator=attendance.coordinator, by=caseworker
         )
 
 
 def test_group_guidance_needs_at_least_two_coordinators(caseworker):
     with pytest.raises(RuleViolation, match="minst to"):
-        services.guidance_record(
+        training.guidance_record(
             kind="group",
             held_on=TODAY(),
             guide="Lars",
@@ -341,7 +341,7 @@ def test_group_guidance_needs_at_least_two_coordinators(caseworker):
 
 def test_individual_guidance_is_recorded_for_one_coordinator(caseworker):
     coordinator = CoordinatorFactory()
-    session = services.guidance_record(
+    session = training.guidance_record(
         kind="individual",
         held_on=TODAY(),
         guide="Lars",
