@@ -12,7 +12,7 @@ from django.utils import timezone
 from cases.models import Case
 from cases.services import case_transition
 from coordinators.models import Appointment, Coordinator
-from plans import services
+from plans import meetings, services
 from plans.models import Goal, Participant, Plan
 
 
@@ -164,7 +164,7 @@ def seed() -> None:
             contact="",
             in_responsibility_group=member,
         )
-    services.meeting_record(
+    meetings.meeting_record(
         plan=plan,
         by=kari,
         held_on=today - datetime.timedelta(days=2),
@@ -181,7 +181,7 @@ def seed() -> None:
             },
         ],
     )
-    services.evaluation_record(
+    meetings.evaluation_record(
         plan=plan,
         by=kari,
         held_on=today - datetime.timedelta(days=1),

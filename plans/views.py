@@ -17,7 +17,7 @@ from core.errors import RuleViolation
 from core.feedback import show_form_errors, show_violation
 from core.paging import paginate
 from core.pdf import render_to_pdf
-from plans import forms, rules, selectors, services
+from plans import forms, meetings, rules, selectors, services, writes
 from plans.history import plan_history
 from plans.models import ActionPoint, Goal, ItemStatus, Measure, Participant, Plan
 
@@ -132,7 +132,7 @@ def _form_page(request, pk, *, form_class, save, title, success, intro="", form_
     """GET shows the form in the plan tab; a valid POST calls one service and redirects."""
     case, plan = _editable(request, pk)
     if plan.is_closed:
-        messages.error(request, services.CLOSED_PLAN)
+        messages.error(request, writes.CLOSED_PLAN)
         return redirect(plan)
     form = form_class(request.POST or None, **(form_kwargs(plan) if form_kwargs else {}))
     if request.method == "POST" and form.is_valid():
@@ -227,7 +227,7 @@ def evaluation_add(request, pk):
         request,
         pk,
         form_class=forms.EvaluationForm,
-        save=lambda plan, data: services.evaluation_record(plan=plan, by=request.user, **data),
+        save=lambda plan, data: meetings.evaluation_record(plan=plan, by=request.user, **data),
         title="Evaluer planen",
         intro="Hva har fungert, hva endres, og når evalueres planen neste gang.",
         success="Evalueringen er lagret.",
@@ -290,7 +290,7 @@ def participant_remove(request, pk, participant_pk):
 def meeting_add(request, pk):
     case, plan = _editable(request, pk)
     if plan.is_closed:
-        messages.error(request, services.CLOSED_PLAN)
+        messages.error(request, writes.CLOSED_PLAN)
         return redirect(plan)
     posted = request.method == "POST"
     form = forms.MeetingForm(request.POST or None)
@@ -307,7 +307,7 @@ def meeting_add(request, pk):
     )
     if posted and formset.is_valid() and meeting_valid:
         try:
-            services.meeting_record(
+            meetings.meeting_record(
                 plan=plan,
                 by=request.user,
                 action_points=forms.action_points(formset),
@@ -336,7 +336,7 @@ def action_point_done(request, pk, point_pk):
     case, plan = _editable(request, pk)
     point = get_object_or_404(ActionPoint, pk=point_pk, meeting__plan=plan)
     try:
-        services.action_point_set_done(
+        meetings.action_point_set_done(
             action_point=point, by=request.user, done=request.POST.get("done") == "1"
         )
     except RuleViolation as error:

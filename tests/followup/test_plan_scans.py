@@ -6,7 +6,7 @@ from django.utils import timezone
 from core.errors import RuleViolation
 from followup.models import Reminder
 from followup.scans.plans import action_points_overdue, evaluations_due, evaluations_overdue
-from plans import services
+from plans import meetings
 from plans.models import Plan
 from tests.factories import AppointmentFactory, CaseFactory, UserFactory
 from tests.plans.factories import ActionPointFactory, MeetingFactory, PlanFactory
@@ -266,14 +266,14 @@ def test_an_action_point_reminder_can_go_only_to_the_cases_coordinator_or_casewo
     plan = plan_evaluated_in(60)
     point = {"what": "Sende timeplan", "who": "Fysioterapeuten", "due_on": day(7)}
     with pytest.raises(RuleViolation):
-        services.meeting_record(
+        meetings.meeting_record(
             plan=plan,
             by=coordinator_of(plan),
             held_on=timezone.localdate(),
             place="Rådhuset",
             action_points=[{**point, "responsible_user": UserFactory()}],
         )
-    meeting = services.meeting_record(
+    meeting = meetings.meeting_record(
         plan=plan,
         by=coordinator_of(plan),
         held_on=timezone.localdate(),

@@ -6,7 +6,7 @@ from django.utils import timezone
 from cases.models import Case
 from core.errors import RuleViolation
 from followup import services as followup_services
-from plans import services
+from plans import meetings, services
 from plans.models import ActionPoint, Goal, ItemStatus, Measure, Participant, Plan
 from tests.factories import AppointmentFactory, CaseFactory, ConsentFactory, UserFactory
 from tests.plans.factories import GoalFactory, MeasureFactory, PlanFactory, ready_plan
@@ -188,8 +188,8 @@ def test_closing_without_a_reason_is_refused(user):
         ),
         lambda plan, by: services.plan_update(plan=plan, by=by, needs="Mer hjelp"),
         lambda plan, by: services.participant_add(plan=plan, by=by, name="N", role="nav"),
-        lambda plan, by: services.meeting_record(plan=plan, by=by, held_on=TODAY(), place="X"),
-        lambda plan, by: services.evaluation_record(
+        lambda plan, by: meetings.meeting_record(plan=plan, by=by, held_on=TODAY(), place="X"),
+        lambda plan, by: meetings.evaluation_record(
             plan=plan, by=by, held_on=TODAY(), what_worked="x", next_evaluation_on=days(30)
         ),
         lambda plan, by: services.plan_close(plan=plan, by=by, closed_reason="moved"),
@@ -276,7 +276,7 @@ def test_a_measure_may_not_point_at_another_plans_goal(user):
 
 def test_an_evaluation_sets_the_plans_next_evaluation(user):
     plan = PlanFactory(active=True)
-    services.evaluation_record(
+    meetings.evaluation_record(
         plan=plan, by=user, held_on=TODAY(), what_worked="Bra", next_evaluation_on=days(120)
     )
     plan.refresh_from_db()
@@ -286,7 +286,7 @@ def test_an_evaluation_sets_the_plans_next_evaluation(user):
 def test_an_evaluation_with_a_next_date_in_the_past_is_refused(user):
     plan = PlanFactory(active=True)
     with pytest.raises(RuleViolation, match="tilbake i tid"):
-        services.evaluation_record(
+        meetings.evaluation_record(
             plan=plan, by=user, held_on=days(-10), what_worked="Bra", next_evaluation_on=days(-1)
         )
     assert not plan.evaluations.exists()
@@ -323,7 +323,7 @@ def test_confidential_access_needs_consent_to_sharing(user):
 
 
 def test_a_meeting_is_recorded_with_its_action_points(user):
-    meeting = services.meeting_record(
+    meeting = meetings.meeting_record(
         plan=PlanFactory(),
         by=user,
         held_on=TODAY(),
@@ -335,7 +335,7 @@ def test_a_meeting_is_recorded_with_its_action_points(user):
 
 def test_a_meeting_whose_next_meeting_is_not_later_is_refused_with_no_action_points(user):
     with pytest.raises(RuleViolation, match="Neste møte må være etter"):
-        services.meeting_record(
+        meetings.meeting_record(
             plan=PlanFactory(),
             by=user,
             held_on=TODAY(),
@@ -349,7 +349,7 @@ def test_a_meeting_whose_next_meeting_is_not_later_is_refused_with_no_action_poi
 def test_a_meeting_with_an_action_point_due_before_the_meeting_is_refused_whole(user):
     plan = PlanFactory()
     with pytest.raises(RuleViolation, match="kan ikke være før møtedatoen"):
-        services.meeting_record(
+        meetings.meeting_record(
             plan=plan,
             by=user,
             held_on=days(-3),
