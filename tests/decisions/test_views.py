@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 
 from cases.models import AccessLog
-from decisions import services
+from decisions import selectors, services
 from decisions.models import Decision, Dispatch, Letter
 from tests.decisions.factories import DecisionFactory
-from tests.factories import CaseFactory
+from tests.factories import AppointmentFactory, CaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +154,70 @@ def test_the_print_batch_lists_letters_to_post_and_marks_them_posted(caseworker_
     assert dispatch.status == Dispatch.Status.SENT
 
 
-def test_a_decision_in_another_scope_is_not_found(coordinator_client):
-    decision = DecisionFactory()
+# --- Who may see a decision -------------------------------------------------------------------
+# Decision pages are KE work: `@caseworker_required` refuses everyone without
+# `cases.view_all_cases` with 403 before the object is looked up, and that same
+# permission lets the user see every case (cases/scoping.py). So no user who reaches
+# the look-up is outside the case scope; the page's 404 is tested with a decision that
+# is not there, and the scope itself on the selectors the pages read through.
+
+
+def test_a_coordinator_is_refused_decisions_even_on_their_own_case(
+    coordinator_client, coordinator_user
+):
+    appointment = AppointmentFactory(coordinator=coordinator_user.coordinator)
+    decision = DecisionFactory(case=appointment.case)
     response = coordinator_client.get(decision.get_absolute_url())
     assert response.status_code == 403
+    assert not AccessLog.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name,method",
+    [
+        ("detail", "get"),
+        ("detail", "post"),
+        ("preview", "get"),
+        ("submit", "post"),
+        ("send", "post"),
+        ("received", "post"),
+        ("complaint_add", "post"),
+    ],
+)
+def test_a_decision_not_in_the_scope_is_not_found_and_the_attempt_is_logged(
+    caseworker_client, caseworker, name, method
+):
+    DecisionFactory()
+    missing = Decision.objects.get().pk + 1
+    response = getattr(caseworker_client, method)(reverse(f"decisions:{name}", args=[missing]))
+    assert response.status_code == 404
+    denied = AccessLog.objects.get()
+    assert (denied.user, denied.action, denied.object_type, denied.object_id) == (
+        caseworker,
+        AccessLog.Action.DENIED,
+        "decision",
+        str(missing),
+    )
+
+
+def test_the_decision_scope_is_the_case_scope(coordinator_user, caseworker):
+    appointment = AppointmentFactory(coordinator=coordinator_user.coordinator)
+    mine = DecisionFactory(case=appointment.case)
+    other = DecisionFactory()
+    for scope in (selectors.decision_list, selectors.decision_for_detail):
+        assert list(scope(coordinator_user)) == [mine]
+        assert set(scope(caseworker)) == {mine, other}
+
+
+def test_the_letter_scope_is_the_case_scope(coordinator_user, caseworker):
+    # No email address: the letters go to the print batch.
+    appointment = AppointmentFactory(
+        coordinator=coordinator_user.coordinator, case__person__email=""
+    )
+    mine = DecisionFactory(case=appointment.case)
+    other = DecisionFactory(case__person__email="")
+    for decision in (mine, other):
+        services.decision_send(decision=decision, by=decision.decided_by)
+    assert [letter.decision for letter in selectors.letter_scope(coordinator_user)] == [mine]
+    assert [d.letter.decision for d in selectors.print_batch(coordinator_user)] == [mine]
+    assert {letter.decision for letter in selectors.letter_scope(caseworker)} == {mine, other}
