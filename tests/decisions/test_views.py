@@ -71,13 +71,26 @@ def test_the_draft_page_lists_what_the_letter_lacks(caseworker_client):
 
 def test_saving_a_draft_without_reasons_shows_an_error_and_keeps_the_text(caseworker_client):
     decision = DecisionFactory()
+    stored = Decision.objects.values().get(pk=decision.pk)
     response = caseworker_client.post(
         decision.get_absolute_url(),
-        {"outcome": "granted", "legal_basis": "x", "facts": "y", "reasons": ""},
+        {
+            "outcome": "granted",
+            "legal_basis": "Hjemmelen slik den ble skrevet",
+            "facts": "Faktum slik det ble skrevet",
+            "reasons": "  ",
+        },
     )
-    decision.refresh_from_db()
     assert response.status_code == 200
-    assert decision.reasons.startswith("Behovet")
+    html = response.content.decode()
+    assert "Vedtaket er ikke lagret. Se feltene som er merket nedenfor." in html
+    assert "Fyll ut «Begrunnelse»." in html
+    # What was typed is kept in the form, to be corrected and saved again ...
+    assert "Hjemmelen slik den ble skrevet</textarea>" in html
+    assert "Faktum slik det ble skrevet</textarea>" in html
+    # ... and nothing is stored.
+    assert Decision.objects.values().get(pk=decision.pk) == stored
+    assert not AccessLog.objects.filter(action=AccessLog.Action.CHANGE).exists()
 
 
 def test_the_preview_is_a_pdf_and_logged_as_a_print(caseworker_client):
