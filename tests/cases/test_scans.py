@@ -110,6 +110,8 @@ def test_a_user_can_close_their_own_reminder_but_not_anothers(client, db):
     other = CaseFactory().caseworker
     client.force_login(other)
     assert client.post(f"/saker/paminnelser/{reminder.pk}/lukk/").status_code == 404
+    reminder.refresh_from_db()
+    assert reminder.done_at is None
     client.force_login(case.caseworker)
     client.post(f"/saker/paminnelser/{reminder.pk}/lukk/")
     reminder.refresh_from_db()

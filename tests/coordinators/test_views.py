@@ -202,9 +202,14 @@ def test_another_cases_pages_give_404_and_the_attempt_is_logged(
 
 
 def test_another_persons_page_gives_404(coordinator_client, mine_and_other):
-    _, other = mine_and_other
+    mine, other = mine_and_other
+    own = coordinator_client.get(reverse("cases:person_detail", args=[mine.case.person_id]))
+    assert own.status_code == 200
     response = coordinator_client.get(reverse("cases:person_detail", args=[other.case.person_id]))
     assert response.status_code == 404
+    assert AccessLog.objects.filter(
+        action=AccessLog.Action.DENIED, object_type="person", object_id=str(other.case.person_id)
+    ).exists()
 
 
 @pytest.mark.parametrize("url_name", ["plans:list", "cases:deadlines"])

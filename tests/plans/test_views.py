@@ -53,6 +53,8 @@ def test_a_coordinator_of_another_plan_gets_404(coordinator_client, my_plan):
 def test_a_coordinator_of_another_plan_gets_404_on_every_plan_page(
     coordinator_client, my_plan, name
 ):
+    # The page itself works for the coordinator's own plan: the 404 is the scope's.
+    assert coordinator_client.get(url(name, my_plan)).status_code == 200
     assert coordinator_client.get(url(name, ready_plan())).status_code == 404
 
 
@@ -434,6 +436,13 @@ def test_the_coordinator_closes_the_plan_with_a_reason(coordinator_client, my_pl
 
 
 def test_another_plans_goal_cannot_be_changed_through_this_plan(coordinator_client, my_plan):
+    own = my_plan.goals.get()
     foreign = GoalFactory()
     response = coordinator_client.post(url("goal_status", my_plan, foreign.pk), {"status": "ended"})
     assert response.status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.status != "ended"
+    # The same request for the plan's own goal goes through.
+    coordinator_client.post(url("goal_status", my_plan, own.pk), {"status": "ended"})
+    own.refresh_from_db()
+    assert own.status == "ended"
