@@ -21,6 +21,7 @@ from tests.factories import (
     ServiceAreaFactory,
     UserFactory,
 )
+from tests.plans.factories import PlanFactory
 
 TODAY = timezone.localdate  # frozen by the module's `today` mark
 
@@ -171,19 +172,20 @@ def test_the_export_holds_only_my_cases_and_is_logged(coordinator_client, mine_a
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count() == 1
 
 
-def test_overdue_evaluations_come_first(coordinator_client, coordinator_user, monkeypatch):
-    later = AppointmentFactory(coordinator=coordinator_user.coordinator, case__number="2026/0901")
-    overdue = AppointmentFactory(coordinator=coordinator_user.coordinator, case__number="2026/0902")
-    monkeypatch.setattr(
-        "coordinators.selectors.next_evaluations",
-        lambda ids: {
-            later.case_id: TODAY() + datetime.timedelta(days=5),
-            overdue.case_id: TODAY() - datetime.timedelta(days=5),
-        },
-    )
-    html = coordinator_client.get(reverse("coordinators:my_plans")).content.decode()
-    assert html.index("2026/0902") < html.index("2026/0901")
-    assert "(over frist)" in html
+def test_overdue_evaluations_come_first(coordinator_client, coordinator_user):
+    mine = coordinator_user.coordinator
+    # By case number alone the order would be the other way round.
+    no_plan = AppointmentFactory(coordinator=mine, case__number="2026/0900").case
+    later = AppointmentFactory(coordinator=mine, case__number="2026/0901").case
+    overdue = AppointmentFactory(coordinator=mine, case__number="2026/0902").case
+    PlanFactory(case=later, active=True, next_evaluation_on=TODAY() + datetime.timedelta(days=5))
+    PlanFactory(case=overdue, active=True, next_evaluation_on=TODAY() - datetime.timedelta(days=5))
+    response = coordinator_client.get(reverse("coordinators:my_plans"))
+    assert [row.case for row in response.context["rows"]] == [overdue, later, no_plan]
+    html = response.content.decode()
+    assert html.index("2026/0902") < html.index("2026/0901") < html.index("2026/0900")
+    assert f"{TODAY() - datetime.timedelta(days=5):%d.%m.%Y} (over frist)" in html
+    assert html.count("(over frist)") == 1
 
 
 @pytest.mark.parametrize(
