@@ -141,6 +141,12 @@ def test_a_caseworker_cannot_approve(caseworker_client):
     decision = DecisionFactory(status=Decision.Status.AWAITING_APPROVAL)
     response = caseworker_client.post(reverse("decisions:approve", args=[decision.pk]))
     assert response.status_code == 403
+    decision.refresh_from_db()
+    assert (decision.status, decision.approved_by, decision.approved_at) == (
+        Decision.Status.AWAITING_APPROVAL,
+        None,
+        None,
+    )
 
 
 def test_a_leader_approves_from_the_page(client, leader):
