@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from cases.models import AccessLog
 from coordinators.models import Appointment, Completion, Coordinator
+from coordinators.services import appointment_end
 from tests.coordinators.factories import (
     AttendanceFactory,
     CourseFactory,
@@ -221,15 +222,15 @@ def test_other_list_pages_show_only_my_cases(coordinator_client, mine_and_other,
 
 
 def test_a_former_coordinator_loses_access_when_the_appointment_ends(
-    coordinator_client, coordinator_user
+    coordinator_client, coordinator_user, caseworker
 ):
     appointment = AppointmentFactory(
-        coordinator=coordinator_user.coordinator,
-        started_on=TODAY() - datetime.timedelta(days=9),
-        ended_on=TODAY(),
+        coordinator=coordinator_user.coordinator, started_on=TODAY() - datetime.timedelta(days=9)
     )
-    response = coordinator_client.get(reverse("cases:detail", args=[appointment.case_id]))
-    assert response.status_code == 404
+    url = reverse("cases:detail", args=[appointment.case_id])
+    assert coordinator_client.get(url).status_code == 200
+    appointment_end(appointment=appointment, ended_on=TODAY(), reason="Flyttet", by=caseworker)
+    assert coordinator_client.get(url).status_code == 404
 
 
 @pytest.mark.parametrize(

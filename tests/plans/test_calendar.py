@@ -89,16 +89,22 @@ def test_the_feed_works_without_logging_in(client, coordinator_user):
     assert f"SUMMARY:Evaluering av plan – sak {plan.case.number}" in unfold(response.text)
 
 
+def feed_status(client, token) -> int:
+    return client.get(reverse("plans:calendar_feed", args=[token])).status_code
+
+
 def test_a_revoked_token_gives_404(client, coordinator_user):
     token = calendar_feed_renew(user=coordinator_user).token
+    assert feed_status(client, token) == 200
     calendar_feed_revoke(user=coordinator_user)
-    assert client.get(reverse("plans:calendar_feed", args=[token])).status_code == 404
+    assert feed_status(client, token) == 404
 
 
 def test_renewing_makes_the_old_token_give_404(client, coordinator_user):
     old = calendar_feed_renew(user=coordinator_user).token
-    calendar_feed_renew(user=coordinator_user)
-    assert client.get(reverse("plans:calendar_feed", args=[old])).status_code == 404
+    assert feed_status(client, old) == 200
+    new = calendar_feed_renew(user=coordinator_user).token
+    assert (feed_status(client, old), feed_status(client, new)) == (404, 200)
 
 
 def test_an_unknown_token_gives_404(client, db):
@@ -107,6 +113,7 @@ def test_an_unknown_token_gives_404(client, db):
 
 def test_a_deactivated_users_feed_gives_404(client, coordinator_user):
     token = calendar_feed_renew(user=coordinator_user).token
+    assert feed_status(client, token) == 200
     coordinator_user.is_active = False
     coordinator_user.save()
     assert client.get(reverse("plans:calendar_feed", args=[token])).status_code == 404
@@ -208,6 +215,7 @@ def test_the_calendar_page_creates_and_shows_the_users_address(client, coordinat
 
 def test_revoking_on_the_calendar_page_stops_the_feed(client, coordinator_user):
     token = calendar_feed_renew(user=coordinator_user).token
+    assert feed_status(client, token) == 200
     client.force_login(coordinator_user)
     client.post(reverse("plans:calendar_revoke"))
     client.logout()

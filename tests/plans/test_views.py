@@ -73,6 +73,7 @@ def test_the_denied_attempt_is_logged(coordinator_client, my_plan):
 
 
 def test_a_coordinator_whose_appointment_ended_gets_404(coordinator_client, my_plan):
+    assert coordinator_client.get(url("case_plan", my_plan)).status_code == 200
     my_plan.case.appointments.update(ended_on=timezone.localdate())
     assert coordinator_client.get(url("case_plan", my_plan)).status_code == 404
 
@@ -86,7 +87,12 @@ def test_a_caseworker_reads_every_plan(caseworker_client):
 
 def test_a_leader_reads_every_plan(client, leader):
     client.force_login(leader)
-    assert client.get(url("case_plan", ready_plan())).status_code == 200
+    plan = ready_plan()
+    response = client.get(url("case_plan", plan))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert plan.goals.get().text in content
+    assert "Bare den oppnevnte koordinatoren kan endre den" in content
 
 
 def test_a_caseworker_may_not_edit_a_plan(caseworker_client):
