@@ -282,7 +282,7 @@ def test_action_points_overdue_runs_a_constant_number_of_queries():
 def test_an_action_point_reminder_can_go_only_to_the_cases_coordinator_or_caseworker():
     plan = plan_evaluated_in(60)
     point = {"what": "Sende timeplan", "who": "Fysioterapeuten", "due_on": day(7)}
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation, match="bare gå til sakens koordinator eller saksbehandler"):
         services.meeting_record(
             plan=plan,
             by=coordinator_of(plan),
