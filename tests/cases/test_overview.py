@@ -52,11 +52,14 @@ def _decided(days_to_decision: int):
     return case
 
 
+@pytest.mark.today("2026-06-15")
 def test_the_page_draws_the_charts(caseworker_client):
     _decided(21)
     content = caseworker_client.get(reverse("cases:overview")).content.decode()
     assert content.count('<svg role="img"') >= 3
     assert "Median behandlingstid" in content
+    # The case decided this month, 21 days after it came in: month, decided, median, p90.
+    assert "<tr><td>jun 2026</td><td>1</td><td>21</td><td>21</td></tr>" in content
 
 
 def test_overdue_evaluations_are_counted_per_service_area(caseworker_client):
