@@ -140,6 +140,7 @@ def test_my_plans_lists_only_my_cases(coordinator_client, mine_and_other):
 
 
 def test_an_ended_appointment_is_not_in_my_plans(coordinator_client, coordinator_user):
+    AppointmentFactory(coordinator=coordinator_user.coordinator, case__person__family_name="Nå")
     AppointmentFactory(
         coordinator=coordinator_user.coordinator,
         case__person__family_name="Tidligere",
@@ -147,6 +148,7 @@ def test_an_ended_appointment_is_not_in_my_plans(coordinator_client, coordinator
         ended_on=TODAY(),
     )
     html = coordinator_client.get(reverse("coordinators:my_plans")).content.decode()
+    assert "Nå</td>" in html
     assert "Tidligere" not in html
 
 
@@ -217,7 +219,13 @@ def test_another_persons_page_gives_404(coordinator_client, mine_and_other):
 
 @pytest.mark.parametrize("url_name", ["plans:list", "cases:deadlines"])
 def test_other_list_pages_show_only_my_cases(coordinator_client, mine_and_other, url_name):
+    # Both cases have a plan with an evaluation coming up, so both would be on both pages.
+    for appointment in mine_and_other:
+        PlanFactory(
+            case=appointment.case, active=True, next_evaluation_on=TODAY() + datetime.timedelta(5)
+        )
     html = coordinator_client.get(reverse(url_name)).content.decode()
+    assert "Minsen" in html
     assert "Andersen-Annen" not in html
 
 

@@ -120,14 +120,17 @@ def test_a_deactivated_users_feed_gives_404(client, coordinator_user):
 
 
 def test_another_coordinators_plans_never_appear(client, coordinator_user):
-    coordinated_plan(coordinator_user)
+    own = coordinated_plan(coordinator_user)
     other = PlanFactory(active=True, next_evaluation_on=in_days(5))
     AppointmentFactory(case=other.case)
-    assert other.case.number not in feed(client, coordinator_user).text
+    text = feed(client, coordinator_user).text
+    assert own.case.number in text
+    assert other.case.number not in text
 
 
 def test_a_plan_whose_appointment_ended_no_longer_appears(client, coordinator_user):
     plan = coordinated_plan(coordinator_user)
+    assert plan.case.number in feed(client, coordinator_user).text
     plan.case.appointments.update(ended_on=timezone.localdate())
     assert plan.case.number not in feed(client, coordinator_user).text
 
@@ -145,7 +148,8 @@ def test_a_caseworker_sees_the_plans_of_their_own_cases_only(client, caseworker)
 def test_the_feed_names_no_person(client, coordinator_user):
     plan = coordinated_plan(coordinator_user)
     MeetingFactory(plan=plan, held_on=in_days(-2), place="Hos familien Hansen")
-    text = feed(client, coordinator_user).text
+    text = unfold(feed(client, coordinator_user).text)
+    assert f"SUMMARY:Ansvarsgruppemøte – sak {plan.case.number}" in text
     assert plan.person.family_name not in text
     assert "Hansen" not in text
 

@@ -243,13 +243,16 @@ def test_an_ended_coordinator_is_not_reminded_of_an_action_point():
         case=point.meeting.plan.case, kind="child_coordinator", ended_on=TODAY
     )
     action_points_overdue(TODAY)
+    assert recipients() == {coordinator_of(point.meeting.plan).pk}
     assert ended.coordinator.user_id not in recipients()
 
 
 def test_an_action_point_reminder_says_nothing_of_what_is_to_be_done():
-    point_due_in(-2, what="Søke om avlastning")
+    point = point_due_in(-2, what="Søke om avlastning")
     action_points_overdue(TODAY)
-    assert "avlastning" not in Reminder.objects.get().text
+    text = Reminder.objects.get().text
+    assert point.meeting.plan.case.number in text
+    assert "avlastning" not in text
 
 
 def test_an_overdue_action_point_is_reminded_once():
