@@ -119,7 +119,7 @@ def test_a_deactivated_users_feed_gives_404(client, coordinator_user):
     assert client.get(reverse("plans:calendar_feed", args=[token])).status_code == 404
 
 
-def test_another_coordinators_plans_never_appear(client, coordinator_user):
+def test_another_coordinators_plans_never_appear(client, coordinator_user, today):
     own = coordinated_plan(coordinator_user)
     other = PlanFactory(active=True, next_evaluation_on=in_days(5))
     AppointmentFactory(case=other.case)
@@ -128,7 +128,7 @@ def test_another_coordinators_plans_never_appear(client, coordinator_user):
     assert other.case.number not in text
 
 
-def test_a_plan_whose_appointment_ended_no_longer_appears(client, coordinator_user):
+def test_a_plan_whose_appointment_ended_no_longer_appears(client, coordinator_user, today):
     plan = coordinated_plan(coordinator_user)
     assert plan.case.number in feed(client, coordinator_user).text
     plan.case.appointments.update(ended_on=timezone.localdate())
@@ -145,7 +145,7 @@ def test_a_caseworker_sees_the_plans_of_their_own_cases_only(client, caseworker)
     assert other.case.number not in text
 
 
-def test_the_feed_names_no_person(client, coordinator_user):
+def test_the_feed_names_no_person(client, coordinator_user, today):
     plan = coordinated_plan(coordinator_user)
     MeetingFactory(plan=plan, held_on=in_days(-2), place="Hos familien Hansen")
     text = unfold(feed(client, coordinator_user).text)
@@ -182,7 +182,7 @@ def test_items_outside_the_window_are_left_out(client, coordinator_user):
     assert text.count("BEGIN:VEVENT") == 1
 
 
-def test_the_feed_runs_a_constant_number_of_queries(client, caseworker):
+def test_the_feed_runs_a_constant_number_of_queries(client, caseworker, today):
     cases = []
 
     def add_rows(k):
