@@ -305,8 +305,10 @@ class TestClosingEndsFollowUp:
         from tests.factories import AppointmentFactory
 
         appointment = AppointmentFactory()
+        coordinator = appointment.coordinator.user
+        assert list(Case.objects.visible_to(coordinator)) == [appointment.case]
         followup_services.case_close(case=appointment.case, by=caseworker, closed_reason="moved")
-        assert not Case.objects.visible_to(appointment.coordinator.user).exists()
+        assert not Case.objects.visible_to(coordinator).exists()
 
     def test_an_appointment_that_never_started_ends_on_its_start_date(self, caseworker):
         from tests.factories import AppointmentFactory

@@ -51,6 +51,15 @@ def test_a_coordinator_can_open_the_case_they_are_appointed_to(
     appointment = AppointmentFactory(coordinator=coordinator_user.coordinator)
     response = coordinator_client.get(reverse("cases:detail", args=[appointment.case_id]))
     assert response.status_code == 200
+    content = response.content.decode()
+    assert appointment.case.number in content
+    assert appointment.case.person.full_name in content
+    row = AccessLog.objects.get()
+    assert (row.user, row.action, row.object_id) == (
+        coordinator_user,
+        AccessLog.Action.VIEW,
+        str(appointment.case_id),
+    )
 
 
 @pytest.mark.django_db

@@ -88,8 +88,12 @@ def test_changing_the_password_ends_the_users_other_sessions(client):
             "new_password2": "et-nytt-langt-passord-9",
         },
     )
+    user.refresh_from_db()
+    assert user.check_password("et-nytt-langt-passord-9")
     assert client.get(reverse("cases:list")).status_code == 200
-    assert other_device.get(reverse("cases:list")).status_code == 302
+    response = other_device.get(reverse("cases:list"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
 
 
 def test_the_500_page_is_norwegian_and_needs_nothing_from_the_database(rf):

@@ -310,6 +310,8 @@ def test_attending_a_session_becomes_a_completion(caseworker):
 def test_being_absent_makes_no_completion(caseworker):
     attendance = AttendanceFactory(session=TrainingSessionFactory(held=True))
     training.attendance_mark(attendance=attendance, attended=False, by=caseworker)
+    attendance.refresh_from_db()
+    assert attendance.status == Attendance.Status.ABSENT
     assert not Completion.objects.exists()
 
 

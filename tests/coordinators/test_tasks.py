@@ -23,7 +23,10 @@ def test_the_email_names_no_one():
     appointment_notify_task.delay(appointment.pk)
     message = mail.outbox[0]
     text = message.subject + message.body
+    assert f"/koordinatorer/sak/{appointment.case_id}/" in message.body  # only a link
     assert appointment.case.person.given_name not in text
+    assert appointment.case.person.family_name not in text
+    assert appointment.case.number not in text
     assert appointment.coordinator.user.last_name not in text
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from cases.models import AccessLog
 from coordinators.models import Appointment, Completion, Coordinator
+from coordinators.services import appointment_end
 from tests.coordinators.factories import (
     AttendanceFactory,
     CourseFactory,
@@ -139,6 +140,7 @@ def test_my_plans_lists_only_my_cases(coordinator_client, mine_and_other):
 
 
 def test_an_ended_appointment_is_not_in_my_plans(coordinator_client, coordinator_user):
+    AppointmentFactory(coordinator=coordinator_user.coordinator, case__person__family_name="Nå")
     AppointmentFactory(
         coordinator=coordinator_user.coordinator,
         case__person__family_name="Tidligere",
@@ -146,6 +148,7 @@ def test_an_ended_appointment_is_not_in_my_plans(coordinator_client, coordinator
         ended_on=TODAY(),
     )
     html = coordinator_client.get(reverse("plans:my_plans")).content.decode()
+    assert "Nå</td>" in html
     assert "Tidligere" not in html
 
 
@@ -173,17 +176,19 @@ def test_the_export_holds_only_my_cases_and_is_logged(coordinator_client, mine_a
 
 
 def test_overdue_evaluations_come_first(coordinator_client, coordinator_user):
-    later = AppointmentFactory(coordinator=coordinator_user.coordinator, case__number="2026/0901")
-    overdue = AppointmentFactory(coordinator=coordinator_user.coordinator, case__number="2026/0902")
-    PlanFactory(
-        case=later.case, active=True, next_evaluation_on=TODAY() + datetime.timedelta(days=5)
-    )
-    PlanFactory(
-        case=overdue.case, active=True, next_evaluation_on=TODAY() - datetime.timedelta(days=5)
-    )
-    html = coordinator_client.get(reverse("plans:my_plans")).content.decode()
-    assert html.index("2026/0902") < html.index("2026/0901")
-    assert "(over frist)" in html
+    mine = coordinator_user.coordinator
+    # By case number alone the order would be the other way round.
+    no_plan = AppointmentFactory(coordinator=mine, case__number="2026/0900").case
+    later = AppointmentFactory(coordinator=mine, case__number="2026/0901").case
+    overdue = AppointmentFactory(coordinator=mine, case__number="2026/0902").case
+    PlanFactory(case=later, active=True, next_evaluation_on=TODAY() + datetime.timedelta(days=5))
+    PlanFactory(case=overdue, active=True, next_evaluation_on=TODAY() - datetime.timedelta(days=5))
+    response = coordinator_client.get(reverse("plans:my_plans"))
+    assert [row.case for row in response.context["rows"]] == [overdue, later, no_plan]
+    html = response.content.decode()
+    assert html.index("2026/0902") < html.index("2026/0901") < html.index("2026/0900")
+    assert f"{TODAY() - datetime.timedelta(days=5):%d.%m.%Y} (over frist)" in html
+    assert html.count("(over frist)") == 1
 
 
 @pytest.mark.parametrize(
@@ -202,27 +207,38 @@ def test_another_cases_pages_give_404_and_the_attempt_is_logged(
 
 
 def test_another_persons_page_gives_404(coordinator_client, mine_and_other):
-    _, other = mine_and_other
+    mine, other = mine_and_other
+    own = coordinator_client.get(reverse("cases:person_detail", args=[mine.case.person_id]))
+    assert own.status_code == 200
     response = coordinator_client.get(reverse("cases:person_detail", args=[other.case.person_id]))
     assert response.status_code == 404
+    assert AccessLog.objects.filter(
+        action=AccessLog.Action.DENIED, object_type="person", object_id=str(other.case.person_id)
+    ).exists()
 
 
 @pytest.mark.parametrize("url_name", ["plans:list", "followup:deadlines"])
 def test_other_list_pages_show_only_my_cases(coordinator_client, mine_and_other, url_name):
+    # Both cases have a plan with an evaluation coming up, so both would be on both pages.
+    for appointment in mine_and_other:
+        PlanFactory(
+            case=appointment.case, active=True, next_evaluation_on=TODAY() + datetime.timedelta(5)
+        )
     html = coordinator_client.get(reverse(url_name)).content.decode()
+    assert "Minsen" in html
     assert "Andersen-Annen" not in html
 
 
 def test_a_former_coordinator_loses_access_when_the_appointment_ends(
-    coordinator_client, coordinator_user
+    coordinator_client, coordinator_user, caseworker
 ):
     appointment = AppointmentFactory(
-        coordinator=coordinator_user.coordinator,
-        started_on=TODAY() - datetime.timedelta(days=9),
-        ended_on=TODAY(),
+        coordinator=coordinator_user.coordinator, started_on=TODAY() - datetime.timedelta(days=9)
     )
-    response = coordinator_client.get(reverse("cases:detail", args=[appointment.case_id]))
-    assert response.status_code == 404
+    url = reverse("cases:detail", args=[appointment.case_id])
+    assert coordinator_client.get(url).status_code == 200
+    appointment_end(appointment=appointment, ended_on=TODAY(), reason="Flyttet", by=caseworker)
+    assert coordinator_client.get(url).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -172,8 +172,13 @@ def test_a_leader_who_edits_before_approving_saves_the_edit_but_does_not_approve
 
 def test_a_caseworker_cannot_approve_through_the_form(caseworker_client):
     decision = DecisionFactory(status=Decision.Status.AWAITING_APPROVAL)
-    response = caseworker_client.post(decision.get_absolute_url(), edit_data(decision, "approve"))
+    response = caseworker_client.post(
+        decision.get_absolute_url(), edit_data(decision, "approve", reasons=NEW_REASONS)
+    )
     assert response.status_code == 403
+    decision.refresh_from_db()
+    assert (decision.status, decision.approved_by) == (Decision.Status.AWAITING_APPROVAL, None)
+    assert decision.reasons != NEW_REASONS  # refused before anything is saved
 
 
 def test_sending_an_approved_decision_unchanged_keeps_the_approval_and_sends(

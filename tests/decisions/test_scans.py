@@ -7,8 +7,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, connection
-from django.test.utils import CaptureQueriesContext
+from django.db import DatabaseError
 from django.utils import timezone
 
 from cases.models import TimelineEntry
@@ -17,6 +16,7 @@ from decisions.models import Decision, Dispatch, Letter
 from decisions.scans import complaint_deadlines, dispatches_resend
 from decisions.tasks import dispatch_send_task
 from tests.decisions.factories import ComplaintFactory, DecisionFactory
+from tests.queries import assert_constant_queries
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -44,12 +44,6 @@ def sent(deadline: datetime.date, **kwargs) -> Decision:
 
 def days(n: int) -> datetime.timedelta:
     return datetime.timedelta(days=n)
-
-
-def queries(function, *args, **kwargs) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        function(*args, **kwargs)
-    return len(captured)
 
 
 # --- complaint_deadlines ---------------------------------------------------------------------
@@ -122,10 +116,11 @@ def _not_due(n: int) -> None:
 
 @pytest.mark.parametrize("dry_run", [False, True], ids=["run", "dry-run"])
 def test_the_number_of_queries_does_not_grow_with_rows_not_due(dry_run):
-    _not_due(1)
-    few = queries(complaint_deadlines, TODAY, dry_run)
-    _not_due(10)
-    assert queries(complaint_deadlines, TODAY, dry_run) == few
+    sent(TODAY - days(GRACE + 1))  # the one due
+    one, many = assert_constant_queries(
+        lambda: complaint_deadlines(TODAY, dry_run), _not_due, n=10, undo=True
+    )
+    assert one == many == 1
 
 
 # --- dispatches_resend -------------------------------------------------------------------------
@@ -210,13 +205,17 @@ def test_the_cutoff_is_a_module_constant(delay, django_capture_on_commit_callbac
 
 
 @pytest.mark.parametrize("dry_run", [False, True], ids=["run", "dry-run"])
-def test_one_query_however_many_dispatches(delay, django_capture_on_commit_callbacks, dry_run):
-    for _ in range(5):
-        dispatch(queued_at=NOW)  # fresh
-        dispatch(status=Dispatch.Status.SENT)
-        dispatch()  # stale
-    with django_capture_on_commit_callbacks(execute=True):
-        assert queries(dispatches_resend, TODAY, dry_run, now=NOW) == 1
+def test_one_query_however_many_dispatches(delay, dry_run):
+    def add_rows(k):
+        for _ in range(k):
+            dispatch(queued_at=NOW)  # fresh
+            dispatch(status=Dispatch.Status.SENT)
+            dispatch()  # stale
+
+    one, many = assert_constant_queries(
+        lambda: dispatches_resend(TODAY, dry_run, now=NOW), add_rows, n=5, at_most=1
+    )
+    assert (one, many) == (1, 5)  # the stale ones, each queued again
 
 
 def test_a_lost_letter_is_sent_once_and_a_second_scan_sends_nothing(

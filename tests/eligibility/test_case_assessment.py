@@ -162,6 +162,7 @@ def test_an_adult_is_never_asked_the_child_questions(caseworker_client, adult_ca
     content = caseworker_client.get(
         reverse("eligibility:case_assessment", args=[adult_case.pk])
     ).content.decode()
+    assert 'name="key" value="long_term"' in content  # an adult's question is asked
     assert 'name="key" value="serious_condition"' not in content
 
 

@@ -10,6 +10,7 @@ from plans import meetings
 from plans.models import Plan
 from tests.factories import AppointmentFactory, CaseFactory, UserFactory
 from tests.plans.factories import ActionPointFactory, MeetingFactory, PlanFactory
+from tests.queries import assert_constant_queries
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -117,14 +118,28 @@ def test_the_reminder_links_to_the_plan_and_names_only_the_case_number():
     assert plan.person.family_name not in reminder.text
 
 
-@pytest.mark.parametrize("not_due", [0, 40])
-def test_evaluations_due_runs_a_constant_number_of_queries(django_assert_max_num_queries, not_due):
+def not_due(make):
+    """`add_rows` for assert_constant_queries: k more rows not due, the i-th by make(i)."""
+    made = []
+
+    def add(k):
+        for _ in range(k):
+            made.append(make(len(made)))
+
+    return add
+
+
+def test_evaluations_due_runs_a_constant_number_of_queries():
     plan_evaluated_in(2)
-    for i in range(not_due):
-        plan_evaluated_in(WINDOW + 1 + i)
     # the due rows; the reminders already recorded; savepoint, insert, release (3)
-    with django_assert_max_num_queries(5):
-        assert evaluations_due(TODAY) == 1
+    one, many = assert_constant_queries(
+        lambda: evaluations_due(TODAY),
+        not_due(lambda i: plan_evaluated_in(WINDOW + 1 + i)),
+        n=40,
+        at_most=5,
+        undo=True,
+    )
+    assert one == many == 1
 
 
 # --- Evaluations overdue --------------------------------------------------------------------
@@ -167,16 +182,17 @@ def test_a_dry_run_of_overdue_evaluations_records_nothing():
     assert not Reminder.objects.exists()
 
 
-@pytest.mark.parametrize("not_due", [0, 40])
-def test_evaluations_overdue_runs_a_constant_number_of_queries(
-    django_assert_max_num_queries, not_due
-):
+def test_evaluations_overdue_runs_a_constant_number_of_queries():
     plan_evaluated_in(-1)
-    for i in range(not_due):
-        plan_evaluated_in(i)
     # coordinators and caseworkers: rows and recorded reminders (2 + 2); two inserts (3 each)
-    with django_assert_max_num_queries(10):
-        assert evaluations_overdue(TODAY) == 2
+    one, many = assert_constant_queries(
+        lambda: evaluations_overdue(TODAY),
+        not_due(plan_evaluated_in),
+        n=40,
+        at_most=10,
+        undo=True,
+    )
+    assert one == many == 2
 
 
 # --- Action points --------------------------------------------------------------------------
@@ -227,13 +243,16 @@ def test_an_ended_coordinator_is_not_reminded_of_an_action_point():
         case=point.meeting.plan.case, kind="child_coordinator", ended_on=TODAY
     )
     action_points_overdue(TODAY)
+    assert recipients() == {coordinator_of(point.meeting.plan).pk}
     assert ended.coordinator.user_id not in recipients()
 
 
 def test_an_action_point_reminder_says_nothing_of_what_is_to_be_done():
-    point_due_in(-2, what="Søke om avlastning")
+    point = point_due_in(-2, what="Søke om avlastning")
     action_points_overdue(TODAY)
-    assert "avlastning" not in Reminder.objects.get().text
+    text = Reminder.objects.get().text
+    assert point.meeting.plan.case.number in text
+    assert "avlastning" not in text
 
 
 def test_an_overdue_action_point_is_reminded_once():
@@ -248,24 +267,25 @@ def test_a_dry_run_of_action_points_records_nothing():
     assert not Reminder.objects.exists()
 
 
-@pytest.mark.parametrize("not_due", [0, 40])
-def test_action_points_overdue_runs_a_constant_number_of_queries(
-    django_assert_max_num_queries, not_due
-):
+def test_action_points_overdue_runs_a_constant_number_of_queries():
     plan = plan_evaluated_in(60)
     point_due_in(-1, plan=plan)
-    for i in range(not_due):
-        # half overdue but done, half not yet due
-        point_due_in(-1 - i if i % 2 else i, plan=plan, done=bool(i % 2))
     # to users and to coordinators: the rows (2); recorded reminders (1); one insert (3)
-    with django_assert_max_num_queries(6):
-        assert action_points_overdue(TODAY) == 1
+    one, many = assert_constant_queries(
+        lambda: action_points_overdue(TODAY),
+        # half overdue but done, half not yet due
+        not_due(lambda i: point_due_in(-1 - i if i % 2 else i, plan=plan, done=bool(i % 2))),
+        n=40,
+        at_most=6,
+        undo=True,
+    )
+    assert one == many == 1
 
 
 def test_an_action_point_reminder_can_go_only_to_the_cases_coordinator_or_caseworker():
     plan = plan_evaluated_in(60)
     point = {"what": "Sende timeplan", "who": "Fysioterapeuten", "due_on": day(7)}
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation, match="bare gå til sakens koordinator eller saksbehandler"):
         meetings.meeting_record(
             plan=plan,
             by=coordinator_of(plan),

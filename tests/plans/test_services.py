@@ -204,7 +204,7 @@ def test_a_closed_plan_refuses_every_edit(user, edit):
 
 def test_a_goal_on_a_closed_plan_is_not_saved(user):
     plan = PlanFactory(closed=True)
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation, match="En avsluttet plan kan ikke endres"):
         services.goal_add(plan=plan, by=user, text="Nytt mål")
     assert not Goal.objects.exists()
 
