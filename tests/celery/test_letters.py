@@ -17,7 +17,6 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 import decisions.scans
-import followup.scans
 from config.celery import app as celery_app
 from decisions import delivery
 from decisions.models import Dispatch, Letter
@@ -33,7 +32,6 @@ SLOW_SMTP = {
     "DJANGO_EMAIL_BACKEND": "tests.celery.mailbackend.SlowSmtpServerBackend",
     "KE_TEST_MAIL_SECONDS": "0.6",
 }
-DECISION_SCANS = ["decisions.scans:complaint_deadlines", "decisions.scans:dispatches_resend"]
 
 
 @pytest.fixture(autouse=True)
@@ -118,12 +116,8 @@ def worker_idle() -> bool:
 
 def run_scans() -> None:
     """`manage.py run_scans`, with the resend cutoff at zero so the test need not wait ten
-    minutes (and the decisions' scans listed, should followup.scans.SCANS not have them yet)."""
-    listed = [*followup.scans.SCANS, *(s for s in DECISION_SCANS if s not in followup.scans.SCANS)]
-    with (
-        mock.patch.object(followup.scans, "SCANS", listed),
-        mock.patch.object(decisions.scans, "RESEND_AFTER", datetime.timedelta(0)),
-    ):
+    minutes."""
+    with mock.patch.object(decisions.scans, "RESEND_AFTER", datetime.timedelta(0)):
         call_command("run_scans", stdout=io.StringIO())
 
 
