@@ -22,6 +22,12 @@ def add_case_refusals(form, data, *, origin: str) -> None:
         form.add_error("notifier_name", message)
 
 
+def clean_received_on(received_on):
+    if received_on > timezone.localdate():
+        raise forms.ValidationError("Mottatt dato kan ikke ligge fram i tid.")
+    return received_on
+
+
 def add_consent_scope_refusals(form, data, prefix: str = "") -> None:
     refusals = rules.consent_scope_refusals(
         covers_plan=bool(data.get(f"{prefix}covers_plan")),
@@ -75,10 +81,7 @@ class CaseEditForm(forms.ModelForm):
         )
 
     def clean_received_on(self):
-        received_on = self.cleaned_data["received_on"]
-        if received_on > timezone.localdate():
-            raise forms.ValidationError("Mottatt dato kan ikke ligge fram i tid.")
-        return received_on
+        return clean_received_on(self.cleaned_data["received_on"])
 
     def clean(self):
         data = super().clean()

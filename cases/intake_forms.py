@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from cases import national_id
-from cases.forms import add_case_refusals, add_consent_scope_refusals
+from cases.forms import add_case_refusals, add_consent_scope_refusals, clean_received_on
 from cases.models import Case, Consent, Residence
 from core.forms import DATE_INPUT
 from core.forms import form_helper as _helper
@@ -180,10 +180,7 @@ class RegistrationForm(forms.Form):
         return expected_on
 
     def clean_received_on(self):
-        received_on = self.cleaned_data["received_on"]
-        if received_on > timezone.localdate():
-            raise forms.ValidationError("Mottatt dato kan ikke ligge fram i tid.")
-        return received_on
+        return clean_received_on(self.cleaned_data["received_on"])
 
     def clean(self):
         data = super().clean()

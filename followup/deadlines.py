@@ -118,41 +118,29 @@ def _about_case(number, given, family, cw_id, cw_first, cw_last) -> dict:
 
 
 def _evaluation_rows(cases, horizon) -> list[DeadlineRow]:
-    plans = list(
-        plans_due.evaluations_due(
-            until=horizon, plans=Plan.objects.filter(case__in=cases)
-        ).values_list("next_evaluation_on", *_case_columns("case__"))[:LIMIT]
-    )
-    coordinators = _coordinators_by_case([p[1] for p in plans])
-    rows = []
-    for due_on, case_id, *about in plans:
-        ids, names = coordinators.get(case_id, ((), ""))
-        rows.append(
-            DeadlineRow(
-                kind="evaluation",
-                due_on=due_on,
-                link=reverse("plans:case_plan", args=[case_id]),
-                coordinator_ids=ids,
-                coordinator_name=names,
-                **_about_case(*about),
-            )
-        )
-    return rows
+    due = plans_due.evaluations_due(until=horizon, plans=Plan.objects.filter(case__in=cases))
+    return _plan_rows("evaluation", due.values_list("next_evaluation_on", *_case_columns("case__")))
 
 
 def _action_point_rows(cases, horizon) -> list[DeadlineRow]:
-    points = list(
-        plans_due.action_points_due(
-            until=horizon, points=ActionPoint.objects.filter(meeting__plan__case__in=cases)
-        ).values_list("due_on", *_case_columns("meeting__plan__case__"))[:LIMIT]
+    due = plans_due.action_points_due(
+        until=horizon, points=ActionPoint.objects.filter(meeting__plan__case__in=cases)
     )
-    coordinators = _coordinators_by_case([p[1] for p in points])
+    return _plan_rows(
+        "action_point", due.values_list("due_on", *_case_columns("meeting__plan__case__"))
+    )
+
+
+def _plan_rows(kind: str, due) -> list[DeadlineRow]:
+    """Rows of (due date, case columns) in a plan, with the case's coordinators."""
+    found = list(due[:LIMIT])
+    coordinators = _coordinators_by_case([row[1] for row in found])
     rows = []
-    for due_on, case_id, *about in points:
+    for due_on, case_id, *about in found:
         ids, names = coordinators.get(case_id, ((), ""))
         rows.append(
             DeadlineRow(
-                kind="action_point",
+                kind=kind,
                 due_on=due_on,
                 link=reverse("plans:case_plan", args=[case_id]),
                 coordinator_ids=ids,
