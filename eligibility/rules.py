@@ -1,6 +1,7 @@
 """The eligibility rules for koordinator, barnekoordinator and individuell plan.
 
-Pure functions over `Facts`: no Django, no database. Hard rules (H in the domain
+Pure functions over `Facts`: no database, no models; from Django only the ServiceKind
+choices. Hard rules (H in the domain
 reference) are decided here; discretionary ones (D) become questions for the
 caseworker until their answers are recorded in `Facts.judgements`.
 
@@ -15,8 +16,9 @@ from dataclasses import dataclass
 from datetime import MAXYEAR, date
 from enum import StrEnum
 
+from cases.vocabulary import ServiceKind
 from core.dates import add_years
-from eligibility.facts import HEALTH_AND_CARE, Category, Facts, Offer, ServiceStatus
+from eligibility.facts import HEALTH_AND_CARE, Category, Facts, ServiceStatus
 
 ENGINE_VERSION = "1.0"
 
@@ -82,8 +84,8 @@ class Assessment:
     individuell_plan: ServiceResult
     engine_version: str = ENGINE_VERSION
 
-    def __getitem__(self, offer: Offer | str) -> ServiceResult:
-        return getattr(self, Offer(offer).value)
+    def __getitem__(self, kind: ServiceKind | str) -> ServiceResult:
+        return getattr(self, ServiceKind(kind).value)
 
 
 @dataclass(frozen=True)
@@ -288,7 +290,7 @@ def _municipality_makes_the_plan(facts: Facts) -> list[Finding]:
 
 def _result(
     facts: Facts,
-    offer: Offer,
+    kind: ServiceKind,
     hard: list[Finding],
     judgement_keys: list[str],
     context: list[Finding],
@@ -317,7 +319,7 @@ def _result(
         outcome = Outcome.NOT_ELIGIBLE
     else:
         outcome = Outcome.ELIGIBLE
-    if offer not in facts.requested:
+    if kind not in facts.requested:
         outcome = Outcome.NOT_REQUESTED
     return ServiceResult(outcome, tuple(hard + answered + context), tuple(questions))
 
@@ -327,21 +329,21 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         koordinator=_result(
             facts,
-            Offer.KOORDINATOR,
+            ServiceKind.COORDINATOR,
             hard=[residence, _current_health_services(facts, "K1")],
             judgement_keys=["long_term", "coordinated", "current_need"],
             context=[],
         ),
         barnekoordinator=_result(
             facts,
-            Offer.BARNEKOORDINATOR,
+            ServiceKind.CHILD_COORDINATOR,
             hard=[residence, _child(facts), _health_and_welfare(facts)],
             judgement_keys=["long_term", "coordinated", "serious_condition"],
             context=_turning_18_soon(facts) + _serious_condition_context(facts),
         ),
         individuell_plan=_result(
             facts,
-            Offer.INDIVIDUELL_PLAN,
+            ServiceKind.PLAN,
             hard=[residence, _current_health_services(facts, "I1"), _consent(facts)],
             judgement_keys=["long_term", "coordinated", "participation"],
             context=_municipality_makes_the_plan(facts),
@@ -366,5 +368,5 @@ def _result_to_dict(result: ServiceResult) -> dict:
 def assessment_to_dict(assessment: Assessment) -> dict:
     return {
         "engine_version": assessment.engine_version,
-        **{offer.value: _result_to_dict(assessment[offer]) for offer in Offer},
+        **{kind.value: _result_to_dict(assessment[kind]) for kind in ServiceKind},
     }

@@ -2,8 +2,9 @@ from datetime import date
 
 import pytest
 
+from cases.vocabulary import ServiceKind
 from eligibility import rules
-from eligibility.facts import Offer, ServiceStatus
+from eligibility.facts import ServiceStatus
 from eligibility.rules import Outcome, assess
 from tests.eligibility.builders import (
     CHILD,
@@ -15,7 +16,7 @@ from tests.eligibility.builders import (
     welfare,
 )
 
-KOORDINATOR, BARNEKOORDINATOR, IP = Offer
+KOORDINATOR, BARNEKOORDINATOR, IP = ServiceKind
 ELIGIBLE, NOT_ELIGIBLE, NEEDS_JUDGEMENT, NOT_REQUESTED = Outcome
 APPLIED, EXPECTED = ServiceStatus.APPLIED, ServiceStatus.EXPECTED
 
@@ -115,12 +116,12 @@ def test_it_needs_a_health_and_a_welfare_service_for_barnekoordinator(services, 
 )
 def test_it_counts_expected_services_only_for_barnekoordinator(offer, expected):
     services = [municipal(EXPECTED), specialist(EXPECTED), welfare(EXPECTED)]
-    facts = child(requested=list(Offer), services=services)
+    facts = child(requested=list(ServiceKind), services=services)
 
     assert outcome(facts, offer) == expected
 
 
-@pytest.mark.parametrize("offer", list(Offer))
+@pytest.mark.parametrize("offer", list(ServiceKind))
 def test_it_refuses_every_service_to_someone_not_staying_in_the_municipality(offer):
     facts = make_facts(**QUALIFIES_FOR_ALL, stays_in_municipality=False)
 
