@@ -11,10 +11,9 @@ kept in one table. The texts a draft is pre-filled with from an assessment are i
 from dataclasses import dataclass, field
 from datetime import date
 
-SERVICE_KOORDINATOR = "koordinator"
-SERVICE_BARNEKOORDINATOR = "barnekoordinator"
-SERVICE_PLAN = "individuell_plan"
-COORDINATOR_SERVICES = (SERVICE_KOORDINATOR, SERVICE_BARNEKOORDINATOR)
+from cases.vocabulary import ServiceKind
+
+COORDINATOR_SERVICES = (ServiceKind.COORDINATOR, ServiceKind.CHILD_COORDINATOR)
 
 OUTCOME_GRANTED = "granted"
 OUTCOME_REFUSED = "refused"
@@ -32,20 +31,20 @@ class Provision:
 
 # Legal references, in one place. Update here when the law is renumbered.
 LEGAL: dict[str, Provision] = {
-    SERVICE_KOORDINATOR: Provision(
+    ServiceKind.COORDINATOR: Provision(
         "pasient- og brukerrettighetsloven § 2-5 b og helse- og omsorgstjenesteloven § 7-2",
         "Pasienter og brukere med behov for langvarige og koordinerte helse- og "
         "omsorgstjenester har rett til koordinator. Kommunen skal tilby koordinator også "
         "når personen ikke ønsker individuell plan.",
     ),
-    SERVICE_BARNEKOORDINATOR: Provision(
+    ServiceKind.CHILD_COORDINATOR: Provision(
         "pasient- og brukerrettighetsloven § 2-5 c og helse- og omsorgstjenesteloven § 7-2 a",
         "Foreldre som venter eller har barn under 18 år med alvorlig sykdom, skade eller "
         "nedsatt funksjonsevne, og som vil ha behov for langvarige og sammensatte eller "
         "koordinerte helse- og omsorgstjenester og andre velferdstjenester, har rett til "
         "barnekoordinator.",
     ),
-    SERVICE_PLAN: Provision(
+    ServiceKind.PLAN: Provision(
         "pasient- og brukerrettighetsloven § 2-5 og helse- og omsorgstjenesteloven § 7-1",
         "Pasienter og brukere med behov for langvarige og koordinerte helse- og "
         "omsorgstjenester har rett til å få utarbeidet individuell plan. Planen lages "
@@ -61,11 +60,10 @@ LEGAL: dict[str, Provision] = {
     "ombud": Provision("pasient- og brukerombudet", ""),
 }
 
-SERVICE_NAMES = {
-    SERVICE_KOORDINATOR: "koordinator",
-    SERVICE_BARNEKOORDINATOR: "barnekoordinator",
-    SERVICE_PLAN: "individuell plan",
-}
+
+def service_name(service: str) -> str:
+    """The service as a sentence names it: "individuell plan"."""
+    return ServiceKind(service).label.lower()
 
 
 @dataclass(frozen=True)
@@ -123,7 +121,7 @@ class Letter:
 
     @property
     def service_name(self) -> str:
-        return SERVICE_NAMES.get(self.service, "")
+        return service_name(self.service) if self.service in ServiceKind.values else ""
 
 
 def _blank(value) -> bool:
@@ -161,7 +159,7 @@ def missing_parts(letter: Letter) -> list[str]:
         need(letter.starts_on is not None, "startdato")
         if letter.service in COORDINATOR_SERVICES:
             need(not _blank(letter.coordinator_text), "koordinator (navn eller at det oppnevnes)")
-        if letter.service == SERVICE_BARNEKOORDINATOR:
+        if letter.service == ServiceKind.CHILD_COORDINATOR:
             need(not _blank(letter.children), "barna vedtaket gjelder")
     need(not _blank(letter.legal_basis), "hjemmel (reglene vedtaket bygger på)")
     need(not _blank(letter.facts), "faktiske forhold")
@@ -177,7 +175,7 @@ def missing_parts(letter: Letter) -> list[str]:
     need(not _blank(letter.complaint_reference), "hjemmel for klageretten")
     need(not _blank(letter.access_text), "rett til innsyn i saksdokumentene")
     need(not _blank(letter.postponement_text), "rett til å be om utsatt iverksetting")
-    if letter.service == SERVICE_PLAN:
+    if letter.service == ServiceKind.PLAN:
         need(
             not _blank(letter.plan_rights_text),
             "at individuell plan ikke gir rett til flere tjenester",
@@ -191,7 +189,7 @@ def missing_parts(letter: Letter) -> list[str]:
 
 
 def decision_text(*, service: str, outcome: str, concerns: str) -> str:
-    name = SERVICE_NAMES[service]
+    name = service_name(service)
     if outcome == OUTCOME_GRANTED:
         return f"{concerns} får {name}."
     if outcome == OUTCOME_PARTLY_GRANTED:
@@ -202,7 +200,7 @@ def decision_text(*, service: str, outcome: str, concerns: str) -> str:
 def coordinator_text(*, service: str, outcome: str, coordinator: str) -> str:
     if service not in COORDINATOR_SERVICES or outcome not in GRANTING_OUTCOMES:
         return ""
-    name = SERVICE_NAMES[service]
+    name = service_name(service)
     if coordinator:
         return f"Din {name} er {coordinator}."
     return (

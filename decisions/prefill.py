@@ -6,23 +6,21 @@ engine's findings change; the letter's checklist and standard texts are in `lett
 
 import re
 
+from cases.vocabulary import ServiceKind
 from decisions.letters import (
     GRANTING_OUTCOMES,
     LEGAL,
     OUTCOME_GRANTED,
     OUTCOME_REFUSED,
-    SERVICE_BARNEKOORDINATOR,
-    SERVICE_KOORDINATOR,
-    SERVICE_NAMES,
-    SERVICE_PLAN,
+    service_name,
 )
 
 # The engine's short references for the provision of each service. The general conditions
 # (C4 langvarig, C5 koordinert) cite every service's provision; a letter cites only its own.
 SERVICE_REFERENCES: dict[str, tuple[str, ...]] = {
-    SERVICE_KOORDINATOR: ("pbrl. § 2-5 b", "hol. § 7-2"),
-    SERVICE_BARNEKOORDINATOR: ("pbrl. § 2-5 c", "hol. § 7-2 a"),
-    SERVICE_PLAN: ("pbrl. § 2-5", "hol. § 7-1"),
+    ServiceKind.COORDINATOR: ("pbrl. § 2-5 b", "hol. § 7-2"),
+    ServiceKind.CHILD_COORDINATOR: ("pbrl. § 2-5 c", "hol. § 7-2 a"),
+    ServiceKind.PLAN: ("pbrl. § 2-5", "hol. § 7-1"),
 }
 GENERAL_CONDITIONS = ("C4", "C5")
 # Findings that count the person's services; the letter names the services instead.
@@ -206,7 +204,7 @@ def draft_texts(
     cite only the provision of the service decided.
     """
     provision = LEGAL[service]
-    subject = "Barnet" if service == SERVICE_BARNEKOORDINATOR else "Personen"
+    subject = "Barnet" if service == ServiceKind.CHILD_COORDINATOR else "Personen"
     own = {ref for r in SERVICE_REFERENCES[service] for ref in _references(r)}
     others = [ref for f in findings for ref in _finding_references(f, service) if ref not in own]
     legal_basis = f"Vedtaket er fattet etter {provision.reference}. {provision.content}"
@@ -230,7 +228,7 @@ def draft_texts(
         if line and line not in facts:
             facts.append(line)
 
-    name = SERVICE_NAMES[service]
+    name = service_name(service)
     granted = outcome in GRANTING_OUTCOMES
     chosen = [f for f in findings if f.get("met") is granted]
     lines = [f"Vilkårene for {name} er {'oppfylt' if granted else 'ikke oppfylt'}:"]

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cases.models import Case
 from cases.services import case_transition
+from cases.vocabulary import ServiceKind
 from coordinators.models import Appointment, Coordinator
 from plans import services
 from plans.models import Goal, Participant, Plan
@@ -33,7 +34,7 @@ def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> 
         )
         Decision.objects.create(
             case=case,
-            service=Decision.Service.CHILD_COORDINATOR,
+            service=ServiceKind.CHILD_COORDINATOR,
             outcome=Decision.Outcome.GRANTED,
             status=Decision.Status.SENT,
             legal_basis="Pasient- og brukerrettighetsloven § 2-5 c og helse- og "

@@ -2,6 +2,7 @@
 
 import pytest
 
+from cases.vocabulary import ServiceKind
 from decisions import letters
 from tests.decisions.letter_builders import KINDS, complete_letter, without
 
@@ -52,19 +53,19 @@ def test_a_coordinator_grant_must_name_the_coordinator_or_say_one_will_be_appoin
 
 
 def test_a_child_coordinator_grant_lists_the_children():
-    letter = without(complete_letter(letters.SERVICE_BARNEKOORDINATOR), children=())
+    letter = without(complete_letter(ServiceKind.CHILD_COORDINATOR), children=())
     assert letters.missing_parts(letter) == ["barna vedtaket gjelder"]
 
 
 def test_an_individual_plan_letter_says_the_plan_gives_no_extra_rights():
-    letter = without(complete_letter(letters.SERVICE_PLAN), plan_rights_text="")
+    letter = without(complete_letter(ServiceKind.PLAN), plan_rights_text="")
     assert letters.missing_parts(letter) == [
         "at individuell plan ikke gir rett til flere tjenester"
     ]
 
 
 def test_a_refusal_needs_neither_start_date_nor_coordinator():
-    letter = complete_letter(letters.SERVICE_KOORDINATOR, letters.OUTCOME_REFUSED)
+    letter = complete_letter(ServiceKind.COORDINATOR, letters.OUTCOME_REFUSED)
     assert letters.missing_parts(without(letter, starts_on=None, coordinator_text="")) == []
 
 
