@@ -28,11 +28,8 @@ from core.errors import RuleViolation
 
 logger = logging.getLogger(__name__)
 
-# Which granted decision an appointment of each kind needs (decisions.Decision.Service).
-GRANT_FOR_KIND = {
-    Appointment.Kind.COORDINATOR: "koordinator",
-    Appointment.Kind.CHILD_COORDINATOR: "barnekoordinator",
-}
+# Which granted decision an appointment of each kind needs.
+GRANT_FOR_KIND = Appointment.SERVICE_FOR_KIND
 
 
 # --- The registry --------------------------------------------------------------------------
