@@ -2,6 +2,7 @@
 
 import pytest
 
+from cases import legal
 from cases.vocabulary import ServiceKind
 from decisions import letters
 from tests.decisions.letter_builders import KINDS, complete_letter, without
@@ -89,3 +90,16 @@ def test_a_grant_with_a_coordinator_names_them():
         service="barnekoordinator", outcome="granted", coordinator="Kari Koordinator"
     )
     assert text == "Din barnekoordinator er Kari Koordinator."
+
+
+def test_the_complaint_section_cites_the_one_table_by_key(monkeypatch):
+    monkeypatch.setitem(legal.CITATIONS, "access", (legal.Provision(legal.FVL, "18 a"),))
+
+    texts = letters.complaint_texts(unit="KE", municipality="M", address="A", appeal_body="S")
+    assert "unntakene som følger av forvaltningsloven § 18 a." in texts["access_text"]
+
+
+def test_a_letter_names_each_law_by_its_full_title():
+    assert letters.reference(ServiceKind.COORDINATOR) == (
+        "pasient- og brukerrettighetsloven § 2-5 b og helse- og omsorgstjenesteloven § 7-2"
+    )

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from cases import legal
 from cases.vocabulary import ServiceKind
 from eligibility import rules
 from eligibility.facts import ServiceStatus
@@ -290,16 +291,16 @@ def test_it_names_a_rare_diagnosis_as_one_factor_in_seriousness():
 
 
 def test_it_takes_legal_references_from_the_one_table(monkeypatch):
-    monkeypatch.setitem(rules.LEGAL_BASIS, "C1", "ny hol. § 3-1")
+    monkeypatch.setitem(legal.CITATIONS, "C1", (legal.Provision(legal.HOL, "3-1 a"),))
 
-    assert finding(make_facts(), KOORDINATOR, "C1").legal_basis == "ny hol. § 3-1"
+    assert finding(make_facts(), KOORDINATOR, "C1").legal_basis == "hol. § 3-1 a"
 
 
 def test_it_gives_every_question_the_legal_basis_of_its_rule():
     facts = make_facts(long_term=None)
 
     (question,) = assess(facts).koordinator.questions
-    assert question.legal_basis == rules.LEGAL_BASIS["C4"]
+    assert question.legal_basis == "pbrl. §§ 2-5, 2-5 b og 2-5 c"
 
 
 def test_it_reports_the_engine_version_with_every_assessment():
