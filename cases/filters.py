@@ -10,18 +10,9 @@ from django.utils import timezone
 
 from cases.models import AccessLog, Case, Person
 from cases.roles import Role
+from cases.vocabulary import ServiceKind
 from core.forms import style_widgets
 
-REQUESTS = [
-    ("koordinator", "Koordinator"),
-    ("barnekoordinator", "Barnekoordinator"),
-    ("individuell_plan", "Individuell plan"),
-]
-_REQUEST_FIELD = {
-    "koordinator": "requests_coordinator",
-    "barnekoordinator": "requests_child_coordinator",
-    "individuell_plan": "requests_plan",
-}
 SORTS = [
     ("-received_on", "Nyeste først"),
     ("received_on", "Eldste først"),
@@ -57,7 +48,7 @@ class CaseFilter(StyledFilterSet):
         label="Status", choices=Case.Status.choices, empty_label="Alle statuser"
     )
     requested = django_filters.ChoiceFilter(
-        label="Gjelder", choices=REQUESTS, method="filter_requested", empty_label="Alt"
+        label="Gjelder", choices=ServiceKind.choices, method="filter_requested", empty_label="Alt"
     )
     caseworker = django_filters.ModelChoiceFilter(
         label="Saksbehandler",
@@ -96,7 +87,7 @@ class CaseFilter(StyledFilterSet):
         return queryset
 
     def filter_requested(self, queryset, name, value):
-        return queryset.filter(**{_REQUEST_FIELD[value]: True})
+        return queryset.filter(**{Case.REQUEST_FIELDS[value]: True})
 
     def filter_overdue(self, queryset, name, value):
         if not value:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from cases import national_id
 from cases.forms import add_case_refusals, add_consent_scope_refusals, clean_received_on
 from cases.models import Case, Consent, Residence
+from cases.vocabulary import ServiceKind
 from core.forms import DATE_INPUT
 from core.forms import form_helper as _helper
 
@@ -60,9 +61,11 @@ class RegistrationForm(forms.Form):
     language = forms.CharField(label="Språk", max_length=50, initial="norsk")
     needs_interpreter = forms.BooleanField(label="Trenger tolk", required=False)
 
-    requests_coordinator = forms.BooleanField(label="Koordinator", required=False)
-    requests_child_coordinator = forms.BooleanField(label="Barnekoordinator", required=False)
-    requests_plan = forms.BooleanField(label="Individuell plan", required=False)
+    requests_coordinator = forms.BooleanField(label=ServiceKind.COORDINATOR.label, required=False)
+    requests_child_coordinator = forms.BooleanField(
+        label=ServiceKind.CHILD_COORDINATOR.label, required=False
+    )
+    requests_plan = forms.BooleanField(label=ServiceKind.PLAN.label, required=False)
     received_on = forms.DateField(label="Mottatt dato", widget=DATE_INPUT)
 
     notifier_name = forms.CharField(label="Melders navn", max_length=200, required=False)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from cases.vocabulary import ServiceKind
+
 
 class ServiceArea(models.Model):
     """Where coordinators are drawn from: helsestasjon, barnehage, skole, ..."""
@@ -59,8 +61,14 @@ class Appointment(models.Model):
     """A coordinator appointed to a case. Ending one keeps it as history."""
 
     class Kind(models.TextChoices):
-        COORDINATOR = "coordinator", "Koordinator"
-        CHILD_COORDINATOR = "child_coordinator", "Barnekoordinator"
+        COORDINATOR = "coordinator", ServiceKind.COORDINATOR.label
+        CHILD_COORDINATOR = "child_coordinator", ServiceKind.CHILD_COORDINATOR.label
+
+    # The granted service an appointment of each kind carries out.
+    SERVICE_FOR_KIND = {
+        Kind.COORDINATOR: ServiceKind.COORDINATOR,
+        Kind.CHILD_COORDINATOR: ServiceKind.CHILD_COORDINATOR,
+    }
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.PROTECT, related_name="appointments", verbose_name="sak"

@@ -276,11 +276,8 @@ def case_appointments(case):
 
 # --- The coordinator a decision letter names ----------------------------------------------
 
-# The appointment that carries out each granted service (decisions.Decision.Service).
-KIND_FOR_SERVICE = {
-    "koordinator": Appointment.Kind.COORDINATOR,
-    "barnekoordinator": Appointment.Kind.CHILD_COORDINATOR,
-}
+# The appointment that carries out each granted service.
+KIND_FOR_SERVICE = {service: kind for kind, service in Appointment.SERVICE_FOR_KIND.items()}
 
 
 def appointed_coordinator_name(*, case_id: int, service: str) -> str:

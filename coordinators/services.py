@@ -26,11 +26,8 @@ from core.history import delete_with_history, save_with_history
 
 logger = logging.getLogger(__name__)
 
-# Which granted decision an appointment of each kind needs (decisions.Decision.Service).
-GRANT_FOR_KIND = {
-    Appointment.Kind.COORDINATOR: "koordinator",
-    Appointment.Kind.CHILD_COORDINATOR: "barnekoordinator",
-}
+# Which granted decision an appointment of each kind needs.
+GRANT_FOR_KIND = Appointment.SERVICE_FOR_KIND
 
 
 # --- The registry --------------------------------------------------------------------------

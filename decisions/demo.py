@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from cases.models import Case
+from cases.vocabulary import ServiceKind
 from decisions import delivery, drafting
 from decisions.models import Decision, Dispatch
 from eligibility.facts import parse_facts
@@ -19,15 +20,6 @@ ALL_YES = {
 }
 
 
-def _requested(case: Case) -> list[str]:
-    flags = (
-        ("koordinator", case.requests_coordinator),
-        ("barnekoordinator", case.requests_child_coordinator),
-        ("individuell_plan", case.requests_plan),
-    )
-    return [name for name, wanted in flags if wanted]
-
-
 def _assess(case: Case, by, *, function_level=None) -> Assessment:
     existing = case.assessments.order_by("-created_at").first()
     if existing is not None:
@@ -36,7 +28,7 @@ def _assess(case: Case, by, *, function_level=None) -> Assessment:
     today = timezone.localdate()
     facts = {
         "assessed_on": today.isoformat(),
-        "requested": _requested(case),
+        "requested": [kind.value for kind in case.requested_kinds()],
         "person": {
             "born_on": person.born_on.isoformat() if person.born_on else None,
             "expected_on": person.expected_on.isoformat() if person.expected_on else None,
@@ -85,7 +77,7 @@ def seed() -> None:
     if noah is None or Decision.objects.filter(case=noah).exists():
         return
     _assess(noah, sara, function_level=4)
-    decision = drafting.decision_draft(case=noah, service="barnekoordinator", by=sara)
+    decision = drafting.decision_draft(case=noah, service=ServiceKind.CHILD_COORDINATOR, by=sara)
     delivery.decision_send(decision=decision, by=sara)
     # Pretend the email went out when it was sent; the queued task then has nothing to do.
     Dispatch.objects.filter(letter__decision=decision).update(

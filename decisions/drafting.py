@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from cases.models import Case, TimelineEntry
 from cases.services import timeline_add
+from cases.vocabulary import ServiceKind
 from core.errors import RuleViolation
 from core.history import save_with_history
 from decisions import approval, delivery, letters, prefill, selectors, writes
@@ -29,10 +30,10 @@ def decision_draft(*, case: Case, service: str, by) -> Decision:
     """A draft decision on one requested service, pre-filled from the latest assessment."""
     if not case.is_open:
         raise RuleViolation("Saken er avsluttet; det kan ikke skrives vedtak i den.")
-    if service not in selectors.REQUESTED:
+    if service not in ServiceKind.values:
         raise RuleViolation("Ukjent tjeneste.")
-    label = Decision.Service(service).label.lower()
-    if not getattr(case, selectors.REQUESTED[service]):
+    label = ServiceKind(service).label.lower()
+    if service not in case.requested_kinds():
         raise RuleViolation(f"Saken gjelder ikke {label}; det er ikke søkt om det.")
     if selectors.current_decision(case, service) is not None:
         raise RuleViolation(f"Saken har allerede et vedtak om {label}.")

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from cases.models import Case
+from cases.vocabulary import ServiceKind
 from decisions.models import Complaint, Decision
 
 
@@ -19,26 +20,19 @@ def cases_awaiting_a_decision(cases: QuerySet) -> QuerySet:
     A case granted a koordinator but not yet decided on its plan still owes a decision.
     """
 
-    def decided(service):
-        return Exists(
+    decided = {
+        f"decided_{kind}": Exists(
             Decision.objects.filter(
-                case=OuterRef("pk"), service=service, status__in=Decision.SENT_STATUSES
+                case=OuterRef("pk"), service=kind, status__in=Decision.SENT_STATUSES
             )
         )
-
-    return (
-        cases.exclude(status=Case.Status.CLOSED)
-        .annotate(
-            decided_coordinator=decided(Decision.Service.COORDINATOR),
-            decided_child=decided(Decision.Service.CHILD_COORDINATOR),
-            decided_plan=decided(Decision.Service.PLAN),
-        )
-        .filter(
-            Q(requests_coordinator=True, decided_coordinator=False)
-            | Q(requests_child_coordinator=True, decided_child=False)
-            | Q(requests_plan=True, decided_plan=False)
-        )
-    )
+        for kind in ServiceKind
+    }
+    # Asked for (the case's flag) and not decided, for any one of the services.
+    owing = Q()
+    for kind, flag in Case.REQUEST_FIELDS.items():
+        owing |= Q(**{flag: True, f"decided_{kind}": False})
+    return cases.exclude(status=Case.Status.CLOSED).annotate(**decided).filter(owing)
 
 
 def complaint_deadlines_due(*, until: datetime.date, decisions: QuerySet | None = None) -> QuerySet:

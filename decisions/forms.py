@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from cases.vocabulary import ServiceKind
 from core.forms import DATE_INPUT
 from decisions.models import Complaint, Decision
 
@@ -53,7 +54,7 @@ class DraftForm(NamedErrors, forms.Form):
 
     def __init__(self, *args, services: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["service"].choices = [(s, Decision.Service(s).label) for s in services]
+        self.fields["service"].choices = [(s, ServiceKind(s).label) for s in services]
 
 
 class DecisionForm(NamedErrors, forms.ModelForm):

@@ -3,18 +3,18 @@ what it lacks. Pure.
 
 The checklist follows fvl. §§ 23–25 and 27 and pbrl. kap. 7 (see the domain reference,
 section 5). A letter with anything missing cannot be sent. Every legal reference the
-letter cites lives in `LEGAL` below: forvaltningsloven is being renumbered, so they are
-kept in one table. The texts a draft is pre-filled with from an assessment are in
-`prefill`.
+letter cites comes by key from the one table, `cases.legal`; the letter's own wording
+(what a service's provisions say, the complaint texts) is here. The texts a draft is
+pre-filled with from an assessment are in `prefill`.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
-SERVICE_KOORDINATOR = "koordinator"
-SERVICE_BARNEKOORDINATOR = "barnekoordinator"
-SERVICE_PLAN = "individuell_plan"
-COORDINATOR_SERVICES = (SERVICE_KOORDINATOR, SERVICE_BARNEKOORDINATOR)
+from cases import legal
+from cases.vocabulary import ServiceKind
+
+COORDINATOR_SERVICES = (ServiceKind.COORDINATOR, ServiceKind.CHILD_COORDINATOR)
 
 OUTCOME_GRANTED = "granted"
 OUTCOME_REFUSED = "refused"
@@ -24,48 +24,41 @@ GRANTING_OUTCOMES = (OUTCOME_GRANTED, OUTCOME_PARTLY_GRANTED)
 COMPLAINT_WEEKS = 4
 
 
-@dataclass(frozen=True)
-class Provision:
-    reference: str
-    content: str
+def reference(key: str) -> str:
+    """What the letter cites for `key` (a service, "complaint", ...), from `cases.legal`.
+
+    "pasient- og brukerrettighetsloven § 2-5 b og helse- og omsorgstjenesteloven § 7-2"
+    """
+    return legal.citation(key, full=True, prose=True)
 
 
-# Legal references, in one place. Update here when the law is renumbered.
-LEGAL: dict[str, Provision] = {
-    SERVICE_KOORDINATOR: Provision(
-        "pasient- og brukerrettighetsloven § 2-5 b og helse- og omsorgstjenesteloven § 7-2",
+# What each service's provisions say, as the letter describes them (fvl. § 25).
+SERVICE_CONTENT = {
+    ServiceKind.COORDINATOR: (
         "Pasienter og brukere med behov for langvarige og koordinerte helse- og "
         "omsorgstjenester har rett til koordinator. Kommunen skal tilby koordinator også "
-        "når personen ikke ønsker individuell plan.",
+        "når personen ikke ønsker individuell plan."
     ),
-    SERVICE_BARNEKOORDINATOR: Provision(
-        "pasient- og brukerrettighetsloven § 2-5 c og helse- og omsorgstjenesteloven § 7-2 a",
+    ServiceKind.CHILD_COORDINATOR: (
         "Foreldre som venter eller har barn under 18 år med alvorlig sykdom, skade eller "
         "nedsatt funksjonsevne, og som vil ha behov for langvarige og sammensatte eller "
         "koordinerte helse- og omsorgstjenester og andre velferdstjenester, har rett til "
-        "barnekoordinator.",
+        "barnekoordinator."
     ),
-    SERVICE_PLAN: Provision(
-        "pasient- og brukerrettighetsloven § 2-5 og helse- og omsorgstjenesteloven § 7-1",
+    ServiceKind.PLAN: (
         "Pasienter og brukere med behov for langvarige og koordinerte helse- og "
         "omsorgstjenester har rett til å få utarbeidet individuell plan. Planen lages "
-        "sammen med deg, og bare når du samtykker.",
+        "sammen med deg, og bare når du samtykker."
     ),
-    "complaint": Provision(
-        "pasient- og brukerrettighetsloven §§ 7-2, 7-3 og 7-5 og forvaltningsloven § 32",
-        "",
-    ),
-    "access": Provision("forvaltningsloven §§ 18 og 19", ""),
-    "postponement": Provision("forvaltningsloven § 42", ""),
-    "reasons": Provision("forvaltningsloven §§ 24 og 25", ""),
-    "ombud": Provision("pasient- og brukerombudet", ""),
 }
 
-SERVICE_NAMES = {
-    SERVICE_KOORDINATOR: "koordinator",
-    SERVICE_BARNEKOORDINATOR: "barnekoordinator",
-    SERVICE_PLAN: "individuell plan",
-}
+# Who else helps with a complaint.
+OMBUD = "pasient- og brukerombudet"
+
+
+def service_name(service: str) -> str:
+    """The service as a sentence names it: "individuell plan"."""
+    return ServiceKind(service).label.lower()
 
 
 @dataclass(frozen=True)
@@ -123,7 +116,7 @@ class Letter:
 
     @property
     def service_name(self) -> str:
-        return SERVICE_NAMES.get(self.service, "")
+        return service_name(self.service) if self.service in ServiceKind.values else ""
 
 
 def _blank(value) -> bool:
@@ -161,7 +154,7 @@ def missing_parts(letter: Letter) -> list[str]:
         need(letter.starts_on is not None, "startdato")
         if letter.service in COORDINATOR_SERVICES:
             need(not _blank(letter.coordinator_text), "koordinator (navn eller at det oppnevnes)")
-        if letter.service == SERVICE_BARNEKOORDINATOR:
+        if letter.service == ServiceKind.CHILD_COORDINATOR:
             need(not _blank(letter.children), "barna vedtaket gjelder")
     need(not _blank(letter.legal_basis), "hjemmel (reglene vedtaket bygger på)")
     need(not _blank(letter.facts), "faktiske forhold")
@@ -177,7 +170,7 @@ def missing_parts(letter: Letter) -> list[str]:
     need(not _blank(letter.complaint_reference), "hjemmel for klageretten")
     need(not _blank(letter.access_text), "rett til innsyn i saksdokumentene")
     need(not _blank(letter.postponement_text), "rett til å be om utsatt iverksetting")
-    if letter.service == SERVICE_PLAN:
+    if letter.service == ServiceKind.PLAN:
         need(
             not _blank(letter.plan_rights_text),
             "at individuell plan ikke gir rett til flere tjenester",
@@ -191,7 +184,7 @@ def missing_parts(letter: Letter) -> list[str]:
 
 
 def decision_text(*, service: str, outcome: str, concerns: str) -> str:
-    name = SERVICE_NAMES[service]
+    name = service_name(service)
     if outcome == OUTCOME_GRANTED:
         return f"{concerns} får {name}."
     if outcome == OUTCOME_PARTLY_GRANTED:
@@ -202,7 +195,7 @@ def decision_text(*, service: str, outcome: str, concerns: str) -> str:
 def coordinator_text(*, service: str, outcome: str, coordinator: str) -> str:
     if service not in COORDINATOR_SERVICES or outcome not in GRANTING_OUTCOMES:
         return ""
-    name = SERVICE_NAMES[service]
+    name = service_name(service)
     if coordinator:
         return f"Din {name} er {coordinator}."
     return (
@@ -223,17 +216,16 @@ def complaint_texts(*, unit: str, municipality: str, address: str, appeal_body: 
             "hvorfor."
         ),
         "complaint_help": (
-            f"Du kan få hjelp til å skrive klagen av {unit.lower()} eller av "
-            f"{LEGAL['ombud'].reference}."
+            f"Du kan få hjelp til å skrive klagen av {unit.lower()} eller av {OMBUD}."
         ),
-        "complaint_reference": LEGAL["complaint"].reference,
+        "complaint_reference": reference("complaint"),
         "access_text": (
             "Du har rett til å se dokumentene i saken din, med de unntakene som følger av "
-            f"{LEGAL['access'].reference}. Ta kontakt med oss hvis du vil se dem."
+            f"{reference('access')}. Ta kontakt med oss hvis du vil se dem."
         ),
         "postponement_text": (
             "Du kan be om at vedtaket ikke settes i verk før klagefristen har gått ut eller "
-            f"klagen er avgjort ({LEGAL['postponement'].reference}). Send i så fall en "
+            f"klagen er avgjort ({reference('postponement')}). Send i så fall en "
             "begrunnet anmodning til oss."
         ),
     }

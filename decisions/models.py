@@ -4,14 +4,11 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from cases.vocabulary import ServiceKind
+
 
 class Decision(models.Model):
     """An individual decision (enkeltvedtak) on one thing asked for in a case."""
-
-    class Service(models.TextChoices):
-        COORDINATOR = "koordinator", "Koordinator"
-        CHILD_COORDINATOR = "barnekoordinator", "Barnekoordinator"
-        PLAN = "individuell_plan", "Individuell plan"
 
     class Outcome(models.TextChoices):
         GRANTED = "granted", "Innvilget"
@@ -40,7 +37,7 @@ class Decision(models.Model):
         related_name="decisions",
         verbose_name="vurdering",
     )
-    service = models.CharField("gjelder", max_length=20, choices=Service.choices)
+    service = models.CharField("gjelder", max_length=20, choices=ServiceKind.choices)
     outcome = models.CharField("utfall", max_length=20, choices=Outcome.choices)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
     legal_basis = models.TextField("hjemmel")

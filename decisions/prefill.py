@@ -4,98 +4,34 @@ The caseworker edits them before the letter is sent. They change when the eligib
 engine's findings change; the letter's checklist and standard texts are in `letters`.
 """
 
-import re
-
+from cases import legal
+from cases.vocabulary import ServiceKind
+from core.text import join_with_og
 from decisions.letters import (
     GRANTING_OUTCOMES,
-    LEGAL,
     OUTCOME_GRANTED,
     OUTCOME_REFUSED,
-    SERVICE_BARNEKOORDINATOR,
-    SERVICE_KOORDINATOR,
-    SERVICE_NAMES,
-    SERVICE_PLAN,
+    SERVICE_CONTENT,
+    reference,
+    service_name,
 )
 
-# The engine's short references for the provision of each service. The general conditions
-# (C4 langvarig, C5 koordinert) cite every service's provision; a letter cites only its own.
-SERVICE_REFERENCES: dict[str, tuple[str, ...]] = {
-    SERVICE_KOORDINATOR: ("pbrl. § 2-5 b", "hol. § 7-2"),
-    SERVICE_BARNEKOORDINATOR: ("pbrl. § 2-5 c", "hol. § 7-2 a"),
-    SERVICE_PLAN: ("pbrl. § 2-5", "hol. § 7-1"),
-}
+# The general conditions (C4 langvarig, C5 koordinert) cite every service's provision; a
+# letter cites only the provisions of its own service (cases.legal.CITATIONS[service]).
 GENERAL_CONDITIONS = ("C4", "C5")
 # Findings that count the person's services; the letter names the services instead.
 SERVICE_COUNTS = ("K1", "I1", "B4")
 # Discretionary findings: with met None they are open questions, not facts.
 JUDGEMENT_CODES = ("C4", "C5", "K2", "B2", "I3")
 
-LAW_NAMES = {
-    "pbrl.": "pasient- og brukerrettighetsloven",
-    "hol.": "helse- og omsorgstjenesteloven",
-    "phvl.": "psykisk helsevernloven",
-}
-
 HEALTH_AND_CARE = ("municipal_health_care", "specialist_health_care", "mental_health_care")
 WELFARE = "welfare"
 
-_SECTIONS = re.compile(r"^(?P<law>\S+\.) §§? (?P<sections>.+)$")
-_CHAPTER = re.compile(r"^(?P<law>\S+\.) (?P<chapter>kap\. .+)$")
 
-
-def _join(items: list[str]) -> str:
-    """'a', 'a og b', 'a, b og c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " og " + items[-1]
-
-
-def _references(basis: str) -> list[tuple[str, str]]:
-    """(law, section) for each provision in an engine reference; ('', text) for the rest.
-
-    "pbrl. §§ 2-5, 2-5 b og 2-5 c; hol. § 7-2" gives pbrl. 2-5, 2-5 b, 2-5 c and hol. 7-2.
-    """
-    found = []
-    for part in (p.strip() for p in basis.split(";")):
-        match = _SECTIONS.match(part)
-        if match is None:
-            chapter = _CHAPTER.match(part)
-            if chapter is not None:
-                found.append((chapter["law"], chapter["chapter"]))
-            elif part:
-                found.append(("", part))
-            continue
-        sections = re.split(r",\s*|\s+og\s+", match["sections"])
-        found += [(match["law"], section.strip()) for section in sections if section.strip()]
-    return found
-
-
-def _finding_references(finding: dict, service: str) -> list[tuple[str, str]]:
+def _finding_references(finding: dict, service: str) -> list[legal.Provision]:
     if finding.get("code") in GENERAL_CONDITIONS:
-        return [ref for r in SERVICE_REFERENCES[service] for ref in _references(r)]
-    return _references(finding.get("legal_basis") or "")
-
-
-def _cite(references: list[tuple[str, str]], *, full_names: bool = False) -> str:
-    """References grouped by law, each once, in first-seen order."""
-    by_law: dict[str, list[str]] = {}
-    for law, section in references:
-        sections = by_law.setdefault(law, [])
-        if section not in sections:
-            sections.append(section)
-    parts = []
-    for law, sections in by_law.items():
-        if not law:
-            parts += sections
-            continue
-        name = LAW_NAMES.get(law, law) if full_names else law
-        chapters = [s for s in sections if s.startswith("kap.")]
-        paragraphs = [s for s in sections if not s.startswith("kap.")]
-        if paragraphs:
-            mark = "§§" if len(paragraphs) > 1 else "§"
-            chapters.append(f"{mark} {_join(paragraphs)}")
-        parts.append(f"{name} {_join(chapters)}")
-    return "; ".join(parts)
+        return list(legal.CITATIONS[service])
+    return legal.parse(finding.get("legal_basis") or "")
 
 
 def _service_name(name: str) -> str:
@@ -127,11 +63,11 @@ def services_sentence(services: list[dict], *, subject: str = "Personen") -> str
     expected = _names(services, categories=every, statuses={"expected"})
     parts = []
     if received:
-        parts.append(f"mottar {_join(received)}")
+        parts.append(f"mottar {join_with_og(received)}")
     if applied:
-        parts.append(f"har søkt om {_join(applied)}")
+        parts.append(f"har søkt om {join_with_og(applied)}")
     if expected:
-        parts.append(f"ventes å trenge {_join(expected)}")
+        parts.append(f"ventes å trenge {join_with_og(expected)}")
     if not parts:
         return f"{subject} mottar ingen tjenester og har ikke søkt om noen."
     if len(parts) == 1:
@@ -157,19 +93,19 @@ def _count_reason(finding: dict, services: list[dict], subject: str) -> str | No
             return None
         if met:
             return (
-                f"{subject} har både helse- og omsorgstjenester ({_join(health)}) og andre "
-                f"velferdstjenester ({_join(welfare)})."
+                f"{subject} har både helse- og omsorgstjenester ({join_with_og(health)}) og andre "
+                f"velferdstjenester ({join_with_og(welfare)})."
             )
         return (
             f"{subject} må ha både helse- og omsorgstjenester og andre velferdstjenester. "
-            f"Helse- og omsorgstjenester: {_join(health) or 'ingen'}. "
-            f"Andre velferdstjenester: {_join(welfare) or 'ingen'}."
+            f"Helse- og omsorgstjenester: {join_with_og(health) or 'ingen'}. "
+            f"Andre velferdstjenester: {join_with_og(welfare) or 'ingen'}."
         )
     health = _names(services, categories=HEALTH_AND_CARE, statuses={"received", "applied"})
     if (len(health) >= 2) != met:
         return None
     count = _NUMBERS.get(len(health), str(len(health)))
-    listed = f" ({_join(health)})" if health else ""
+    listed = f" ({join_with_og(health)})" if health else ""
     if met:
         return (
             f"{subject} mottar eller har søkt om {count} helse- og omsorgstjenester{listed}. "
@@ -205,13 +141,12 @@ def draft_texts(
     the result before sending. Each reference is cited once, and the general conditions
     cite only the provision of the service decided.
     """
-    provision = LEGAL[service]
-    subject = "Barnet" if service == SERVICE_BARNEKOORDINATOR else "Personen"
-    own = {ref for r in SERVICE_REFERENCES[service] for ref in _references(r)}
+    subject = "Barnet" if service == ServiceKind.CHILD_COORDINATOR else "Personen"
+    own = set(legal.CITATIONS[service])
     others = [ref for f in findings for ref in _finding_references(f, service) if ref not in own]
-    legal_basis = f"Vedtaket er fattet etter {provision.reference}. {provision.content}"
+    legal_basis = f"Vedtaket er fattet etter {reference(service)}. {SERVICE_CONTENT[service]}"
     if others:
-        legal_basis += f" Vurderingen bygger også på {_cite(others, full_names=True)}."
+        legal_basis += f" Vurderingen bygger også på {legal.cite(others, full=True)}."
 
     def text(finding: dict) -> str:
         if services is not None and finding.get("code") in SERVICE_COUNTS:
@@ -230,14 +165,14 @@ def draft_texts(
         if line and line not in facts:
             facts.append(line)
 
-    name = SERVICE_NAMES[service]
+    name = service_name(service)
     granted = outcome in GRANTING_OUTCOMES
     chosen = [f for f in findings if f.get("met") is granted]
     lines = [f"Vilkårene for {name} er {'oppfylt' if granted else 'ikke oppfylt'}:"]
     for finding in chosen:
         # The legal basis already cites the service's own provision; a line cites the rest.
         extra = [ref for ref in _finding_references(finding, service) if ref not in own]
-        line = _with_reference(text(finding), _cite(extra))
+        line = _with_reference(text(finding), legal.cite(extra))
         if line and f"– {line}" not in lines:
             lines.append(f"– {line}")
     return {

@@ -13,13 +13,14 @@ from django.templatetags.static import static
 from django.utils import timezone
 
 from cases.models import Case, FamilyMember, Relation
+from cases.vocabulary import ServiceKind
 from decisions import letters
 from decisions.models import Complaint, Decision, Dispatch, Letter
 from eligibility.rules import eighteenth_birthday
 
 
 def granted_services(case) -> set[str]:
-    """What the case has a sent grant for: 'koordinator', 'barnekoordinator', 'individuell_plan'."""
+    """The services (ServiceKind values) the case has a sent grant for."""
     return set(
         Decision.objects.filter(
             case=case, status__in=Decision.SENT_STATUSES, outcome__in=Decision.GRANTING_OUTCOMES
@@ -28,13 +29,6 @@ def granted_services(case) -> set[str]:
 
 
 # --- What a case has to decide, and what falls due ----------------------------------------
-
-# The service each flag on the case asks for.
-REQUESTED = {
-    Decision.Service.COORDINATOR: "requests_coordinator",
-    Decision.Service.CHILD_COORDINATOR: "requests_child_coordinator",
-    Decision.Service.PLAN: "requests_plan",
-}
 
 
 def current_decision(case: Case, service: str) -> Decision | None:
@@ -45,7 +39,7 @@ def current_decision(case: Case, service: str) -> Decision | None:
 def services_to_decide(case: Case) -> list[str]:
     """Requested services that have no decision yet."""
     decided = set(Decision.objects.filter(case=case).values_list("service", flat=True))
-    return [s for s, flag in REQUESTED.items() if getattr(case, flag) and s not in decided]
+    return [kind for kind in case.requested_kinds() if kind not in decided]
 
 
 # --- Scoped lists and details ------------------------------------------------------------
@@ -269,7 +263,7 @@ def decision_letter(
         decision_text=letters.decision_text(
             service=decision.service, outcome=decision.outcome, concerns=case.person.full_name
         ),
-        children=_children(case) if decision.service == letters.SERVICE_BARNEKOORDINATOR else (),
+        children=_children(case) if decision.service == ServiceKind.CHILD_COORDINATOR else (),
         starts_on=decision.starts_on,
         coordinator_text=letters.coordinator_text(
             service=decision.service,
@@ -285,9 +279,7 @@ def decision_letter(
             address=settings.KE_ADDRESS,
             appeal_body=settings.KE_COUNTY_GOVERNOR,
         ),
-        plan_rights_text=letters.PLAN_RIGHTS_TEXT
-        if decision.service == letters.SERVICE_PLAN
-        else "",
+        plan_rights_text=letters.PLAN_RIGHTS_TEXT if decision.service == ServiceKind.PLAN else "",
         contact_name=_full_name(contact),
         contact_details=f"Telefon {settings.KE_PHONE}, e-post {settings.KE_EMAIL}",
         signature="\n".join(signature),

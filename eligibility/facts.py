@@ -9,13 +9,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 
-
-class Offer(StrEnum):
-    """What the coordinating unit (KE) can grant."""
-
-    KOORDINATOR = "koordinator"
-    BARNEKOORDINATOR = "barnekoordinator"
-    INDIVIDUELL_PLAN = "individuell_plan"
+from cases.vocabulary import ServiceKind
 
 
 class Category(StrEnum):
@@ -74,7 +68,7 @@ JUDGEMENT_KEYS = tuple(f.name for f in fields(Judgements))
 class Facts:
     assessed_on: date
     person: Person
-    requested: frozenset[Offer] = frozenset()
+    requested: frozenset[ServiceKind] = frozenset()
     consent: Consent = field(default_factory=Consent)
     services: tuple[Service, ...] = ()
     function_level: int | None = None
@@ -174,7 +168,7 @@ def parse_facts(data: object) -> Facts:
     requested = []
     for i, value in enumerate(r.read_list(data, "requested")):
         try:
-            requested.append(Offer(value))
+            requested.append(ServiceKind(value))
         except ValueError:
             r.error(f"requested[{i}]", f"ukjent tjeneste {value!r}")
 
@@ -257,7 +251,7 @@ def facts_to_dict(facts: Facts) -> dict:
     """The JSON-able form of Facts; `parse_facts(facts_to_dict(f)) == f`."""
     return {
         "assessed_on": facts.assessed_on.isoformat(),
-        "requested": [offer.value for offer in Offer if offer in facts.requested],
+        "requested": [kind.value for kind in ServiceKind if kind in facts.requested],
         "person": {
             "born_on": _iso(facts.person.born_on),
             "expected_on": _iso(facts.person.expected_on),

@@ -1,8 +1,10 @@
 """The eligibility rules for koordinator, barnekoordinator and individuell plan.
 
-Pure functions over `Facts`: no Django, no database. Hard rules (H in the domain
-reference) are decided here; discretionary ones (D) become questions for the
-caseworker until their answers are recorded in `Facts.judgements`.
+Pure functions over `Facts`: no database, no models; from Django only the ServiceKind
+choices. Hard rules (H in the domain reference) are decided here; discretionary ones (D)
+become questions for the caseworker until their answers are recorded in
+`Facts.judgements`. Each finding and question cites its rule's legal basis from the one
+table, `cases.legal`.
 
 Outcome per service:
 1. a failed hard rule gives NOT_ELIGIBLE, whatever is still unanswered;
@@ -15,32 +17,12 @@ from dataclasses import dataclass
 from datetime import MAXYEAR, date
 from enum import StrEnum
 
+from cases import legal
+from cases.vocabulary import ServiceKind
 from core.dates import add_years
-from eligibility.facts import HEALTH_AND_CARE, Category, Facts, Offer, ServiceStatus
+from eligibility.facts import HEALTH_AND_CARE, Category, Facts, ServiceStatus
 
 ENGINE_VERSION = "1.0"
-
-# Every legal reference the engine cites, keyed by rule code. Kept in one place
-# because forvaltningsloven is being renumbered and the IP rules have moved
-# before (F1256 -> IP-forskriften); update references here only.
-LEGAL_BASIS: dict[str, str] = {
-    "C1": "hol. § 3-1",
-    "C4": "pbrl. §§ 2-5, 2-5 b og 2-5 c",
-    "C5": "pbrl. §§ 2-5, 2-5 b og 2-5 c",
-    "K1": "hol. § 7-2; pbrl. § 2-5 b",
-    "K2": "hol. § 7-2; pbrl. § 2-5 b",
-    "B1": "pbrl. § 2-5 c; hol. § 7-2 a",
-    "B2": "pbrl. § 2-5 c; hol. § 7-2 a",
-    "B3": "pbrl. § 2-5 c; hol. § 7-2 a",
-    "B4": "pbrl. § 2-5 c; hol. § 7-2 a",
-    "B6": "pbrl. § 2-5 c; hol. § 7-2 a",
-    "B7": "pbrl. § 2-5 c; hol. § 7-2 a",
-    "B9": "hol. §§ 7-2 og 7-2 a",
-    "I1": "pbrl. § 2-5; hol. § 7-1",
-    "I2": "IP-forskriften; pbrl. kap. 4",
-    "I3": "pbrl. § 3-1; hol. § 7-1",
-    "I4": "hol. § 7-1 annet ledd; phvl. § 4-1",
-}
 
 HANDOVER_WARNING_DAYS = 90
 
@@ -82,8 +64,8 @@ class Assessment:
     individuell_plan: ServiceResult
     engine_version: str = ENGINE_VERSION
 
-    def __getitem__(self, offer: Offer | str) -> ServiceResult:
-        return getattr(self, Offer(offer).value)
+    def __getitem__(self, kind: ServiceKind | str) -> ServiceResult:
+        return getattr(self, ServiceKind(kind).value)
 
 
 @dataclass(frozen=True)
@@ -148,7 +130,7 @@ _FUNCTION_LEVEL_GUIDANCE = {
 
 
 def _finding(code: str, met: bool | None, text: str) -> Finding:
-    return Finding(code=code, met=met, text=text, legal_basis=LEGAL_BASIS[code])
+    return Finding(code=code, met=met, text=text, legal_basis=legal.citation(code))
 
 
 def _fmt(day: date) -> str:
@@ -288,7 +270,7 @@ def _municipality_makes_the_plan(facts: Facts) -> list[Finding]:
 
 def _result(
     facts: Facts,
-    offer: Offer,
+    kind: ServiceKind,
     hard: list[Finding],
     judgement_keys: list[str],
     context: list[Finding],
@@ -303,7 +285,7 @@ def _result(
             if key == "serious_condition":
                 guidance = _serious_condition_guidance(facts)
             questions.append(
-                Question(key, judgement.question, guidance, LEGAL_BASIS[judgement.code])
+                Question(key, judgement.question, guidance, legal.citation(judgement.code))
             )
         else:
             text = judgement.yes if answer else judgement.no
@@ -317,7 +299,7 @@ def _result(
         outcome = Outcome.NOT_ELIGIBLE
     else:
         outcome = Outcome.ELIGIBLE
-    if offer not in facts.requested:
+    if kind not in facts.requested:
         outcome = Outcome.NOT_REQUESTED
     return ServiceResult(outcome, tuple(hard + answered + context), tuple(questions))
 
@@ -327,21 +309,21 @@ def assess(facts: Facts) -> Assessment:
     return Assessment(
         koordinator=_result(
             facts,
-            Offer.KOORDINATOR,
+            ServiceKind.COORDINATOR,
             hard=[residence, _current_health_services(facts, "K1")],
             judgement_keys=["long_term", "coordinated", "current_need"],
             context=[],
         ),
         barnekoordinator=_result(
             facts,
-            Offer.BARNEKOORDINATOR,
+            ServiceKind.CHILD_COORDINATOR,
             hard=[residence, _child(facts), _health_and_welfare(facts)],
             judgement_keys=["long_term", "coordinated", "serious_condition"],
             context=_turning_18_soon(facts) + _serious_condition_context(facts),
         ),
         individuell_plan=_result(
             facts,
-            Offer.INDIVIDUELL_PLAN,
+            ServiceKind.PLAN,
             hard=[residence, _current_health_services(facts, "I1"), _consent(facts)],
             judgement_keys=["long_term", "coordinated", "participation"],
             context=_municipality_makes_the_plan(facts),
@@ -366,5 +348,5 @@ def _result_to_dict(result: ServiceResult) -> dict:
 def assessment_to_dict(assessment: Assessment) -> dict:
     return {
         "engine_version": assessment.engine_version,
-        **{offer.value: _result_to_dict(assessment[offer]) for offer in Offer},
+        **{kind.value: _result_to_dict(assessment[kind]) for kind in ServiceKind},
     }

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from cases.models import Case, Residence, TimelineEntry
 from cases.services import timeline_add
+from cases.vocabulary import ServiceKind
 from core.errors import RuleViolation
 from eligibility.facts import JUDGEMENT_KEYS, FactsError, parse_facts
 from eligibility.models import Assessment
@@ -27,18 +28,9 @@ def case_facts(
     """The case as the engine's facts JSON (the field names are fixed; see eligibility/README)."""
     person = case.person
     consents = [c for c in case.consents.all() if c.in_force]
-    requested = [
-        name
-        for name, asked in (
-            ("koordinator", case.requests_coordinator),
-            ("barnekoordinator", case.requests_child_coordinator),
-            ("individuell_plan", case.requests_plan),
-        )
-        if asked
-    ]
     return {
         "assessed_on": assessed_on.isoformat(),
-        "requested": requested,
+        "requested": [kind.value for kind in case.requested_kinds()],
         "person": {
             "born_on": person.born_on.isoformat() if person.born_on else None,
             "expected_on": person.expected_on.isoformat() if person.expected_on else None,
@@ -116,7 +108,7 @@ def assessment_run(
     )
     outcomes = ", ".join(
         f"{name}: {OUTCOME_LABELS[result[name]['outcome']].lower()}"
-        for name in ("koordinator", "barnekoordinator", "individuell_plan")
+        for name in ServiceKind.values
         if result[name]["outcome"] != "not_requested"
     )
     timeline_add(

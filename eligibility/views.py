@@ -5,17 +5,12 @@ from django.views.decorators.http import require_POST
 from cases.access import caseworker_required, log_access
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
+from cases.vocabulary import ServiceKind
 from core.errors import RuleViolation
 from core.feedback import show_violation
 from eligibility import services
 from eligibility.forms import AnswerForm, AssessmentRunForm
 from eligibility.rules import JUDGEMENTS
-
-SERVICE_LABELS = {
-    "koordinator": "Koordinator",
-    "barnekoordinator": "Barnekoordinator",
-    "individuell_plan": "Individuell plan",
-}
 
 
 def _results(assessment):
@@ -28,7 +23,7 @@ def _results(assessment):
             "findings": assessment.result[key]["findings"],
             "questions": assessment.result[key]["questions"],
         }
-        for key, label in SERVICE_LABELS.items()
+        for key, label in ServiceKind.choices
     ]
 
 
@@ -39,7 +34,7 @@ def _open_questions(assessment):
     caseworker is never asked whether "the child" is seriously ill.
     """
     seen = {}
-    for key in SERVICE_LABELS:
+    for key in ServiceKind.values:
         if assessment.result[key]["outcome"] == "not_requested":
             continue
         for question in assessment.result[key]["questions"]:

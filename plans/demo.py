@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cases.models import Case
 from cases.services import case_transition
+from cases.vocabulary import ServiceKind
 from coordinators.models import Appointment, Coordinator
 from plans import meetings, services
 from plans.models import Goal, Participant, Plan
@@ -23,7 +24,7 @@ def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> 
     demo writes the row as that service leaves it: sent a week ago by post, with the
     assumed received date and the complaint deadline that follow from it.
     """
-    from decisions import deadlines
+    from decisions import deadlines, letters
     from decisions.models import Decision
 
     if not Decision.objects.filter(case=case, status__in=Decision.SENT_STATUSES).exists():
@@ -31,13 +32,13 @@ def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> 
         received_on = deadlines.assumed_received_on(
             sent_on, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
         )
+        kind = ServiceKind.CHILD_COORDINATOR
         Decision.objects.create(
             case=case,
-            service=Decision.Service.CHILD_COORDINATOR,
+            service=kind,
             outcome=Decision.Outcome.GRANTED,
             status=Decision.Status.SENT,
-            legal_basis="Pasient- og brukerrettighetsloven § 2-5 c og helse- og "
-            "omsorgstjenesteloven § 7-2 a.",
+            legal_basis=f"Vedtaket er fattet etter {letters.reference(kind)}.",
             facts="Emma har en alvorlig sykdom og behov for langvarige, koordinerte tjenester.",
             reasons="Familien har rett til barnekoordinator.",
             starts_on=sent_on,

@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from cases.vocabulary import ServiceKind
+
 from .people import Family, Person
 
 
@@ -43,6 +45,13 @@ class Case(models.Model):
         NOTIFICATION = "notification", "Melding fra helsepersonell"
         INTERNAL = "internal", "Intern henvisning (tildelingskontor)"
 
+    # The flag on the case that asks for each service; `requested_kinds` reads them.
+    REQUEST_FIELDS = {
+        ServiceKind.COORDINATOR: "requests_coordinator",
+        ServiceKind.CHILD_COORDINATOR: "requests_child_coordinator",
+        ServiceKind.PLAN: "requests_plan",
+    }
+
     class ClosedReason(models.TextChoices):
         NEED_ENDED = "need_ended", "Behovet er opphørt"
         PERSONS_WISH = "persons_wish", "Personens ønske"
@@ -62,9 +71,11 @@ class Case(models.Model):
         related_name="cases",
         verbose_name="familie",
     )
-    requests_coordinator = models.BooleanField("koordinator", default=False)
-    requests_child_coordinator = models.BooleanField("barnekoordinator", default=False)
-    requests_plan = models.BooleanField("individuell plan", default=False)
+    requests_coordinator = models.BooleanField(ServiceKind.COORDINATOR.label.lower(), default=False)
+    requests_child_coordinator = models.BooleanField(
+        ServiceKind.CHILD_COORDINATOR.label.lower(), default=False
+    )
+    requests_plan = models.BooleanField(ServiceKind.PLAN.label.lower(), default=False)
     origin = models.CharField("innkommet som", max_length=20, choices=Origin.choices)
     notifier_name = models.CharField("melders navn", max_length=200, blank=True)
     notifier_profession = models.CharField("melders yrke", max_length=100, blank=True)
@@ -132,16 +143,13 @@ class Case(models.Model):
     def get_absolute_url(self):
         return reverse("cases:detail", args=[self.pk])
 
+    def requested_kinds(self) -> list[ServiceKind]:
+        """The services the case asks for, in ServiceKind order."""
+        return [kind for kind, flag in self.REQUEST_FIELDS.items() if getattr(self, flag)]
+
     @property
     def requested_labels(self) -> list[str]:
-        labels = []
-        if self.requests_coordinator:
-            labels.append("Koordinator")
-        if self.requests_child_coordinator:
-            labels.append("Barnekoordinator")
-        if self.requests_plan:
-            labels.append("Individuell plan")
-        return labels
+        return [kind.label for kind in self.requested_kinds()]
 
     @property
     def is_awaiting_decision(self) -> bool:

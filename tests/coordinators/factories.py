@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from cases.vocabulary import ServiceKind
 from coordinators.models import (
     Attendance,
     Completion,
@@ -84,7 +85,7 @@ class GrantFactory(factory.django.DjangoModelFactory):
         model = Decision
 
     case = factory.SubFactory(CaseFactory, status="decided")
-    service = Decision.Service.COORDINATOR
+    service = ServiceKind.COORDINATOR
     outcome = Decision.Outcome.GRANTED
     status = Decision.Status.SENT
     legal_basis = "Helse- og omsorgstjenesteloven § 7-2"
@@ -93,7 +94,7 @@ class GrantFactory(factory.django.DjangoModelFactory):
     sent_on = factory.LazyFunction(timezone.localdate)
 
     class Params:
-        child = factory.Trait(service=Decision.Service.CHILD_COORDINATOR)
+        child = factory.Trait(service=ServiceKind.CHILD_COORDINATOR)
         draft = factory.Trait(status=Decision.Status.DRAFT, sent_on=None)
 
 

@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from cases.vocabulary import ServiceKind
 from decisions import deadlines
 from decisions.models import Complaint, Decision
 from eligibility.facts import parse_facts
@@ -32,19 +33,10 @@ CHILD_SERVICES = [
 
 def facts_for(case, *, judgements=None, services=None) -> dict:
     person = case.person
-    requested = [
-        name
-        for name, wanted in (
-            ("koordinator", case.requests_coordinator),
-            ("barnekoordinator", case.requests_child_coordinator),
-            ("individuell_plan", case.requests_plan),
-        )
-        if wanted
-    ]
     child = case.requests_child_coordinator
     return {
         "assessed_on": timezone.localdate().isoformat(),
-        "requested": requested,
+        "requested": [kind.value for kind in case.requested_kinds()],
         "person": {
             "born_on": person.born_on.isoformat() if person.born_on else None,
             "expected_on": person.expected_on.isoformat() if person.expected_on else None,
@@ -90,7 +82,7 @@ class DecisionFactory(factory.django.DjangoModelFactory):
         model = Decision
 
     case = factory.SubFactory(CaseFactory)
-    service = Decision.Service.COORDINATOR
+    service = ServiceKind.COORDINATOR
     outcome = Decision.Outcome.GRANTED
     legal_basis = (
         "Pasient- og brukerrettighetsloven § 2-5 b og helse- og omsorgstjenesteloven § 7-2."

@@ -3,20 +3,21 @@
 from dataclasses import replace
 from datetime import date
 
+from cases.vocabulary import ServiceKind
 from decisions import letters
 
 KINDS = [
     (service, outcome)
     for service in (
-        letters.SERVICE_KOORDINATOR,
-        letters.SERVICE_BARNEKOORDINATOR,
-        letters.SERVICE_PLAN,
+        ServiceKind.COORDINATOR,
+        ServiceKind.CHILD_COORDINATOR,
+        ServiceKind.PLAN,
     )
     for outcome in (letters.OUTCOME_GRANTED, letters.OUTCOME_REFUSED)
 ]
 
 
-def complete_letter(service=letters.SERVICE_KOORDINATOR, outcome=letters.OUTCOME_GRANTED):
+def complete_letter(service=ServiceKind.COORDINATOR, outcome=letters.OUTCOME_GRANTED):
     grant = outcome in letters.GRANTING_OUTCOMES
     return letters.Letter(
         municipality="Eksempel kommune",
@@ -34,7 +35,7 @@ def complete_letter(service=letters.SERVICE_KOORDINATOR, outcome=letters.OUTCOME
             service=service, outcome=outcome, concerns="Kari Nordmann"
         ),
         children=("Kari Nordmann, født 01.02.2016",)
-        if service == letters.SERVICE_BARNEKOORDINATOR
+        if service == ServiceKind.CHILD_COORDINATOR
         else (),
         starts_on=date(2026, 3, 2) if grant else None,
         coordinator_text=letters.coordinator_text(
@@ -49,7 +50,7 @@ def complete_letter(service=letters.SERVICE_KOORDINATOR, outcome=letters.OUTCOME
             address="Rådhusgata 1, 0001 Eksempelby",
             appeal_body="Statsforvalteren i Eksempel",
         ),
-        plan_rights_text=letters.PLAN_RIGHTS_TEXT if service == letters.SERVICE_PLAN else "",
+        plan_rights_text=letters.PLAN_RIGHTS_TEXT if service == ServiceKind.PLAN else "",
         contact_name="Sara Saksbehandler",
         contact_details="Telefon 12 34 56 78, e-post ke@kommune.example",
         signature="Sara Saksbehandler\nsaksbehandler",

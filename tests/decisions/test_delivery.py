@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from cases.models import Case, Relation
+from cases.vocabulary import ServiceKind
 from core.errors import RuleViolation
 from decisions import deadlines, delivery, drafting, selectors
 from decisions.models import Decision, Dispatch, Letter
@@ -85,7 +86,7 @@ def test_a_child_s_letter_goes_to_each_parent_and_guardian(db):
     case = child_case()
     RelationFactory(person=case.person, role=Relation.Role.GUARDIAN, email="verge@epost.example")
     RelationFactory(person=case.person, role=Relation.Role.NEXT_OF_KIN, email="tante@epost.example")
-    send(DecisionFactory(case=case, service=Decision.Service.CHILD_COORDINATOR))
+    send(DecisionFactory(case=case, service=ServiceKind.CHILD_COORDINATOR))
     assert Letter.objects.count() == 2
 
 
@@ -111,7 +112,7 @@ def test_a_recipient_with_neither_email_nor_address_blocks_sending(db):
 def test_a_child_without_registered_parents_blocks_sending(db):
     case = CaseFactory(person__child=True, requests_child_coordinator=True)
     with pytest.raises(RuleViolation, match="ingen mottaker"):
-        send(DecisionFactory(case=case, service=Decision.Service.CHILD_COORDINATOR))
+        send(DecisionFactory(case=case, service=ServiceKind.CHILD_COORDINATOR))
 
 
 def test_a_second_send_is_refused_and_sends_nothing_more(decision):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from cases.vocabulary import ServiceKind
 from core.pdf import render_to_pdf
 from decisions import letters
 from decisions.delivery import LETTER_TEMPLATE
@@ -37,9 +38,9 @@ def expected_parts(letter) -> dict[str, str]:
         parts["startdato"] = "Vedtaket gjelder fra 02.03.2026."
     if letter.is_grant and letter.service in letters.COORDINATOR_SERVICES:
         parts["koordinator"] = "er Per Koordinator."
-    if letter.service == letters.SERVICE_BARNEKOORDINATOR:
+    if letter.service == ServiceKind.CHILD_COORDINATOR:
         parts["barna"] = "Kari Nordmann, født 01.02.2016"
-    if letter.service == letters.SERVICE_PLAN:
+    if letter.service == ServiceKind.PLAN:
         parts["ingen ekstra rettigheter"] = "gir deg ikke rett til flere eller andre tjenester"
     return parts
 

@@ -2,6 +2,8 @@
 
 import pytest
 
+from cases import legal
+from cases.vocabulary import ServiceKind
 from decisions import letters
 from tests.decisions.letter_builders import KINDS, complete_letter, without
 
@@ -52,19 +54,19 @@ def test_a_coordinator_grant_must_name_the_coordinator_or_say_one_will_be_appoin
 
 
 def test_a_child_coordinator_grant_lists_the_children():
-    letter = without(complete_letter(letters.SERVICE_BARNEKOORDINATOR), children=())
+    letter = without(complete_letter(ServiceKind.CHILD_COORDINATOR), children=())
     assert letters.missing_parts(letter) == ["barna vedtaket gjelder"]
 
 
 def test_an_individual_plan_letter_says_the_plan_gives_no_extra_rights():
-    letter = without(complete_letter(letters.SERVICE_PLAN), plan_rights_text="")
+    letter = without(complete_letter(ServiceKind.PLAN), plan_rights_text="")
     assert letters.missing_parts(letter) == [
         "at individuell plan ikke gir rett til flere tjenester"
     ]
 
 
 def test_a_refusal_needs_neither_start_date_nor_coordinator():
-    letter = complete_letter(letters.SERVICE_KOORDINATOR, letters.OUTCOME_REFUSED)
+    letter = complete_letter(ServiceKind.COORDINATOR, letters.OUTCOME_REFUSED)
     assert letters.missing_parts(without(letter, starts_on=None, coordinator_text="")) == []
 
 
@@ -88,3 +90,16 @@ def test_a_grant_with_a_coordinator_names_them():
         service="barnekoordinator", outcome="granted", coordinator="Kari Koordinator"
     )
     assert text == "Din barnekoordinator er Kari Koordinator."
+
+
+def test_the_complaint_section_cites_the_one_table_by_key(monkeypatch):
+    monkeypatch.setitem(legal.CITATIONS, "access", (legal.Provision(legal.FVL, "18 a"),))
+
+    texts = letters.complaint_texts(unit="KE", municipality="M", address="A", appeal_body="S")
+    assert "unntakene som følger av forvaltningsloven § 18 a." in texts["access_text"]
+
+
+def test_a_letter_names_each_law_by_its_full_title():
+    assert letters.reference(ServiceKind.COORDINATOR) == (
+        "pasient- og brukerrettighetsloven § 2-5 b og helse- og omsorgstjenesteloven § 7-2"
+    )

@@ -31,7 +31,7 @@ def test_drafted_facts_list_every_finding():
 def test_drafted_legal_basis_names_the_provision_and_describes_its_content():
     texts = prefill.draft_texts(service="individuell_plan", outcome="granted", findings=[])
     assert texts["legal_basis"].startswith(
-        f"Vedtaket er fattet etter {letters.LEGAL['individuell_plan'].reference}."
+        f"Vedtaket er fattet etter {letters.reference('individuell_plan')}."
     )
     assert "rett til å få utarbeidet individuell plan" in texts["legal_basis"]
 
@@ -114,8 +114,9 @@ def test_references_from_several_findings_are_merged_by_law():
     ]
     texts = prefill.draft_texts(service="individuell_plan", outcome="granted", findings=findings)
     assert texts["legal_basis"].endswith(
-        "Vurderingen bygger også på IP-forskriften; pasient- og brukerrettighetsloven kap. 4 "
-        "og §§ 3-1 og 3-2; helse- og omsorgstjenesteloven § 3-1."
+        "Vurderingen bygger også på forskrift om individuell plan ved ytelse av "
+        "velferdstjenester; pasient- og brukerrettighetsloven kap. 4 og §§ 3-1 og 3-2; "
+        "helse- og omsorgstjenesteloven § 3-1."
     )
 
 

@@ -2,12 +2,12 @@
 
 from datetime import date
 
+from cases.vocabulary import ServiceKind
 from eligibility.facts import (
     Category,
     Consent,
     Facts,
     Judgements,
-    Offer,
     Person,
     Service,
     ServiceStatus,
@@ -49,7 +49,7 @@ ADULT_SERVICES = (municipal(), municipal(name="Ergoterapi"), welfare())
 def make_facts(
     *,
     assessed_on: date = TODAY,
-    requested=tuple(Offer),
+    requested=tuple(ServiceKind),
     born_on: date | None = ADULT,
     expected_on: date | None = None,
     stays_in_municipality: bool = True,
@@ -66,7 +66,7 @@ def make_facts(
     """
     return Facts(
         assessed_on=assessed_on,
-        requested=frozenset(Offer(o) for o in requested),
+        requested=frozenset(ServiceKind(o) for o in requested),
         person=Person(born_on, expected_on, stays_in_municipality),
         consent=Consent(plan_consent, participant_access),
         services=tuple(services),
@@ -81,7 +81,7 @@ def child(**changes) -> Facts:
     return make_facts(
         **{
             "born_on": CHILD,
-            "requested": [Offer.BARNEKOORDINATOR],
+            "requested": [ServiceKind.CHILD_COORDINATOR],
             "services": (municipal(name="Fysioterapi"), welfare()),
             **changes,
         }

@@ -3,10 +3,10 @@ from datetime import date
 
 import pytest
 
+from cases.vocabulary import ServiceKind
 from eligibility.facts import (
     Category,
     FactsError,
-    Offer,
     ServiceStatus,
     facts_to_dict,
     parse_facts,
@@ -56,7 +56,7 @@ def test_it_reads_every_field():
     facts = parse_facts(VALID)
 
     assert facts.assessed_on == date(2026, 11, 23)
-    assert facts.requested == {Offer.KOORDINATOR, Offer.INDIVIDUELL_PLAN}
+    assert facts.requested == {ServiceKind.COORDINATOR, ServiceKind.PLAN}
     assert facts.services[1].category == Category.SPECIALIST_HEALTH_CARE
     assert facts.services[1].status == ServiceStatus.APPLIED
     assert (facts.judgements.coordinated, facts.judgements.current_need) == (False, None)

@@ -1,12 +1,12 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cases.vocabulary import ServiceKind
 from eligibility.facts import (
     Category,
     Consent,
     Facts,
     Judgements,
-    Offer,
     Person,
     Service,
     ServiceStatus,
@@ -24,7 +24,7 @@ facts_strategy = st.builds(
     person=st.builds(
         Person, born_on=maybe_date, expected_on=maybe_date, stays_in_municipality=st.booleans()
     ),
-    requested=st.frozensets(st.sampled_from(Offer)),
+    requested=st.frozensets(st.sampled_from(ServiceKind)),
     consent=st.builds(Consent, plan=maybe_bool, participant_access=maybe_bool),
     services=st.lists(
         st.builds(
@@ -52,15 +52,15 @@ facts_strategy = st.builds(
 def test_it_assesses_all_three_services_for_any_facts(facts):
     result = assessment_to_dict(assess(facts))
 
-    assert set(result) == {"engine_version", *Offer}
-    assert all(result[offer]["outcome"] in set(Outcome) for offer in Offer)
+    assert set(result) == {"engine_version", *ServiceKind}
+    assert all(result[offer]["outcome"] in set(Outcome) for offer in ServiceKind)
 
 
 @given(facts_strategy)
 def test_it_gives_every_finding_and_question_a_legal_basis(facts):
     assessment = assess(facts)
 
-    for offer in Offer:
+    for offer in ServiceKind:
         result = assessment[offer]
         assert all(f.legal_basis.strip() for f in result.findings + result.questions)
 
@@ -69,8 +69,8 @@ def test_it_gives_every_finding_and_question_a_legal_basis(facts):
 def test_it_marks_exactly_the_services_not_asked_for_as_not_requested(facts):
     assessment = assess(facts)
 
-    not_requested = {o for o in Offer if assessment[o].outcome == Outcome.NOT_REQUESTED}
-    assert not_requested == set(Offer) - facts.requested
+    not_requested = {o for o in ServiceKind if assessment[o].outcome == Outcome.NOT_REQUESTED}
+    assert not_requested == set(ServiceKind) - facts.requested
 
 
 @given(facts_strategy)
