@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404
+from django.utils import timezone
 
 from cases.models import AccessLog
 from cases.roles import user_role
@@ -29,13 +30,22 @@ def _who(request) -> dict:
 
 
 def _write(request, *, object_type, object_id, action, person_id=None) -> AccessLog:
-    return AccessLog.objects.create(
+    row = AccessLog(
         **_who(request),
         person_id=person_id,
         object_type=object_type,
         object_id=str(object_id),
         action=action,
     )
+    if action != AccessLog.Action.DENIED:
+        row.save()
+        return row
+    # One denied row per user, object type and minute (the model's unique constraint):
+    # a later attempt in the same minute is dropped by ON CONFLICT DO NOTHING (INSERT OR
+    # IGNORE on SQLite), which neither races nor breaks an enclosing transaction.
+    row.denied_minute = timezone.now().replace(second=0, microsecond=0)
+    AccessLog.objects.bulk_create([row], ignore_conflicts=True)
+    return row
 
 
 def log_access(request, *, obj, action=AccessLog.Action.VIEW, person_id=None) -> AccessLog:
@@ -74,7 +84,11 @@ def log_list(request, *, object_type: str, shown, action=AccessLog.Action.VIEW) 
 
 
 def get_visible_or_404(request, queryset, *, pk, object_type: str):
-    """Fetch one object inside the user's scope, or log the attempt and raise 404."""
+    """Fetch one object inside the user's scope, or log the attempt and raise 404.
+
+    Attempts are logged once per user, object type and minute, so probing ids one after
+    another cannot grow the log without bound.
+    """
     try:
         return queryset.get(pk=pk)
     except queryset.model.DoesNotExist:
