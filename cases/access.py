@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from cases.models import AccessLog
 from cases.roles import user_role
+from core.proxy import client_ip
 
 
 def caseworker_required(view):
@@ -24,7 +25,8 @@ def _who(request) -> dict:
         "username": user.get_username() if user.is_authenticated else "",
         "role": user_role(user),
         "view_name": match.view_name if match else "",
-        "ip_address": request.META.get("REMOTE_ADDR") or None,
+        # The same address django-axes locks out, read past our own proxies only.
+        "ip_address": client_ip(request),
         "request_id": request.META.get("HTTP_X_REQUEST_ID", "")[:36],
     }
 
