@@ -27,7 +27,8 @@ def _who(request) -> dict:
         "view_name": match.view_name if match else "",
         # The same address django-axes locks out, read past our own proxies only.
         "ip_address": client_ip(request),
-        "request_id": request.META.get("HTTP_X_REQUEST_ID", "")[:36],
+        # Set by core.middleware.RequestIdMiddleware.
+        "request_id": getattr(request, "request_id", ""),
     }
 
 

@@ -79,6 +79,13 @@ def test_the_access_log_records_the_clients_address_not_the_proxys(caseworker_cl
 
 
 @pytest.mark.django_db
+def test_the_access_log_row_carries_the_id_the_response_names(caseworker_client):
+    case = CaseFactory()
+    response = caseworker_client.get(reverse("cases:detail", args=[case.pk]))
+    assert AccessLog.objects.get().request_id == response["X-Request-ID"]
+
+
+@pytest.mark.django_db
 def test_the_access_log_ignores_a_forwarded_for_from_an_untrusted_address(caseworker_client):
     case = CaseFactory()
     caseworker_client.get(
