@@ -7,7 +7,7 @@ class AccessLog(models.Model):
     """Who saw, changed, exported or printed whose data, and when (Normen, faktaark 15).
 
     Append-only: the app and the admin never change or delete a row, and on
-    PostgreSQL a trigger refuses UPDATE and DELETE. The subject person is kept
+    PostgreSQL triggers refuse UPDATE, DELETE and TRUNCATE. The subject person is kept
     as a plain id, not a foreign key, so deleting a person never touches the log.
     """
 
