@@ -2,9 +2,11 @@
 
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404
+from django.utils import timezone
 
 from cases.models import AccessLog
 from cases.roles import user_role
+from core.proxy import client_ip
 
 
 def caseworker_required(view):
@@ -23,19 +25,30 @@ def _who(request) -> dict:
         "username": user.get_username() if user.is_authenticated else "",
         "role": user_role(user),
         "view_name": match.view_name if match else "",
-        "ip_address": request.META.get("REMOTE_ADDR") or None,
-        "request_id": request.META.get("HTTP_X_REQUEST_ID", "")[:36],
+        # The same address django-axes locks out, read past our own proxies only.
+        "ip_address": client_ip(request),
+        # Set by core.middleware.RequestIdMiddleware.
+        "request_id": getattr(request, "request_id", ""),
     }
 
 
 def _write(request, *, object_type, object_id, action, person_id=None) -> AccessLog:
-    return AccessLog.objects.create(
+    row = AccessLog(
         **_who(request),
         person_id=person_id,
         object_type=object_type,
         object_id=str(object_id),
         action=action,
     )
+    if action != AccessLog.Action.DENIED:
+        row.save()
+        return row
+    # One denied row per user, object type and minute (the model's unique constraint):
+    # a later attempt in the same minute is dropped by ON CONFLICT DO NOTHING (INSERT OR
+    # IGNORE on SQLite), which neither races nor breaks an enclosing transaction.
+    row.denied_minute = timezone.now().replace(second=0, microsecond=0)
+    AccessLog.objects.bulk_create([row], ignore_conflicts=True)
+    return row
 
 
 def log_access(request, *, obj, action=AccessLog.Action.VIEW, person_id=None) -> AccessLog:
@@ -74,7 +87,11 @@ def log_list(request, *, object_type: str, shown, action=AccessLog.Action.VIEW) 
 
 
 def get_visible_or_404(request, queryset, *, pk, object_type: str):
-    """Fetch one object inside the user's scope, or log the attempt and raise 404."""
+    """Fetch one object inside the user's scope, or log the attempt and raise 404.
+
+    Attempts are logged once per user, object type and minute, so probing ids one after
+    another cannot grow the log without bound.
+    """
     try:
         return queryset.get(pk=pk)
     except queryset.model.DoesNotExist:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 
+from core import request_id
+
 SESSION_STARTED_KEY = "ke_session_started_at"
 
 
@@ -24,3 +26,22 @@ class AbsoluteSessionTimeoutMiddleware:
                 logout(request)
                 return redirect_to_login(request.get_full_path())
         return self.get_response(request)
+
+
+class RequestIdMiddleware:
+    """Give each request its id (core.request_id), for the log lines written while it
+    runs and the X-Request-ID response header. First in MIDDLEWARE, so every response
+    carries it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.request_id = request_id.request_id_for(request)
+        token = request_id.current.set(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id.current.reset(token)
+        response["X-Request-ID"] = request.request_id
+        return response

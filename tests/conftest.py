@@ -68,6 +68,30 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _flush_past_the_access_log_trigger():
+    """Let Django's flush after a transactional test empty the access log on PostgreSQL.
+
+    The flush is one TRUNCATE of every table, which the append-only trigger refuses.
+    Inside the flush's own transaction it switches ordinary triggers off with
+    `session_replication_role`, which only a superuser (the test role) may set; the
+    app's role in production cannot, so this opens nothing outside the tests.
+    """
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        yield
+        return
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    flush = DatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        flush(self, ["SET LOCAL session_replication_role = replica", *sql_list])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(DatabaseOperations, "execute_sql_flush", execute_sql_flush)
+        yield
+
+
 @pytest.fixture
 def on_postgresql():
     if connection.vendor != "postgresql":

@@ -7,7 +7,7 @@ class AccessLog(models.Model):
     """Who saw, changed, exported or printed whose data, and when (Normen, faktaark 15).
 
     Append-only: the app and the admin never change or delete a row, and on
-    PostgreSQL a trigger refuses UPDATE and DELETE. The subject person is kept
+    PostgreSQL triggers refuse UPDATE, DELETE and TRUNCATE. The subject person is kept
     as a plain id, not a foreign key, so deleting a person never touches the log.
     """
 
@@ -35,6 +35,8 @@ class AccessLog(models.Model):
     view_name = models.CharField("side", max_length=100, blank=True)
     ip_address = models.GenericIPAddressField("IP-adresse", null=True)
     request_id = models.CharField("forespørsel", max_length=36, blank=True)
+    # Set only on denied rows: the minute they fall in, for the constraint below.
+    denied_minute = models.DateTimeField("minutt (avvist)", null=True, editable=False)
 
     class Meta:
         verbose_name = "tilgangslogg"
@@ -43,6 +45,16 @@ class AccessLog(models.Model):
         indexes = [
             models.Index(fields=["user", "-at"], name="accesslog_user_at"),
             models.Index(fields=["person_id", "-at"], name="accesslog_person_at"),
+        ]
+        constraints = [
+            # Probing ids must not grow the log without bound: one denied row per user,
+            # object type and minute shows the probing. Writers insert with ON CONFLICT
+            # DO NOTHING, so concurrent requests cannot slip a second row in either.
+            models.UniqueConstraint(
+                fields=["user", "object_type", "denied_minute"],
+                condition=models.Q(action="denied"),
+                name="accesslog_denied_once_a_minute",
+            ),
         ]
 
     OBJECT_LABELS = {
