@@ -279,13 +279,44 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Logging: no personal data, ever. Log ids, not names or numbers. -----------------
+# Secrets in URL paths come out of every log line (core.redaction): a calendar feed's
+# token, in /planer/kalender/<token>.ics, is as good as a password.
+LOG_REDACTED_PATHS = [r"(?<=/planer/kalender/)[^/?#\s\"']+?(?=\.ics|[?#\s\"']|$)"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact_paths": {"()": "core.redaction.RedactSecretPaths"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        # Django's own format for the development server's access lines.
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_paths"],
+        },
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Redacted where the record is made, so that every handler, Django's own too,
+        # prints the redacted path. runserver's access lines ("GET /path HTTP/1.1" 200),
+        # set up as Django sets them up; and Django's line for each 4xx and 5xx answer
+        # ("Not Found: /path").
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["redact_paths"],
+        },
+        "django.request": {"filters": ["redact_paths"]},
+        "django.security.csrf": {"filters": ["redact_paths"]},
         "axes": {"level": "WARNING"},
         # WeasyPrint logs every rendering step at INFO.
         "weasyprint": {"level": "WARNING"},
