@@ -32,6 +32,7 @@ run: bootstrap
 	@export DJANGO_DEBUG=$${DJANGO_DEBUG:-1} SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)}; \
 	$(PY) manage.py ensure_database && \
 	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
 	$(PY) manage.py seed_demo && \
 	if [ -n "$$REDIS_URL" ] && [ -n "$$DATABASE_URL" ]; then \
 	  trap 'kill 0' EXIT INT TERM; \

@@ -1,14 +1,12 @@
-import csv
-
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from cases.access import caseworker_required
 from cases.models import Case, TimelineEntry
 from core.charts import bar_chart
+from core.csv import csv_response
 from followup import overview
 
 MONTHS = 12
@@ -101,25 +99,21 @@ def overview_page(request):
 @caseworker_required
 def overview_csv(request):
     figures = _figures()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="ke-oversikt.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 with a byte-order mark
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["Figur", "Periode", "Verdi"])
+    rows = []
     for label, n in figures["by_status"]:
-        writer.writerow(["Saker etter status", label, n])
+        rows.append(["Saker etter status", label, n])
     for label, n in figures["new_by_month"]:
-        writer.writerow(["Nye saker", label, n])
+        rows.append(["Nye saker", label, n])
     for p in figures["processing"]:
         month = _month_label(p.month)
-        writer.writerow(["Vedtak fattet", month, p.decided])
-        writer.writerow(["Behandlingstid median (dager)", month, _num(p.median_days)])
-        writer.writerow(["Behandlingstid 90-persentil (dager)", month, _num(p.p90_days)])
+        rows.append(["Vedtak fattet", month, p.decided])
+        rows.append(["Behandlingstid median (dager)", month, _num(p.median_days)])
+        rows.append(["Behandlingstid 90-persentil (dager)", month, _num(p.p90_days)])
     for label, n in figures["overdue_by_area"]:
-        writer.writerow(["Forfalte evalueringer", label, n])
+        rows.append(["Forfalte evalueringer", label, n])
     for label, n in figures["extra"]:
-        writer.writerow([label, timezone.localdate().isoformat(), n])
-    return response
+        rows.append([label, timezone.localdate().isoformat(), n])
+    return csv_response("ke-oversikt.csv", ["Figur", "Periode", "Verdi"], rows)
 
 
 def _num(value) -> str:

@@ -2,11 +2,12 @@
 of their own plans, for Outlook or a phone calendar to subscribe to.
 
 `build_ics` is pure (RFC 5545 text from events). The rest reads the events and keeps
-the feed's token. The feed is reached by its token alone, so what it shows is kept to
-dates, the case number and a link: no names, no health data.
+the feed's token, as a hash. The feed is reached by its token alone, so what it shows is
+kept to dates, the case number and a link: no names, no health data.
 """
 
 import datetime
+import hashlib
 import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -180,28 +181,36 @@ def _sort_day(start) -> datetime.date:
 
 
 # --- The token ---------------------------------------------------------------------------------
+# The token is a key to the user's dates, so it is kept like a password: only its hash is
+# stored. A plain SHA-256 is enough (no salt, no slow hash): the token is 256 random bits,
+# not something a person chose, and the feed must look it up by hash in one query.
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def calendar_feed_get(*, token: str) -> CalendarFeed | None:
     """The active feed with this token, for an active user; None for anything else."""
     return (
         CalendarFeed.objects.select_related("user")
-        .filter(token=token, revoked_at__isnull=True, user__is_active=True)
+        .filter(token_hash=token_hash(token), revoked_at__isnull=True, user__is_active=True)
         .first()
     )
 
 
-def calendar_feed_renew(*, user) -> CalendarFeed:
-    """A new token for the user; the old one stops working at once."""
-    feed, _ = CalendarFeed.objects.update_or_create(
+def calendar_feed_renew(*, user) -> str:
+    """A new token for the user, returned to be shown once; the old one stops working at once."""
+    token = secrets.token_urlsafe(32)
+    CalendarFeed.objects.update_or_create(
         user=user,
         defaults={
-            "token": secrets.token_urlsafe(32),
+            "token_hash": token_hash(token),
             "created_at": timezone.now(),
             "revoked_at": None,
         },
     )
-    return feed
+    return token
 
 
 def calendar_feed_revoke(*, user) -> None:

@@ -1,4 +1,4 @@
-"""The calendar page (the user's own feed address) and the feed itself, reached by token."""
+"""The calendar page (the user's own feed address, shown once) and the feed, reached by token."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,18 +14,26 @@ from plans.models import CalendarFeed
 
 def calendar_page(request):
     feed = CalendarFeed.objects.filter(user=request.user, revoked_at__isnull=True).first()
-    feed_url = ""
-    if feed is not None:
-        path = reverse("plans:calendar_feed", args=[feed.token])
-        feed_url = settings.SITE_URL.rstrip("/") + path
-    return render(request, "plans/calendar.html", {"feed": feed, "feed_url": feed_url})
+    return render(request, "plans/calendar.html", {"feed": feed, "feed_url": ""})
 
 
 @require_POST
 def calendar_renew(request):
-    calendar.calendar_feed_renew(user=request.user)
-    messages.success(request, "Du har fått en ny kalenderadresse. En eldre adresse virker ikke.")
-    return redirect("plans:calendar")
+    """The new address is shown on this answer only: the token itself is not stored.
+
+    Rendered, not redirected, so the token never waits in a session; the answer is
+    no-store like every page of a signed-in user (core.caching).
+    """
+    token = calendar.calendar_feed_renew(user=request.user)
+    feed = CalendarFeed.objects.get(user=request.user)
+    path = reverse("plans:calendar_feed", args=[token])
+    feed_url = settings.SITE_URL.rstrip("/") + path
+    messages.success(
+        request,
+        "Du har fått en ny kalenderadresse. Kopier den nå: den vises bare denne ene gangen. "
+        "En eldre adresse virker ikke.",
+    )
+    return render(request, "plans/calendar.html", {"feed": feed, "feed_url": feed_url})
 
 
 @require_POST

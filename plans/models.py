@@ -371,12 +371,16 @@ class Evaluation(models.Model):
 
 
 class CalendarFeed(models.Model):
-    """A user's private iCalendar address. The token is the only key: renewing replaces it."""
+    """A user's private iCalendar address. The token is the only key: renewing replaces it.
+
+    Only the token's SHA-256 is kept (`plans.calendar.token_hash`); the token itself is
+    shown to the user once, when it is made.
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
     )
-    token = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField("SHA-256 av nøkkelen", max_length=64, unique=True)
     created_at = models.DateTimeField("opprettet")
     revoked_at = models.DateTimeField("trukket tilbake", null=True, blank=True)
 

@@ -1,14 +1,12 @@
 """A coordinator's own plans ("Mine planer") and their export."""
 
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from cases import search
 from cases.access import log_access
 from cases.models import AccessLog
+from core.csv import csv_response
 from plans import selectors
 
 
@@ -26,21 +24,21 @@ def my_plans(request):
 
 
 def my_plans_export(request):
-    rows = selectors.my_plan_rows(request.user)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="mine-planer.csv"'
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["Saksnummer", "Navn", "Rolle", "Oppnevnt fra", "Neste evaluering"])
-    for row in rows:
-        writer.writerow(
-            [
-                row.case.number,
-                row.case.person.full_name,
-                row.appointment.get_kind_display(),
-                f"{row.appointment.started_on:%d.%m.%Y}",
-                f"{row.next_evaluation:%d.%m.%Y}" if row.next_evaluation else "",
-            ]
-        )
+    rows = [
+        [
+            row.case.number,
+            row.case.person.full_name,
+            row.appointment.get_kind_display(),
+            f"{row.appointment.started_on:%d.%m.%Y}",
+            f"{row.next_evaluation:%d.%m.%Y}" if row.next_evaluation else "",
+        ]
+        for row in selectors.my_plan_rows(request.user)
+    ]
+    response = csv_response(
+        "mine-planer.csv",
+        ["Saksnummer", "Navn", "Rolle", "Oppnevnt fra", "Neste evaluering"],
+        rows,
+    )
     coordinator = getattr(request.user, "coordinator", None)
     if coordinator is not None:
         log_access(request, obj=coordinator, action=AccessLog.Action.EXPORT)

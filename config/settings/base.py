@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.middleware.AbsoluteSessionTimeoutMiddleware",
+    "core.caching.NoStoreForUsersMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -127,10 +128,13 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        # Django's, with the error Django 5.2 leaves in English put in Norwegian.
+        "NAME": "core.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Norwegian words and passwords, also with digits around them; months and seasons.
+    {"NAME": "core.passwords.NorwegianCommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
@@ -210,6 +214,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=VAR_DIR / "staticfiles")
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=VAR_DIR / "media")
 MEDIA_URL = "/media/"
+# Stored letters hold health data: readable by the app's own user only. Django applies
+# these to every file FileSystemStorage saves, ContentFile included, and to the folders
+# it creates (existing folders keep their mode).
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -289,22 +298,47 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Logging: no personal data, ever. Log ids, not names or numbers. -----------------
+# Secrets in URL paths come out of every log line (core.redaction): a calendar feed's
+# token, in /planer/kalender/<token>.ics, is as good as a password.
+LOG_REDACTED_PATHS = [r"(?<=/planer/kalender/)[^/?#\s\"']+?(?=\.ics|[?#\s\"']|$)"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "core.request_id.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "core.request_id.RequestIdFilter"},
+        "redact_paths": {"()": "core.redaction.RedactSecretPaths"},
+    },
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        # Django's own format for the development server's access lines.
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["request_id"],
-        }
+            "filters": ["request_id", "redact_paths"],
+        },
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
     },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Redacted where the record is made, so that every handler, Django's own too,
+        # prints the redacted path. runserver's access lines ("GET /path HTTP/1.1" 200),
+        # set up as Django sets them up; and Django's line for each 4xx and 5xx answer
+        # ("Not Found: /path").
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["redact_paths"],
+        },
+        "django.request": {"filters": ["redact_paths"]},
+        "django.security.csrf": {"filters": ["redact_paths"]},
         "axes": {"level": "WARNING"},
         # WeasyPrint logs every rendering step at INFO.
         "weasyprint": {"level": "WARNING"},

@@ -175,6 +175,19 @@ def test_the_export_holds_only_my_cases_and_is_logged(coordinator_client, mine_a
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count() == 1
 
 
+def test_a_name_a_spreadsheet_would_run_is_exported_harmless(coordinator_client, coordinator_user):
+    AppointmentFactory(
+        coordinator=coordinator_user.coordinator,
+        case__person__given_name='=HYPERLINK("https://angriper.example";"Klikk")',
+        case__person__family_name="Ødegård",
+    )
+    response = coordinator_client.get(reverse("plans:my_plans_export"))
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeffSaksnummer;")
+    assert ";\"'=HYPERLINK(" in body
+    assert "Ødegård" in body
+
+
 def test_overdue_evaluations_come_first(coordinator_client, coordinator_user):
     mine = coordinator_user.coordinator
     # By case number alone the order would be the other way round.

@@ -1,6 +1,8 @@
 import datetime
 import hashlib
+import stat
 from dataclasses import replace
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -54,6 +56,15 @@ def test_sending_stores_the_pdf_with_its_checksum(decision):
     content = letter.file.open("rb").read()
     assert content.startswith(b"%PDF-")
     assert letter.sha256 == hashlib.sha256(content).hexdigest()
+
+
+def test_the_stored_letter_and_its_new_folders_are_the_app_users_alone(decision):
+    send(decision)
+    path = Path(Letter.objects.get(decision=decision).file.path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    # letters/<year>/<month>/ are all created by the first save into the fresh MEDIA_ROOT.
+    for folder in (path.parent, path.parent.parent, path.parent.parent.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
 def test_the_stored_letter_holds_the_decision_and_the_deadline_rules(decision):

@@ -107,6 +107,12 @@ def test_the_preview_is_a_pdf_and_logged_as_a_print(caseworker_client):
     assert AccessLog.objects.filter(action="print", person_id=decision.case.person_id).exists()
 
 
+def test_the_preview_is_never_stored_by_browser_or_proxy(caseworker_client):
+    decision = DecisionFactory()
+    response = caseworker_client.get(reverse("decisions:preview", args=[decision.pk]))
+    assert {"no-store", "private"} <= set(response["Cache-Control"].split(", "))
+
+
 def test_sending_from_the_page_reports_the_deadline(caseworker_client):
     decision = DecisionFactory(case__person__email="kari@epost.example")
     response = caseworker_client.post(reverse("decisions:send", args=[decision.pk]), follow=True)
@@ -136,6 +142,13 @@ def test_a_sent_letter_is_served_unchanged_from_storage(caseworker_client):
     letter = Letter.objects.get()
     response = caseworker_client.get(reverse("decisions:letter", args=[letter.pk]))
     assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == letter.sha256
+
+
+def test_a_sent_letter_is_never_stored_by_browser_or_proxy(caseworker_client):
+    decision = DecisionFactory(case__person__email="kari@epost.example")
+    delivery.decision_send(decision=decision, by=decision.decided_by)
+    response = caseworker_client.get(reverse("decisions:letter", args=[Letter.objects.get().pk]))
+    assert {"no-store", "private"} <= set(response["Cache-Control"].split(", "))
 
 
 def test_a_caseworker_cannot_approve(caseworker_client):

@@ -1,6 +1,11 @@
 import datetime
+import hashlib
+import re
 import zoneinfo
 
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 
@@ -79,7 +84,7 @@ def coordinated_plan(user, **kwargs):
 
 
 def feed(client, user):
-    return client.get(reverse("plans:calendar_feed", args=[calendar_feed_renew(user=user).token]))
+    return client.get(reverse("plans:calendar_feed", args=[calendar_feed_renew(user=user)]))
 
 
 def test_the_feed_works_without_logging_in(client, coordinator_user):
@@ -94,16 +99,16 @@ def feed_status(client, token) -> int:
 
 
 def test_a_revoked_token_gives_404(client, coordinator_user):
-    token = calendar_feed_renew(user=coordinator_user).token
+    token = calendar_feed_renew(user=coordinator_user)
     assert feed_status(client, token) == 200
     calendar_feed_revoke(user=coordinator_user)
     assert feed_status(client, token) == 404
 
 
 def test_renewing_makes_the_old_token_give_404(client, coordinator_user):
-    old = calendar_feed_renew(user=coordinator_user).token
+    old = calendar_feed_renew(user=coordinator_user)
     assert feed_status(client, old) == 200
-    new = calendar_feed_renew(user=coordinator_user).token
+    new = calendar_feed_renew(user=coordinator_user)
     assert (feed_status(client, old), feed_status(client, new)) == (404, 200)
 
 
@@ -112,7 +117,7 @@ def test_an_unknown_token_gives_404(client, db):
 
 
 def test_a_deactivated_users_feed_gives_404(client, coordinator_user):
-    token = calendar_feed_renew(user=coordinator_user).token
+    token = calendar_feed_renew(user=coordinator_user)
     assert feed_status(client, token) == 200
     coordinator_user.is_active = False
     coordinator_user.save()
@@ -194,7 +199,7 @@ def test_the_feed_runs_a_constant_number_of_queries(client, caseworker, today):
             EvaluationFactory(plan=plan, held_on=in_days(-1))
             cases.append(plan.case)
 
-    token = calendar_feed_renew(user=caseworker).token
+    token = calendar_feed_renew(user=caseworker)
     # token and user; the user's permissions (2); evaluations planned and held; meetings
     # held and agreed
     one, many = assert_constant_queries(
@@ -210,15 +215,52 @@ def test_the_feed_runs_a_constant_number_of_queries(client, caseworker, today):
     assert all(case.number in text for case in cases)
 
 
-def test_the_calendar_page_creates_and_shows_the_users_address(client, coordinator_user):
+def _shown_token(response) -> str:
+    match = re.search(r"/planer/kalender/([\w-]+)\.ics", response.text)
+    assert match, "no feed address on the page"
+    return match.group(1)
+
+
+def test_the_calendar_page_shows_the_new_address_and_it_works(client, coordinator_user):
     client.force_login(coordinator_user)
-    client.post(reverse("plans:calendar_renew"))
-    token = CalendarFeed.objects.get(user=coordinator_user).token
-    assert f"/planer/kalender/{token}.ics" in client.get(reverse("plans:calendar")).text
+    token = _shown_token(client.post(reverse("plans:calendar_renew")))
+    assert feed_status(client, token) == 200
+
+
+def test_the_address_is_shown_only_on_the_answer_that_made_it(client, coordinator_user):
+    client.force_login(coordinator_user)
+    token = _shown_token(client.post(reverse("plans:calendar_renew")))
+    page = client.get(reverse("plans:calendar")).text
+    assert token not in page
+    assert "Du har en kalenderadresse" in page
+
+
+def test_only_the_sha256_of_the_token_is_stored(coordinator_user):
+    token = calendar_feed_renew(user=coordinator_user)
+    stored = CalendarFeed.objects.values().get(user=coordinator_user)
+    assert stored["token_hash"] == hashlib.sha256(token.encode()).hexdigest()
+    assert not any(token in str(value) for value in stored.values())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_token_made_before_hashing_keeps_working_after_the_migration(client):
+    before = [("plans", "0002_scans_and_calendar")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    user = old.get_model("auth", "User").objects.create(username="gammel", is_active=True)
+    old.get_model("plans", "CalendarFeed").objects.create(
+        user_id=user.pk, token="gammel-adresse-i-outlook", created_at=timezone.now()
+    )
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    feed = CalendarFeed.objects.get(user_id=user.pk)
+    assert feed.token_hash == hashlib.sha256(b"gammel-adresse-i-outlook").hexdigest()
+    assert feed_status(client, "gammel-adresse-i-outlook") == 200
 
 
 def test_revoking_on_the_calendar_page_stops_the_feed(client, coordinator_user):
-    token = calendar_feed_renew(user=coordinator_user).token
+    token = calendar_feed_renew(user=coordinator_user)
     assert feed_status(client, token) == 200
     client.force_login(coordinator_user)
     client.post(reverse("plans:calendar_revoke"))

@@ -70,7 +70,7 @@ def test_the_plan_page_and_the_feed_agree_on_the_next_meeting(
 def test_the_feed_itself_holds_the_meeting_the_page_shows(client, coordinator_user, plan):
     MeetingFactory(plan=plan, held_on=in_days(-1), next_meeting_on=in_days(74))
     MeetingFactory(plan=plan, held_on=in_days(-1))
-    token = calendar_feed_renew(user=coordinator_user).token
+    token = calendar_feed_renew(user=coordinator_user)
     ics = client.get(reverse("plans:calendar_feed", args=[token])).text
     assert f"DTSTART;VALUE=DATE:{in_days(74):%Y%m%d}" in ics
     client.force_login(coordinator_user)
