@@ -75,3 +75,10 @@ def test_every_environment_variable_read_in_settings_is_documented():
     assert read, "no variables found; the pattern is wrong"
     assert {v for v in read if v not in example} == set()
     assert {v for v in read if f"`{v}`" not in readme} == set()
+
+
+def test_the_image_holds_the_static_files_every_process_needs():
+    # The worker renders letters with the stylesheets, so collecting them in the web
+    # container's start command alone would leave the worker without a manifest.
+    dockerfile = (BASE_DIR / "Dockerfile").read_text()
+    assert "collectstatic" in dockerfile
