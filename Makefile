@@ -40,7 +40,8 @@ run: bootstrap
 	  $(VENV)/bin/celery -A config beat --loglevel=INFO --schedule=var/celerybeat-schedule & \
 	  $(PY) manage.py runserver $(HOST):$(PORT); \
 	else \
-	  echo "Ingen DATABASE_URL/REDIS_URL: SQLite i var/ og oppgaver kjøres i prosessen."; \
+	  if [ -z "$$DATABASE_URL" ]; then echo "Ingen DATABASE_URL: SQLite i var/."; fi; \
+	  echo "Uten både DATABASE_URL og REDIS_URL: oppgaver kjøres i prosessen, uten beat (bruk manage.py run_scans)."; \
 	  $(PY) manage.py runserver $(HOST):$(PORT); \
 	fi
 
