@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from cases import search, selectors, services, tabs
-from cases.access import caseworker_required, get_visible_or_404, log_access
+from cases.access import caseworker_required, get_visible_or_404, log_access, log_list
 from cases.filters import AccessLogFilter, CaseFilter, caseworker_choices, overdue_before
 from cases.forms import (
     CaseEditForm,
@@ -64,10 +64,15 @@ def _page_query(request, field: str) -> str:
 def case_list(request):
     if request.method == "POST":
         return _search_redirect(request, field="q", name="cases:list", filterset_class=CaseFilter)
-    filterset = CaseFilter(
-        search.unstash(request, "q"), queryset=selectors.case_list(request.user), request=request
-    )
+    data = search.unstash(request, "q")
+    filterset = CaseFilter(data, queryset=selectors.case_list(request.user), request=request)
     page = paginate(filterset.qs, request.GET.get("side"))
+    log_list(
+        request,
+        object_type="case",
+        shown=[(case.pk, case.person_id) for case in page.items],
+        searched=search.term_kind(data.get("q", "")),
+    )
     return render(
         request,
         "cases/case_list.html",
@@ -279,11 +284,18 @@ def access_log(request):
         return _search_redirect(
             request, field="person", name="cases:access_log", filterset_class=AccessLogFilter
         )
+    data = search.unstash(request, "person")
     filterset = AccessLogFilter(
-        search.unstash(request, "person"),
-        queryset=AccessLog.objects.select_related("user").order_by("-at", "-id"),
+        data, queryset=AccessLog.objects.select_related("user").order_by("-at", "-id")
     )
     page = paginate(filterset.qs, request.GET.get("side"), per_page=50)
+    # Whose accesses a leader reads is itself a read of those people's data.
+    log_list(
+        request,
+        object_type="accesslog",
+        shown=[(row.pk, row.person_id) for row in page.items if row.person_id is not None],
+        searched=search.term_kind(data.get("person", "")),
+    )
     return render(
         request,
         "cases/access_log.html",

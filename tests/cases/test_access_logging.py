@@ -9,11 +9,17 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
+from django.urls import reverse
 
 from cases import search
 from cases.access import log_list, log_shown
 from cases.models import AccessLog
 from cases.national_id import synthesize
+from tests.factories import (
+    CaseFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 NUMBER = synthesize(datetime.date(1985, 4, 12), 100)
 
@@ -88,3 +94,68 @@ def test_a_page_reached_without_a_login_is_logged_to_the_user_it_is_shown_for(ca
     log_list(_request(), object_type="plan", shown=[(1, 10)], user=caseworker)
     row = AccessLog.objects.get()
     assert (row.user, row.username, row.role) == (caseworker, caseworker.username, "Saksbehandler")
+
+
+# --- Searches ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_national_id_search_logs_the_search_and_the_person_found_not_the_number(
+    caseworker_client,
+):
+    wanted = CaseFactory(person=PersonFactory(national_id=NUMBER))
+    CaseFactory()
+    caseworker_client.post(reverse("cases:list"), {"q": NUMBER}, follow=True)
+    assert rows(view_name="cases:list") == [
+        ("search", "fødselsnummer", None, "view"),
+        ("case", str(wanted.pk), wanted.person_id, "view"),
+    ]
+    assert no_term_in_the_log(NUMBER)
+
+
+@pytest.mark.django_db
+def test_a_name_search_logs_each_person_found_and_not_the_name(caseworker_client):
+    found = CaseFactory.create_batch(2, person__family_name="Søkesen")
+    CaseFactory(person__family_name="Annen")
+    caseworker_client.post(reverse("cases:list"), {"q": "Søkesen"}, follow=True)
+    logged = rows(view_name="cases:list")
+    assert logged[0] == ("search", "navn", None, "view")
+    assert {r[2] for r in logged[1:]} == {case.person_id for case in found}
+    assert no_term_in_the_log("Søkesen")
+
+
+@pytest.mark.django_db
+def test_the_case_list_without_a_search_logs_the_page_of_people_it_shows(caseworker_client):
+    cases = CaseFactory.create_batch(3)
+    caseworker_client.get(reverse("cases:list"))
+    assert {r[2] for r in rows(view_name="cases:list")} == {c.person_id for c in cases}
+    assert not AccessLog.objects.filter(object_type="search").exists()
+
+
+@pytest.mark.django_db
+def test_a_leaders_search_in_the_access_log_is_logged_without_the_term(
+    client, leader, caseworker_client
+):
+    case = CaseFactory(person__family_name="Loggsen")
+    caseworker_client.get(reverse("cases:detail", args=[case.pk]))
+    client.force_login(leader)
+    client.post(reverse("cases:access_log"), {"person": "Loggsen"}, follow=True)
+    logged = rows(view_name="cases:access_log")
+    assert [r[0] for r in logged] == ["search", "accesslog"]
+    assert logged[1][2] == case.person_id
+    assert no_term_in_the_log("Loggsen")
+
+
+# --- Pages that show people -------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_access_log_admin_logs_whose_accesses_it_shows(admin_client):
+    other = UserFactory()
+    AccessLog.objects.create(
+        user=other, username=other.username, person_id=7, object_type="case", object_id="1"
+    )
+    admin_client.get(reverse("admin:cases_accesslog_changelist"))
+    assert ("accesslog", str(AccessLog.objects.earliest("id").pk), 7, "view") in rows(
+        view_name="admin:cases_accesslog_changelist"
+    )
