@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from cases import search
-from cases.access import log_access
+from cases.access import log_list
 from cases.models import AccessLog
 from plans import selectors
 
@@ -18,11 +18,15 @@ def my_plans(request):
         query = search.stash(request, "q", allowed=["q"]).urlencode()
         return redirect(f"{reverse('plans:my_plans')}?{query}")
     query = search.unstash(request, "q").get("q", "")
-    return render(
-        request,
-        "plans/my_plans.html",
-        {"rows": selectors.my_plan_rows(request.user, query=query), "query": query},
-    )
+    rows = selectors.my_plan_rows(request.user, query=query)
+    _log_rows(request, rows, searched=search.term_kind(query))
+    return render(request, "plans/my_plans.html", {"rows": rows, "query": query})
+
+
+def _log_rows(request, rows, **kwargs):
+    """Each row is one of the user's appointments, in a case about one person."""
+    shown = [(row.case.pk, row.case.person_id) for row in rows]
+    log_list(request, object_type="case", shown=shown, **kwargs)
 
 
 def my_plans_export(request):
@@ -41,7 +45,5 @@ def my_plans_export(request):
                 f"{row.next_evaluation:%d.%m.%Y}" if row.next_evaluation else "",
             ]
         )
-    coordinator = getattr(request.user, "coordinator", None)
-    if coordinator is not None:
-        log_access(request, obj=coordinator, action=AccessLog.Action.EXPORT)
+    _log_rows(request, rows, action=AccessLog.Action.EXPORT)
     return response

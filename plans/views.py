@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases.access import log_access
+from cases.access import log_access, log_shown
 from cases.models import AccessLog
 from cases.scoping import sees_all_cases
 from cases.views import get_case, render_case_tab
@@ -47,6 +47,9 @@ def plan_list(request):
     without_plan = []
     if not sees_all_cases(request.user):
         without_plan = list(appointments_for_user(request.user).filter(case__plan__isnull=True))
+    plans = [(plan.pk, plan.person_id) for plan in page.items]
+    cases = [(a.case_id, a.case.person_id) for a in without_plan]
+    log_shown(request, {"plan": plans, "case": cases})
     return render(
         request,
         "plans/plan_list.html",

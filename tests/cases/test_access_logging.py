@@ -16,6 +16,7 @@ from cases.access import log_list, log_shown
 from cases.models import AccessLog
 from cases.national_id import synthesize
 from tests.factories import (
+    AppointmentFactory,
     CaseFactory,
     PersonFactory,
     UserFactory,
@@ -133,6 +134,22 @@ def test_the_case_list_without_a_search_logs_the_page_of_people_it_shows(casewor
 
 
 @pytest.mark.django_db
+def test_a_my_plans_search_logs_the_search_and_the_cases_found(
+    coordinator_client, coordinator_user
+):
+    mine = AppointmentFactory(
+        coordinator=coordinator_user.coordinator, case__person__family_name="Minsen"
+    )
+    AppointmentFactory(coordinator=coordinator_user.coordinator)
+    coordinator_client.post(reverse("plans:my_plans"), {"q": "Minsen"}, follow=True)
+    assert rows(view_name="plans:my_plans") == [
+        ("search", "navn", None, "view"),
+        ("case", str(mine.case_id), mine.case.person_id, "view"),
+    ]
+    assert no_term_in_the_log("Minsen")
+
+
+@pytest.mark.django_db
 def test_a_leaders_search_in_the_access_log_is_logged_without_the_term(
     client, leader, caseworker_client
 ):
@@ -144,6 +161,20 @@ def test_a_leaders_search_in_the_access_log_is_logged_without_the_term(
     assert [r[0] for r in logged] == ["search", "accesslog"]
     assert logged[1][2] == case.person_id
     assert no_term_in_the_log("Loggsen")
+
+
+# --- Exports and feeds -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_my_plans_export_writes_one_row_per_person_exported(
+    coordinator_client, coordinator_user
+):
+    made = AppointmentFactory.create_batch(3, coordinator=coordinator_user.coordinator)
+    coordinator_client.get(reverse("plans:my_plans_export"))
+    assert sorted(rows(view_name="plans:my_plans_export")) == sorted(
+        ("case", str(a.case_id), a.case.person_id, "export") for a in made
+    )
 
 
 # --- Pages that show people -------------------------------------------------------------

@@ -15,11 +15,11 @@ REQUEST = 7
 # Service areas for the filter, coordinators with their load, their active
 # appointments, completions, upcoming bookings, courses and next evaluations.
 KE_PAGE_QUERIES = REQUEST + 7
-# Appointments with case and person, and next evaluations.
-MY_PLANS_QUERIES = REQUEST + 2
-# The export also writes one access-log row (the user's groups for the role, the
-# insert) after reading the user's coordinator profile.
-EXPORT_QUERIES = MY_PLANS_QUERIES + 3
+# Appointments with case and person, next evaluations, and the access-log rows of the
+# cases shown (the user's groups for the role, the insert).
+MY_PLANS_QUERIES = REQUEST + 4
+# The export logs a row per case exported the same way.
+EXPORT_QUERIES = MY_PLANS_QUERIES
 
 
 def coordinators_with_work(n, made):

@@ -425,11 +425,13 @@ def test_the_pdf_runs_a_constant_number_of_queries(coordinator_client, my_plan):
 
 def test_the_plan_list_runs_a_constant_number_of_queries(caseworker_client):
     plans = []
+    # session, user, permissions (2), the page of plans, the access-log rows and the role
+    # they name (2), saving the session (3)
     one, many = assert_constant_queries(
         lambda: caseworker_client.get(reverse("plans:list")),
         lambda k: plans.extend(PlanFactory.create_batch(k, active=True)),
         n=20,
-        at_most=8,
+        at_most=10,
     )
     assert (one.status_code, many.status_code) == (200, 200)
     html = many.content.decode()
