@@ -15,6 +15,7 @@ from cases import search
 from cases.access import log_list, log_shown
 from cases.models import AccessLog
 from cases.national_id import synthesize
+from tests.decisions.factories import DecisionFactory
 from tests.factories import (
     AppointmentFactory,
     CaseFactory,
@@ -178,6 +179,21 @@ def test_the_my_plans_export_writes_one_row_per_person_exported(
 
 
 # --- Pages that show people -------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_decision_page_logs_the_decision_with_its_person(caseworker_client):
+    decision = DecisionFactory()
+    caseworker_client.get(decision.get_absolute_url())
+    assert rows() == [("decision", str(decision.pk), decision.case.person_id, "view")]
+
+
+@pytest.mark.django_db
+def test_the_preview_logs_the_decision_printed(caseworker_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    decision = DecisionFactory()
+    caseworker_client.get(reverse("decisions:preview", args=[decision.pk]))
+    assert rows() == [("decision", str(decision.pk), decision.case.person_id, "print")]
 
 
 @pytest.mark.django_db
