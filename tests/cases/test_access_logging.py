@@ -10,11 +10,13 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from cases import search
 from cases.access import log_list, log_shown
 from cases.models import AccessLog
 from cases.national_id import synthesize
+from followup.models import Reminder
 from tests.decisions.factories import DecisionFactory
 from tests.factories import (
     AppointmentFactory,
@@ -22,6 +24,7 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+from tests.plans.factories import PlanFactory
 
 NUMBER = synthesize(datetime.date(1985, 4, 12), 100)
 
@@ -194,6 +197,39 @@ def test_the_preview_logs_the_decision_printed(caseworker_client, settings, tmp_
     decision = DecisionFactory()
     caseworker_client.get(reverse("decisions:preview", args=[decision.pk]))
     assert rows() == [("decision", str(decision.pk), decision.case.person_id, "print")]
+
+
+@pytest.mark.django_db
+def test_the_start_page_logs_the_cases_and_the_reminders_it_lists(client, caseworker):
+    mine = CaseFactory(caseworker=caseworker)
+    unassigned = CaseFactory(caseworker=None)
+    reminder = Reminder.objects.create(
+        kind=Reminder.Kind.CONSENT_WAITING,
+        object_type="case",
+        object_id=str(mine.pk),
+        due_on=timezone.localdate(),
+        recipient=caseworker,
+        text=f"Sak {mine.number} har ventet på samtykke.",
+        link=mine.get_absolute_url(),
+    )
+    client.force_login(caseworker)
+    client.get(reverse("followup:dashboard"))
+    assert sorted(rows(view_name="followup:dashboard")) == [
+        ("case", str(mine.pk), mine.person_id, "view"),
+        ("case", str(unassigned.pk), unassigned.person_id, "view"),
+        ("reminder", str(reminder.pk), mine.person_id, "view"),
+    ]
+
+
+@pytest.mark.django_db
+def test_frister_logs_the_person_of_each_deadline(caseworker_client):
+    plan = PlanFactory(
+        active=True, next_evaluation_on=timezone.localdate() + datetime.timedelta(days=3)
+    )
+    caseworker_client.get(reverse("followup:deadlines"))
+    assert ("case", str(plan.case_id), plan.person_id, "view") in rows(
+        view_name="followup:deadlines"
+    )
 
 
 @pytest.mark.django_db
