@@ -17,6 +17,7 @@ from cases.access import log_list, log_shown
 from cases.models import AccessLog
 from cases.national_id import synthesize
 from followup.models import Reminder
+from plans.calendar import calendar_feed_renew
 from tests.decisions.factories import DecisionFactory
 from tests.factories import (
     AppointmentFactory,
@@ -178,6 +179,25 @@ def test_the_my_plans_export_writes_one_row_per_person_exported(
     coordinator_client.get(reverse("plans:my_plans_export"))
     assert sorted(rows(view_name="plans:my_plans_export")) == sorted(
         ("case", str(a.case_id), a.case.person_id, "export") for a in made
+    )
+
+
+@pytest.mark.django_db
+def test_the_calendar_feed_logs_each_plan_to_the_owner_of_the_token(client, caseworker):
+    plan = PlanFactory(
+        active=True,
+        case=CaseFactory(caseworker=caseworker),
+        next_evaluation_on=timezone.localdate() + datetime.timedelta(days=3),
+    )
+    token = calendar_feed_renew(user=caseworker).token
+    client.get(reverse("plans:calendar_feed", args=[token]))
+    row = AccessLog.objects.get()
+    assert (row.user, row.object_type, row.object_id, row.person_id, row.action) == (
+        caseworker,
+        "plan",
+        str(plan.pk),
+        plan.person_id,
+        AccessLog.Action.EXPORT,
     )
 
 
