@@ -253,6 +253,13 @@ def test_frister_logs_the_person_of_each_deadline(caseworker_client):
 
 
 @pytest.mark.django_db
+def test_the_coordinator_page_logs_the_cases_of_its_appointments(caseworker_client):
+    appointment = AppointmentFactory()
+    caseworker_client.get(reverse("coordinators:detail", args=[appointment.coordinator_id]))
+    assert rows() == [("appointment", str(appointment.pk), appointment.case.person_id, "view")]
+
+
+@pytest.mark.django_db
 def test_the_access_log_admin_logs_whose_accesses_it_shows(admin_client):
     other = UserFactory()
     AccessLog.objects.create(

@@ -79,3 +79,20 @@ def test_my_plans_export_runs_constant_queries(coordinator_client, coordinator_u
     lines = many.content.decode().splitlines()
     assert len(lines) == 1 + 30
     assert all(any(line.startswith(f"{a.case.number};") for line in lines) for a in made)
+
+
+def test_the_coordinator_page_runs_constant_queries(caseworker_client):
+    coordinator = CoordinatorFactory()
+    made = []
+    # The coordinator with user and area, completions, bookings, guidance, appointments
+    # with their cases (5), the access-log rows and the role they name (2), the courses
+    # for the two qualifications and the completion form (3).
+    one, many = assert_constant_queries(
+        lambda: caseworker_client.get(reverse("coordinators:detail", args=[coordinator.pk])),
+        lambda k: made.extend(AppointmentFactory.create_batch(k, coordinator=coordinator)),
+        n=20,
+        at_most=REQUEST + 10,
+    )
+    assert (one.status_code, many.status_code) == (200, 200)
+    html = many.content.decode()
+    assert all(a.case.number in html for a in made)
