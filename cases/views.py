@@ -6,7 +6,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from cases import search, selectors, services, tabs
-from cases.access import caseworker_required, get_visible_or_404, log_access, log_list
+from cases.access import (
+    caseworker_required,
+    get_visible_or_404,
+    log_access,
+    log_list,
+    log_shown,
+)
 from cases.filters import AccessLogFilter, CaseFilter, caseworker_choices, overdue_before
 from cases.forms import (
     CaseEditForm,
@@ -115,12 +121,23 @@ def case_register(request, origin):
 def case_detail(request, pk):
     case = get_case(request, pk)
     person = selectors.person_with_relations(case.person_id)
+    # The tab names the person's family members too; each of them is shown.
+    members = {
+        member.person_id
+        for membership in person.family_memberships.all()
+        for member in membership.family.members.all()
+    } - {person.pk}
+    log_shown(
+        request,
+        {"case": [(case.pk, case.person_id)], "person": [(pk, pk) for pk in sorted(members)]},
+    )
     return render_case_tab(
         request,
         case,
         "person",
         "cases/tab_person.html",
         {"person": person, "relation_form": RelationForm()},
+        log=False,
     )
 
 
@@ -158,18 +175,17 @@ def case_service_add(request, pk):
         "services",
         "cases/tab_services.html",
         {"person": person, "form": form},
-        log=False,
     )
 
 
-def _consent_tab(request, case, form, *, log=True):
+def _consent_tab(request, case, form):
     context = {
         "consents": selectors.case_consents(case),
         "form": form,
         "withdraw_form": WithdrawConsentForm(),
         "withdraw_url_name": tabs.endpoint("consent_withdraw"),
     }
-    return render_case_tab(request, case, "consent", "cases/tab_consent.html", context, log=log)
+    return render_case_tab(request, case, "consent", "cases/tab_consent.html", context)
 
 
 def case_consents(request, pk):
@@ -192,7 +208,7 @@ def consent_add(request, pk):
             messages.success(request, "Samtykket er registrert.")
             log_access(request, obj=case, action=AccessLog.Action.CHANGE)
             return redirect("cases:consent", pk=case.pk)
-    return _consent_tab(request, case, form, log=False)
+    return _consent_tab(request, case, form)
 
 
 def case_timeline(request, pk):
@@ -223,7 +239,6 @@ def timeline_add(request, pk):
         "timeline",
         "cases/tab_timeline.html",
         {"entries": selectors.case_timeline(case), "form": form},
-        log=False,
     )
 
 

@@ -294,7 +294,6 @@ def case_coordinator(request, pk, *, forms=None):
         "coordinator",
         "coordinators/tab_coordinator.html",
         context,
-        log=forms is None,
     )
 
 

@@ -147,8 +147,8 @@ def _form_page(request, pk, *, form_class, save, title, success, intro="", form_
             messages.success(request, success)
             log_access(request, obj=plan, action=AccessLog.Action.CHANGE)
             return redirect(plan)
-    if request.method == "GET":
-        log_access(request, obj=plan)
+    # Shown again after a failed POST too: that is a read like any other.
+    log_access(request, obj=plan)
     return render_case_tab(
         request,
         case,
@@ -322,8 +322,8 @@ def meeting_add(request, pk):
             messages.success(request, "Møtet er registrert.")
             log_access(request, obj=plan, action=AccessLog.Action.CHANGE)
             return redirect(plan)
-    if request.method == "GET":
-        log_access(request, obj=plan)
+    # Shown again after a failed POST too: that is a read like any other.
+    log_access(request, obj=plan)
     return render_case_tab(
         request,
         case,

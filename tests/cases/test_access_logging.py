@@ -22,6 +22,7 @@ from tests.decisions.factories import DecisionFactory
 from tests.factories import (
     AppointmentFactory,
     CaseFactory,
+    FamilyMemberFactory,
     PersonFactory,
     UserFactory,
 )
@@ -250,6 +251,26 @@ def test_frister_logs_the_person_of_each_deadline(caseworker_client):
     assert ("case", str(plan.case_id), plan.person_id, "view") in rows(
         view_name="followup:deadlines"
     )
+
+
+@pytest.mark.django_db
+def test_the_case_page_logs_the_family_members_it_names(caseworker_client):
+    child = FamilyMemberFactory()
+    sibling = FamilyMemberFactory(family=child.family, role="sibling")
+    case = CaseFactory(person=child.person)
+    caseworker_client.get(reverse("cases:detail", args=[case.pk]))
+    assert rows() == [
+        ("case", str(case.pk), child.person_id, "view"),
+        ("person", str(sibling.person_id), sibling.person_id, "view"),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_tab_shown_again_with_form_errors_is_logged(caseworker_client):
+    case = CaseFactory()
+    response = caseworker_client.post(reverse("cases:consent_add", args=[case.pk]), {})
+    assert response.status_code == 200
+    assert rows() == [("case", str(case.pk), case.person_id, "view")]
 
 
 @pytest.mark.django_db
