@@ -296,12 +296,13 @@ def meeting_add(request, pk):
         messages.error(request, writes.CLOSED_PLAN)
         return redirect(plan)
     posted = request.method == "POST"
-    form = forms.MeetingForm(request.POST or None)
+    data = request.POST if posted else None  # bound on an empty POST too
+    form = forms.MeetingForm(data)
     # The meeting is checked first: the action points' dates are checked against its date.
     # Both are always checked, so every error shows at once.
     meeting_valid = posted and form.is_valid()
     formset = forms.ActionPointFormSet(
-        request.POST or None,
+        data,
         prefix="punkt",
         form_kwargs={
             "users": selectors.action_point_users(case),

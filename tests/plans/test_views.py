@@ -274,6 +274,13 @@ def test_the_due_date_is_checked_even_when_the_meeting_itself_has_an_error(
     assert not Meeting.objects.exists()
 
 
+def test_an_empty_post_to_the_meeting_form_shows_the_errors(coordinator_client, my_plan):
+    response = coordinator_client.post(url("meeting_add", my_plan), {})
+    assert response.status_code == 200
+    assert "held_on" in response.context["form"].errors
+    assert not Meeting.objects.exists()
+
+
 def test_the_action_point_rows_are_optional_and_not_marked_required(coordinator_client, my_plan):
     page = coordinator_client.get(url("meeting_add", my_plan)).content.decode()
     for i in range(3):
