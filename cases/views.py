@@ -6,7 +6,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from cases import search, selectors, services, tabs
-from cases.access import caseworker_required, get_visible_or_404, log_access
+from cases.access import (
+    caseworker_required,
+    get_visible_or_404,
+    log_access,
+    log_list,
+    log_shown,
+)
 from cases.filters import AccessLogFilter, CaseFilter, caseworker_choices, overdue_before
 from cases.forms import (
     CaseEditForm,
@@ -64,10 +70,15 @@ def _page_query(request, field: str) -> str:
 def case_list(request):
     if request.method == "POST":
         return _search_redirect(request, field="q", name="cases:list", filterset_class=CaseFilter)
-    filterset = CaseFilter(
-        search.unstash(request, "q"), queryset=selectors.case_list(request.user), request=request
-    )
+    data = search.unstash(request, "q")
+    filterset = CaseFilter(data, queryset=selectors.case_list(request.user), request=request)
     page = paginate(filterset.qs, request.GET.get("side"))
+    log_list(
+        request,
+        object_type="case",
+        shown=[(case.pk, case.person_id) for case in page.items],
+        searched=search.term_kind(data.get("q", "")),
+    )
     return render(
         request,
         "cases/case_list.html",
@@ -110,12 +121,23 @@ def case_register(request, origin):
 def case_detail(request, pk):
     case = get_case(request, pk)
     person = selectors.person_with_relations(case.person_id)
+    # The tab names the person's family members too; each of them is shown.
+    members = {
+        member.person_id
+        for membership in person.family_memberships.all()
+        for member in membership.family.members.all()
+    } - {person.pk}
+    log_shown(
+        request,
+        {"case": [(case.pk, case.person_id)], "person": [(pk, pk) for pk in sorted(members)]},
+    )
     return render_case_tab(
         request,
         case,
         "person",
         "cases/tab_person.html",
         {"person": person, "relation_form": RelationForm()},
+        log=False,
     )
 
 
@@ -153,18 +175,17 @@ def case_service_add(request, pk):
         "services",
         "cases/tab_services.html",
         {"person": person, "form": form},
-        log=False,
     )
 
 
-def _consent_tab(request, case, form, *, log=True):
+def _consent_tab(request, case, form):
     context = {
         "consents": selectors.case_consents(case),
         "form": form,
         "withdraw_form": WithdrawConsentForm(),
         "withdraw_url_name": tabs.endpoint("consent_withdraw"),
     }
-    return render_case_tab(request, case, "consent", "cases/tab_consent.html", context, log=log)
+    return render_case_tab(request, case, "consent", "cases/tab_consent.html", context)
 
 
 def case_consents(request, pk):
@@ -187,7 +208,7 @@ def consent_add(request, pk):
             messages.success(request, "Samtykket er registrert.")
             log_access(request, obj=case, action=AccessLog.Action.CHANGE)
             return redirect("cases:consent", pk=case.pk)
-    return _consent_tab(request, case, form, log=False)
+    return _consent_tab(request, case, form)
 
 
 def case_timeline(request, pk):
@@ -218,7 +239,6 @@ def timeline_add(request, pk):
         "timeline",
         "cases/tab_timeline.html",
         {"entries": selectors.case_timeline(case), "form": form},
-        log=False,
     )
 
 
@@ -279,11 +299,18 @@ def access_log(request):
         return _search_redirect(
             request, field="person", name="cases:access_log", filterset_class=AccessLogFilter
         )
+    data = search.unstash(request, "person")
     filterset = AccessLogFilter(
-        search.unstash(request, "person"),
-        queryset=AccessLog.objects.select_related("user").order_by("-at", "-id"),
+        data, queryset=AccessLog.objects.select_related("user").order_by("-at", "-id")
     )
     page = paginate(filterset.qs, request.GET.get("side"), per_page=50)
+    # Whose accesses a leader reads is itself a read of those people's data.
+    log_list(
+        request,
+        object_type="accesslog",
+        shown=[(row.pk, row.person_id) for row in page.items if row.person_id is not None],
+        searched=search.term_kind(data.get("person", "")),
+    )
     return render(
         request,
         "cases/access_log.html",

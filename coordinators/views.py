@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases.access import caseworker_required, log_access
+from cases.access import caseworker_required, log_access, log_list
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
 from coordinators import selectors, services
@@ -88,6 +88,9 @@ def coordinator_edit(request, pk):
 def coordinator_detail(request, pk, *, completion_form=None):
     coordinator = get_object_or_404(selectors.coordinator_detail(pk))
     today = timezone.localdate()
+    # The appointments name their cases by number, and a case number points at a person.
+    appointments = [(a.pk, a.case.person_id) for a in coordinator.appointments.all()]
+    log_list(request, object_type="appointment", shown=appointments)
     return render(
         request,
         "coordinators/coordinator_detail.html",
@@ -291,7 +294,6 @@ def case_coordinator(request, pk, *, forms=None):
         "coordinator",
         "coordinators/tab_coordinator.html",
         context,
-        log=forms is None,
     )
 
 

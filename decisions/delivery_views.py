@@ -6,7 +6,7 @@ from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from cases.access import caseworker_required, get_visible_or_404, log_access
+from cases.access import caseworker_required, get_visible_or_404, log_access, log_list
 from cases.models import AccessLog
 from core.errors import RuleViolation
 from core.feedback import show_violation
@@ -50,14 +50,12 @@ def dispatch_retry(request, pk):
 
 @caseworker_required
 def print_batch(request):
-    return render(
-        request,
-        "decisions/print_batch.html",
-        {
-            "batch": selectors.print_batch(request.user)[:200],
-            "failed": selectors.failed_dispatches(request.user)[:200],
-        },
-    )
+    batch = list(selectors.print_batch(request.user)[:200])
+    failed = list(selectors.failed_dispatches(request.user)[:200])
+    # Each line names a recipient (the person or a parent) with the address.
+    shown = [(d.pk, d.letter.decision.case.person_id) for d in batch + failed]
+    log_list(request, object_type="dispatch", shown=shown)
+    return render(request, "decisions/print_batch.html", {"batch": batch, "failed": failed})
 
 
 @require_POST

@@ -1,11 +1,11 @@
 from django.urls import path
 
-from decisions import delivery_views, views
+from decisions import delivery_views, list_views, views
 
 app_name = "decisions"
 
 urlpatterns = [
-    path("", views.decision_list, name="list"),
+    path("", list_views.decision_list, name="list"),
     path("sak/<int:pk>/", views.case_decisions, name="case_decisions"),
     path("sak/<int:pk>/nytt/", views.decision_draft, name="draft"),
     path("<int:pk>/", views.decision_detail, name="detail"),

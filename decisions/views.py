@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from cases.access import caseworker_required, get_visible_or_404, log_access
@@ -10,7 +10,6 @@ from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
 from core.errors import RuleViolation
 from core.feedback import show_violation
-from core.paging import paginate
 from core.pdf import render_to_pdf
 from decisions import approval, complaints, delivery, drafting, letters, selectors
 from decisions.forms import (
@@ -42,33 +41,16 @@ def _get_complaint(request, pk) -> Complaint:
     return get_visible_or_404(request, visible, pk=pk, object_type="complaint")
 
 
+def _log(request, decision, action=AccessLog.Action.VIEW) -> None:
+    log_access(request, obj=decision, action=action, person_id=decision.case.person_id)
+
+
 def _changed(request, decision, text) -> None:
     messages.success(request, text)
-    log_access(request, obj=decision.case, action=AccessLog.Action.CHANGE)
+    _log(request, decision, AccessLog.Action.CHANGE)
 
 
-@caseworker_required
-def decision_list(request):
-    decisions = selectors.decision_list(request.user).order_by("-created_at", "-id")
-    status = request.GET.get("status", "")
-    if status in Decision.Status.values:
-        decisions = decisions.filter(status=status)
-    page = paginate(decisions, request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
-    return render(
-        request,
-        "decisions/decision_list.html",
-        {
-            "page": page,
-            "query": query.urlencode(),
-            "statuses": Decision.Status.choices,
-            "status": status,
-        },
-    )
-
-
-def _render_case_decisions(request, case, draft_form=None, *, log=True):
+def _render_case_decisions(request, case, draft_form=None):
     to_decide = selectors.services_to_decide(case) if case.is_open else []
     has_assessment = case.assessments.exists()
     if draft_form is None and to_decide and has_assessment:
@@ -84,7 +66,6 @@ def _render_case_decisions(request, case, draft_form=None, *, log=True):
             "has_assessment": has_assessment,
             "to_decide": to_decide,
         },
-        log=log,
     )
 
 
@@ -110,7 +91,7 @@ def decision_draft(request, pk):
                 request, decision, "Utkastet er laget ut fra vurderingen. Se over og rett teksten."
             )
             return redirect(decision)
-    return _render_case_decisions(request, case, form, log=False)
+    return _render_case_decisions(request, case, form)
 
 
 def _complaint_form(form_class, complaint, data=None):
@@ -156,14 +137,16 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
     }
 
 
-def _render_detail(request, decision, *, bound=None, open_form="", log=False):
+def _render_detail(request, decision, *, bound=None, open_form=""):
+    """The decision page, logged as the decision shown (re-shown with a failed form too)."""
+    _log(request, decision)
     return render_case_tab(
         request,
         decision.case,
         "decisions",
         "decisions/decision_detail.html",
         _detail_context(request, decision, bound=bound, open_form=open_form),
-        log=log,
+        log=False,
     )
 
 
@@ -192,7 +175,7 @@ DONE = {
 def decision_detail(request, pk):
     decision = _get_decision(request, pk)
     if request.method != "POST":
-        return _render_detail(request, decision, log=True)
+        return _render_detail(request, decision)
     action = request.POST.get("action", "save")
     if action not in drafting.EDIT_ACTIONS:
         action = "save"
@@ -233,7 +216,7 @@ def decision_detail(request, pk):
         messages.success(request, DONE[action])
         for notice in result.notices:
             messages.warning(request, notice)
-    log_access(request, obj=decision.case, action=AccessLog.Action.CHANGE)
+    _log(request, decision, AccessLog.Action.CHANGE)
     return redirect(decision)
 
 
@@ -244,7 +227,7 @@ def decision_preview(request, pk):
     _html, pdf = render_to_pdf(
         delivery.LETTER_TEMPLATE, {"letter": selectors.decision_letter(decision), "preview": True}
     )
-    log_access(request, obj=decision.case, action=AccessLog.Action.PRINT)
+    _log(request, decision, AccessLog.Action.PRINT)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="utkast-vedtak-{decision.pk}.pdf"'
     return response

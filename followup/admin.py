@@ -1,17 +1,8 @@
 from django.contrib import admin
 
 from cases.admin import PersonalDataMixin
-from cases.models import Case
 from followup.models import Reminder
-from plans.models import ActionPoint, Plan
-
-# Where a reminder's object leads to the person it is about. Completions (training
-# expiry) are about a coordinator, not a person in the register.
-_PERSON_OF = {
-    "case": (Case, "person_id"),
-    "plan": (Plan, "person_id"),
-    "actionpoint": (ActionPoint, "meeting__plan__person_id"),
-}
+from followup.selectors import PERSON_OF
 
 
 @admin.register(Reminder)
@@ -41,8 +32,8 @@ class ReminderAdmin(PersonalDataMixin, admin.ModelAdmin):
             wanted.setdefault(object_type, set()).add(object_id)
         person_of = {}
         for object_type, ids in wanted.items():
-            if object_type in _PERSON_OF:
-                model, path = _PERSON_OF[object_type]
+            if object_type in PERSON_OF:
+                model, path = PERSON_OF[object_type]
                 rows = model.objects.filter(pk__in=ids).values_list("pk", path)
                 person_of[object_type] = {str(pk): person_id for pk, person_id in rows}
         return [

@@ -39,6 +39,8 @@ class DeadlineRow:
     kind: str
     due_on: datetime.date
     link: str
+    case_id: int | None = None
+    person_id: int | None = None
     case_number: str = ""
     person_name: str = ""
     caseworker_id: int | None = None
@@ -95,6 +97,7 @@ def gather(user, *, today: datetime.date, horizon_days: int) -> list[DeadlineRow
 
 
 _CASE_FIELDS = (
+    "person_id",
     "number",
     "person__given_name",
     "person__family_name",
@@ -108,8 +111,9 @@ def _case_columns(prefix: str) -> tuple[str, ...]:
     return (f"{prefix}id", *(f"{prefix}{field}" for field in _CASE_FIELDS))
 
 
-def _about_case(number, given, family, cw_id, cw_first, cw_last) -> dict:
+def _about_case(person_id, number, given, family, cw_id, cw_first, cw_last) -> dict:
     return {
+        "person_id": person_id,
         "case_number": number,
         "person_name": _name(given, family),
         "caseworker_id": cw_id,
@@ -145,6 +149,7 @@ def _plan_rows(kind: str, due) -> list[DeadlineRow]:
                 link=reverse("plans:case_plan", args=[case_id]),
                 coordinator_ids=ids,
                 coordinator_name=names,
+                case_id=case_id,
                 **_about_case(*about),
             )
         )
@@ -160,6 +165,7 @@ def _complaint_rows(cases, horizon) -> list[DeadlineRow]:
             kind="complaint",
             due_on=due_on,
             link=reverse("decisions:case_decisions", args=[case_id]),
+            case_id=case_id,
             **_about_case(*about),
         )
         for due_on, case_id, *about in decisions
@@ -173,6 +179,7 @@ def _consent_rows(cases, horizon) -> list[DeadlineRow]:
             kind="consent",
             due_on=cases_due.consent_wait_ends(received_on),
             link=reverse("cases:consent", args=[case_id]),
+            case_id=case_id,
             **_about_case(*about),
         )
         for received_on, case_id, *about in waiting.values_list("received_on", *_case_columns(""))[
@@ -190,6 +197,7 @@ def _processing_rows(cases, horizon) -> list[DeadlineRow]:
             kind="processing",
             due_on=cases_due.processing_ends(received_on),
             link=reverse("cases:detail", args=[case_id]),
+            case_id=case_id,
             **_about_case(*about),
         )
         for received_on, case_id, *about in owing.values_list("received_on", *_case_columns(""))[

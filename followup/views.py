@@ -6,7 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from cases import selectors as case_selectors
-from cases.access import caseworker_required, log_access
+from cases.access import caseworker_required, log_access, log_list, log_shown
 from cases.filters import overdue_before
 from cases.forms import CloseCaseForm, WithdrawConsentForm
 from cases.models import AccessLog, Case, Consent
@@ -36,17 +36,30 @@ def dashboard(request):
     counts = dict(
         mine.order_by().values_list("status").annotate(n=Count("id")).values_list("status", "n")
     )
+    cases = list(mine.order_by("received_on")[:50])
+    unassigned = list(
+        case_selectors.case_list(request.user)
+        .filter(caseworker__isnull=True, status__in=Case.OPEN_STATUSES)
+        .order_by("received_on")[:10]
+    )
+    reminders = list(selectors.open_reminders(request.user))
+    log_shown(
+        request,
+        {
+            "case": [(case.pk, case.person_id) for case in cases + unassigned],
+            # A reminder names a case by its number only, which still points at a person.
+            "reminder": [(r.pk, r.person_id) for r in reminders],
+        },
+    )
     return render(
         request,
         "followup/dashboard.html",
         {
-            "cases": list(mine.order_by("received_on")[:50]),
+            "cases": cases,
             "counts": [(s, counts.get(s, 0)) for s in Case.OPEN_STATUSES],
             "overdue_before": overdue_before(),
-            "reminders": selectors.open_reminders(request.user),
-            "unassigned": case_selectors.case_list(request.user)
-            .filter(caseworker__isnull=True, status__in=Case.OPEN_STATUSES)
-            .order_by("received_on")[:10],
+            "reminders": reminders,
+            "unassigned": unassigned,
         },
     )
 
@@ -101,6 +114,8 @@ def deadlines(request):
         caseworker_id=getattr(filters.get("caseworker"), "pk", None),
         coordinator_id=getattr(filters.get("coordinator"), "pk", None),
     )
+    shown = [(row.case_id, row.person_id) for row in chosen if row.case_id is not None]
+    log_list(request, object_type="case", shown=shown)
     return render(
         request,
         "followup/deadlines.html",

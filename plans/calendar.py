@@ -3,7 +3,8 @@ of their own plans, for Outlook or a phone calendar to subscribe to.
 
 `build_ics` is pure (RFC 5545 text from events). The rest reads the events and keeps
 the feed's token, as a hash. The feed is reached by its token alone, so what it shows is
-kept to dates, the case number and a link: no names, no health data.
+kept to dates, the case number and a link: no names, no health data. A case number still
+points at one person, so every read of the feed is logged, as the plans it shows.
 """
 
 import datetime
@@ -39,6 +40,9 @@ class Event:
     start: datetime.date | datetime.datetime
     url: str = ""
     end: datetime.datetime | None = None
+    # The plan the event is about and its person, for the access log; not in the feed.
+    plan_id: int | None = None
+    person_id: int | None = None
 
 
 # --- The text format (pure) -------------------------------------------------------------------
@@ -127,6 +131,11 @@ def _meeting(case_number: str) -> str:
     return f"Ansvarsgruppemøte – sak {case_number}"
 
 
+def _about(plan_id, person_id) -> dict:
+    """The plan and person an event is about: logged when the feed is read, never in it."""
+    return {"plan_id": plan_id, "person_id": person_id}
+
+
 def events_for(user, today: datetime.date | None = None) -> list[Event]:
     """The user's own evaluations and meetings, 30 days back to a year ahead, 500 at most.
 
@@ -146,31 +155,46 @@ def events_for(user, today: datetime.date | None = None) -> list[Event]:
     events = []
     planned = Plan.objects.filter(
         case__in=cases, status=Plan.Status.ACTIVE, next_evaluation_on__range=(first, last)
-    ).values_list("pk", "case_id", "case__number", "next_evaluation_on")
-    for pk, case_id, number, on in planned.order_by("next_evaluation_on", "pk")[:MAX_EVENTS]:
+    ).values_list("pk", "case_id", "case__number", "next_evaluation_on", "person_id")
+    for pk, case_id, number, on, person in planned.order_by("next_evaluation_on", "pk")[
+        :MAX_EVENTS
+    ]:
         uid = f"plan-{pk}-evaluering-{on:%Y%m%d}@{host}"
-        events.append(Event(uid, _evaluation(number), on, link(case_id)))
+        events.append(Event(uid, _evaluation(number), on, link(case_id), **_about(pk, person)))
 
     open_plans = Q(plan__case__in=cases) & ~Q(plan__status=Plan.Status.CLOSED)
+    plan_columns = ("plan_id", "plan__person_id")
     held = Evaluation.objects.filter(open_plans, held_on__range=(first, today)).values_list(
-        "pk", "plan__case_id", "plan__case__number", "held_on"
+        "pk", "plan__case_id", "plan__case__number", "held_on", *plan_columns
     )
-    for pk, case_id, number, on in held.order_by("held_on", "pk")[:MAX_EVENTS]:
-        events.append(Event(f"evaluering-{pk}@{host}", _evaluation(number), on, link(case_id)))
+    for pk, case_id, number, on, plan, person in held.order_by("held_on", "pk")[:MAX_EVENTS]:
+        uid = f"evaluering-{pk}@{host}"
+        events.append(Event(uid, _evaluation(number), on, link(case_id), **_about(plan, person)))
 
     meetings = Meeting.objects.filter(open_plans, held_on__range=(first, today)).values_list(
-        "pk", "plan__case_id", "plan__case__number", "held_on"
+        "pk", "plan__case_id", "plan__case__number", "held_on", *plan_columns
     )
-    for pk, case_id, number, on in meetings.order_by("held_on", "pk")[:MAX_EVENTS]:
-        events.append(Event(f"mote-{pk}@{host}", _meeting(number), on, link(case_id)))
+    for pk, case_id, number, on, plan, person in meetings.order_by("held_on", "pk")[:MAX_EVENTS]:
+        uid = f"mote-{pk}@{host}"
+        events.append(Event(uid, _meeting(number), on, link(case_id), **_about(plan, person)))
 
     # The plan's next meeting, read as the plan page reads it.
     agreed = selectors.next_meetings(
         Meeting.objects.filter(open_plans, next_meeting_on__range=(first, last))
-    ).values_list("pk", "plan__case_id", "plan__case__number", "next_meeting_on", "next_meeting_at")
-    for pk, case_id, number, on, at in agreed.order_by("next_meeting_on", "pk")[:MAX_EVENTS]:
+    ).values_list(
+        "pk",
+        "plan__case_id",
+        "plan__case__number",
+        "next_meeting_on",
+        "next_meeting_at",
+        *plan_columns,
+    )
+    for pk, case_id, number, on, at, plan, person in agreed.order_by("next_meeting_on", "pk")[
+        :MAX_EVENTS
+    ]:
         start = timezone.make_aware(datetime.datetime.combine(on, at)) if at else on
-        events.append(Event(f"mote-{pk}-neste@{host}", _meeting(number), start, link(case_id)))
+        uid = f"mote-{pk}-neste@{host}"
+        events.append(Event(uid, _meeting(number), start, link(case_id), **_about(plan, person)))
 
     events.sort(key=lambda e: (_sort_day(e.start), e.uid))
     return events[:MAX_EVENTS]

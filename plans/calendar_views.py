@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from cases.access import log_list
+from cases.models import AccessLog
 from plans import calendar
 from plans.models import CalendarFeed
 
@@ -50,8 +52,17 @@ def calendar_feed(request, token):
     feed = calendar.calendar_feed_get(token=token)
     if feed is None:
         raise Http404
-    body = calendar.build_ics(
-        calendar.events_for(feed.user), name=f"{settings.KE_UNIT_NAME} – mine datoer"
+    events = calendar.events_for(feed.user)
+    body = calendar.build_ics(events, name=f"{settings.KE_UNIT_NAME} – mine datoer")
+    # Case numbers with the dates of a person's plan are personal data, even without a
+    # name: logged as the plans shown, to the owner of the token, as they leave for
+    # another program.
+    log_list(
+        request,
+        object_type="plan",
+        shown=[(event.plan_id, event.person_id) for event in events],
+        action=AccessLog.Action.EXPORT,
+        user=feed.user,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kalender.ics"'

@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from cases import search
-from cases.access import log_access
+from cases.access import log_list
 from cases.models import AccessLog
 from core.csv import csv_response
 from plans import selectors
@@ -16,14 +16,19 @@ def my_plans(request):
         query = search.stash(request, "q", allowed=["q"]).urlencode()
         return redirect(f"{reverse('plans:my_plans')}?{query}")
     query = search.unstash(request, "q").get("q", "")
-    return render(
-        request,
-        "plans/my_plans.html",
-        {"rows": selectors.my_plan_rows(request.user, query=query), "query": query},
-    )
+    rows = selectors.my_plan_rows(request.user, query=query)
+    _log_rows(request, rows, searched=search.term_kind(query))
+    return render(request, "plans/my_plans.html", {"rows": rows, "query": query})
+
+
+def _log_rows(request, rows, **kwargs):
+    """Each row is one of the user's appointments, in a case about one person."""
+    shown = [(row.case.pk, row.case.person_id) for row in rows]
+    log_list(request, object_type="case", shown=shown, **kwargs)
 
 
 def my_plans_export(request):
+    plan_rows = selectors.my_plan_rows(request.user)
     rows = [
         [
             row.case.number,
@@ -32,14 +37,12 @@ def my_plans_export(request):
             f"{row.appointment.started_on:%d.%m.%Y}",
             f"{row.next_evaluation:%d.%m.%Y}" if row.next_evaluation else "",
         ]
-        for row in selectors.my_plan_rows(request.user)
+        for row in plan_rows
     ]
     response = csv_response(
         "mine-planer.csv",
         ["Saksnummer", "Navn", "Rolle", "Oppnevnt fra", "Neste evaluering"],
         rows,
     )
-    coordinator = getattr(request.user, "coordinator", None)
-    if coordinator is not None:
-        log_access(request, obj=coordinator, action=AccessLog.Action.EXPORT)
+    _log_rows(request, plan_rows, action=AccessLog.Action.EXPORT)
     return response

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases.access import log_access
+from cases.access import log_access, log_shown
 from cases.models import AccessLog
 from cases.scoping import sees_all_cases
 from cases.views import get_case, render_case_tab
@@ -47,6 +47,9 @@ def plan_list(request):
     without_plan = []
     if not sees_all_cases(request.user):
         without_plan = list(appointments_for_user(request.user).filter(case__plan__isnull=True))
+    plans = [(plan.pk, plan.person_id) for plan in page.items]
+    cases = [(a.case_id, a.case.person_id) for a in without_plan]
+    log_shown(request, {"plan": plans, "case": cases})
     return render(
         request,
         "plans/plan_list.html",
@@ -144,8 +147,8 @@ def _form_page(request, pk, *, form_class, save, title, success, intro="", form_
             messages.success(request, success)
             log_access(request, obj=plan, action=AccessLog.Action.CHANGE)
             return redirect(plan)
-    if request.method == "GET":
-        log_access(request, obj=plan)
+    # Shown again after a failed POST too: that is a read like any other.
+    log_access(request, obj=plan)
     return render_case_tab(
         request,
         case,
@@ -293,12 +296,13 @@ def meeting_add(request, pk):
         messages.error(request, writes.CLOSED_PLAN)
         return redirect(plan)
     posted = request.method == "POST"
-    form = forms.MeetingForm(request.POST or None)
+    data = request.POST if posted else None  # bound on an empty POST too
+    form = forms.MeetingForm(data)
     # The meeting is checked first: the action points' dates are checked against its date.
     # Both are always checked, so every error shows at once.
     meeting_valid = posted and form.is_valid()
     formset = forms.ActionPointFormSet(
-        request.POST or None,
+        data,
         prefix="punkt",
         form_kwargs={
             "users": selectors.action_point_users(case),
@@ -319,8 +323,8 @@ def meeting_add(request, pk):
             messages.success(request, "Møtet er registrert.")
             log_access(request, obj=plan, action=AccessLog.Action.CHANGE)
             return redirect(plan)
-    if request.method == "GET":
-        log_access(request, obj=plan)
+    # Shown again after a failed POST too: that is a read like any other.
+    log_access(request, obj=plan)
     return render_case_tab(
         request,
         case,

@@ -67,6 +67,9 @@ class AccessLog(models.Model):
         "coordinator": "Koordinator",
         "appointment": "Oppnevning",
         "dispatch": "Utsending",
+        # A search by name or fødselsnummer: the id says which kind, never the term.
+        "search": "Søk",
+        "accesslog": "Tilgangslogg",
         # Written by the admin's read-only pages.
         "family": "Familie",
         "trainingsession": "Kursdag",

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.models import Case, Person
+from cases.models import AccessLog, Case, Person
 from cases.national_id import synthesize
 from tests.factories import CaseFactory, PersonFactory
 from tests.queries import assert_constant_queries
@@ -27,16 +27,38 @@ def registration(**overrides):
     return {k: v for k, v in data.items() if v is not None}
 
 
+def test_the_access_log_page_runs_a_constant_number_of_queries(client, leader):
+    client.force_login(leader)
+    made = []
+
+    def add_rows(k):
+        for case in CaseFactory.create_batch(k):
+            made.append(
+                AccessLog.objects.create(
+                    username="x", person_id=case.person_id, object_type="case", object_id=case.pk
+                )
+            )
+
+    # session, user, permissions (2), the page of rows with their users, the access-log
+    # rows of the people shown and the role they name (2), saving the session (3)
+    one, many = assert_constant_queries(
+        lambda: client.get(reverse("cases:access_log")), add_rows, n=20, at_most=10
+    )
+    assert (one.status_code, many.status_code) == (200, 200)
+    assert {row.person_id for row in many.context["page"].items} >= {r.person_id for r in made}
+
+
 class TestCaseList:
     def test_it_runs_a_constant_number_of_queries(self, caseworker_client):
         made = []
-        # session, user, permissions (2), the page of cases, the caseworker filter's
-        # choices, and saving the sliding session (an update in a savepoint: 3)
+        # session, user, permissions (2), the page of cases, the access-log rows and the
+        # role they name (2), the caseworker filter's choices, and saving the sliding
+        # session (an update in a savepoint: 3)
         one, many = assert_constant_queries(
             lambda: caseworker_client.get(reverse("cases:list")),
             lambda k: made.extend(CaseFactory.create_batch(k)),
             n=200,
-            at_most=9,
+            at_most=11,
         )
         assert (one.status_code, many.status_code) == (200, 200)
         page = many.context["page"]

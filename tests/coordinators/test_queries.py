@@ -15,11 +15,11 @@ REQUEST = 7
 # Service areas for the filter, coordinators with their load, their active
 # appointments, completions, upcoming bookings, courses and next evaluations.
 KE_PAGE_QUERIES = REQUEST + 7
-# Appointments with case and person, and next evaluations.
-MY_PLANS_QUERIES = REQUEST + 2
-# The export also writes one access-log row (the user's groups for the role, the
-# insert) after reading the user's coordinator profile.
-EXPORT_QUERIES = MY_PLANS_QUERIES + 3
+# Appointments with case and person, next evaluations, and the access-log rows of the
+# cases shown (the user's groups for the role, the insert).
+MY_PLANS_QUERIES = REQUEST + 4
+# The export logs a row per case exported the same way.
+EXPORT_QUERIES = MY_PLANS_QUERIES
 
 
 def coordinators_with_work(n, made):
@@ -79,3 +79,20 @@ def test_my_plans_export_runs_constant_queries(coordinator_client, coordinator_u
     lines = many.content.decode().splitlines()
     assert len(lines) == 1 + 30
     assert all(any(line.startswith(f"{a.case.number};") for line in lines) for a in made)
+
+
+def test_the_coordinator_page_runs_constant_queries(caseworker_client):
+    coordinator = CoordinatorFactory()
+    made = []
+    # The coordinator with user and area, completions, bookings, guidance, appointments
+    # with their cases (5), the access-log rows and the role they name (2), the courses
+    # for the two qualifications and the completion form (3).
+    one, many = assert_constant_queries(
+        lambda: caseworker_client.get(reverse("coordinators:detail", args=[coordinator.pk])),
+        lambda k: made.extend(AppointmentFactory.create_batch(k, coordinator=coordinator)),
+        n=20,
+        at_most=REQUEST + 10,
+    )
+    assert (one.status_code, many.status_code) == (200, 200)
+    html = many.content.decode()
+    assert all(a.case.number in html for a in made)

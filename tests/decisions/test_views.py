@@ -32,12 +32,13 @@ def test_the_decision_list_filters_by_state(caseworker_client):
 def test_the_decision_list_runs_the_same_few_queries_for_1_and_20_decisions(caseworker_client):
     made = []
     # session, user, the user's permissions (2), one page of decisions with their cases
-    # and people, then the sliding session's save (savepoint, update, release)
+    # and people, the access-log rows and the role they name (2), then the sliding
+    # session's save (savepoint, update, release)
     one, many = assert_constant_queries(
         lambda: caseworker_client.get(reverse("decisions:list")),
         lambda k: made.extend(DecisionFactory.create_batch(k, sent=True)),
         n=20,
-        at_most=8,
+        at_most=10,
     )
     assert (one.status_code, many.status_code) == (200, 200)
     html = many.content.decode()
@@ -178,6 +179,41 @@ def test_registering_a_complaint_from_the_page(caseworker_client):
         {"klage-complainant": "Kari", "klage-received_on": decision.sent_on.isoformat()},
     )
     assert decision.complaints.count() == 1
+
+
+def _queued_for_post(k, made):
+    for _ in range(k):
+        decision = DecisionFactory(sent=True)
+        letter = Letter.objects.create(
+            kind=Letter.Kind.DECISION,
+            decision=decision,
+            recipient_key=f"person:{decision.case.person_id}",
+            recipient_name=decision.case.person.full_name,
+            file="letters/2026/06/brev.pdf",
+            sha256="0" * 64,
+        )
+        made.append(
+            Dispatch.objects.create(letter=letter, channel=Dispatch.Channel.POST, address="Gata 1")
+        )
+
+
+def test_the_print_batch_runs_the_same_queries_and_logs_each_recipient(caseworker_client):
+    made = []
+    # session, user, permissions (2), letters to post, failed emails, the access-log rows
+    # and the role they name (2), saving the session (3)
+    one, many = assert_constant_queries(
+        lambda: caseworker_client.get(reverse("decisions:print_batch")),
+        lambda k: _queued_for_post(k, made),
+        n=20,
+        at_most=11,
+    )
+    assert (one.status_code, many.status_code) == (200, 200)
+    html = many.content.decode()
+    assert all(d.letter.recipient_name in html for d in made)
+    logged = AccessLog.objects.filter(view_name="decisions:print_batch")
+    assert set(logged.values_list("person_id", flat=True)) == {
+        d.letter.decision.case.person_id for d in made
+    }
 
 
 def test_the_print_batch_lists_letters_to_post_and_marks_them_posted(caseworker_client):

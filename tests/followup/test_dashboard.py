@@ -1,0 +1,46 @@
+"""The start page, Mine saker: the user's open cases, the unassigned ones, reminders."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.models import AccessLog
+from followup.models import Reminder
+from tests.factories import CaseFactory
+from tests.queries import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _mine_with_reminders(caseworker, k, made):
+    for case in CaseFactory.create_batch(k, caseworker=caseworker):
+        CaseFactory(caseworker=None)
+        Reminder.objects.create(
+            kind=Reminder.Kind.CONSENT_WAITING,
+            object_type="case",
+            object_id=str(case.pk),
+            due_on=timezone.localdate(),
+            recipient=caseworker,
+            text=f"Sak {case.number} har ventet på samtykke.",
+            link=case.get_absolute_url(),
+        )
+        made.append(case)
+
+
+def test_it_runs_a_constant_number_of_queries(client, caseworker):
+    client.force_login(caseworker)
+    made = []
+    # session, user, permissions (2), counts by status, my cases, unassigned cases, the
+    # reminders with the person of each, the access-log rows and the role they name (2),
+    # saving the session (3)
+    one, many = assert_constant_queries(
+        lambda: client.get(reverse("followup:dashboard")),
+        lambda k: _mine_with_reminders(caseworker, k, made),
+        n=10,
+        at_most=13,
+    )
+    assert (one.status_code, many.status_code) == (200, 200)
+    html = many.content.decode()
+    assert all(case.person.full_name in html for case in made)
+    reminders = AccessLog.objects.filter(view_name="followup:dashboard", object_type="reminder")
+    assert set(reminders.values_list("person_id", flat=True)) == {c.person_id for c in made}
