@@ -65,6 +65,7 @@ NO_PERSONAL_DATA = {
     "followup:overview": "aggregate figures; no row names a case or a person",
     "followup:overview_csv": "the same aggregate figures as CSV",
     "plans:calendar": "the user's own feed address; the feed itself is logged",
+    "plans:calendar_renew": "the user's new feed address, shown once; the feed itself is logged",
     "admin:index": "the list of models",
     "admin:app_list": "the models of one app",
     "admin:login": "the login form",
@@ -286,7 +287,7 @@ def _url(name, pattern, world):
         if part == "pk":
             kwargs[part] = objects[PK_OF.get(name, "case")].pk
         elif part == "token":
-            kwargs[part] = world["token"].token
+            kwargs[part] = world["token"]
         else:
             kwargs[part] = objects[PART_OF[part]].pk
     return reverse(name, kwargs=kwargs)

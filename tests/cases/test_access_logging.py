@@ -190,7 +190,7 @@ def test_the_calendar_feed_logs_each_plan_to_the_owner_of_the_token(client, case
         case=CaseFactory(caseworker=caseworker),
         next_evaluation_on=timezone.localdate() + datetime.timedelta(days=3),
     )
-    token = calendar_feed_renew(user=caseworker).token
+    token = calendar_feed_renew(user=caseworker)
     client.get(reverse("plans:calendar_feed", args=[token]))
     row = AccessLog.objects.get()
     assert (row.user, row.object_type, row.object_id, row.person_id, row.action) == (
