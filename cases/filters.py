@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cases.models import AccessLog, Case, Person
 from cases.roles import Role
-from core.forms import style_widgets
+from core.forms import ANY_DATE, style_widgets
 
 REQUESTS = [
     ("koordinator", "Koordinator"),
@@ -120,12 +120,14 @@ class AccessLogFilter(StyledFilterSet):
         field_name="at",
         lookup_expr="date__gte",
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[ANY_DATE],
     )
     date_to = django_filters.DateFilter(
         label="Til dato",
         field_name="at",
         lookup_expr="date__lte",
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[ANY_DATE],
     )
 
     class Meta:

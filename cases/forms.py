@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from cases import rules
 from cases.models import Case, Consent, PersonService, Relation, TimelineEntry
-from core.forms import DATE_INPUT, user_label
+from core.forms import DATE_INPUT, RECEIVED_DATE, formfield, user_label
 from core.forms import form_helper as _helper
 
 
@@ -38,6 +38,7 @@ class CaseEditForm(forms.ModelForm):
 
     class Meta:
         model = Case
+        formfield_callback = formfield
         fields = [
             "requests_coordinator",
             "requests_child_coordinator",
@@ -103,6 +104,7 @@ class CloseCaseForm(forms.Form):
 class ConsentForm(forms.ModelForm):
     class Meta:
         model = Consent
+        formfield_callback = formfield
         fields = [
             "given_by",
             "given_by_name",
@@ -141,7 +143,9 @@ class ConsentForm(forms.ModelForm):
 
 
 class WithdrawConsentForm(forms.Form):
-    withdrawn_on = forms.DateField(label="Trukket tilbake dato", widget=DATE_INPUT)
+    withdrawn_on = forms.DateField(
+        label="Trukket tilbake dato", widget=DATE_INPUT, validators=[RECEIVED_DATE]
+    )
     reason = forms.CharField(
         label="Merknad", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -161,6 +165,7 @@ class WithdrawConsentForm(forms.Form):
 class TimelineEntryForm(forms.ModelForm):
     class Meta:
         model = TimelineEntry
+        formfield_callback = formfield
         fields = ["kind", "occurred_at", "text"]
         widgets = {
             "occurred_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
@@ -177,6 +182,7 @@ class TimelineEntryForm(forms.ModelForm):
 class PersonServiceForm(forms.ModelForm):
     class Meta:
         model = PersonService
+        formfield_callback = formfield
         fields = ["service", "provider", "status", "since", "long_term"]
         widgets = {"since": DATE_INPUT}
 
@@ -191,6 +197,7 @@ class PersonServiceForm(forms.ModelForm):
 class RelationForm(forms.ModelForm):
     class Meta:
         model = Relation
+        formfield_callback = formfield
         fields = ["name", "role", "phone", "email", "address"]
 
     def __init__(self, *args, **kwargs):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from cases import national_id
 from cases.forms import add_case_refusals, add_consent_scope_refusals
 from cases.models import Case, Consent, Residence
-from core.forms import DATE_INPUT
+from core.forms import BIRTH_DATE, DATE_INPUT, DUE_DATE, RECEIVED_DATE
 from core.forms import form_helper as _helper
 
 
@@ -41,10 +41,15 @@ class RegistrationForm(forms.Form):
         label="Fødselsdato",
         required=False,
         widget=DATE_INPUT,
+        validators=[BIRTH_DATE],
         help_text="Bare hvis personen ikke har fødselsnummer eller D-nummer.",
     )
     expected_on = forms.DateField(
-        label="Termindato", required=False, widget=DATE_INPUT, help_text="For et ufødt barn."
+        label="Termindato",
+        required=False,
+        widget=DATE_INPUT,
+        validators=[DUE_DATE],
+        help_text="For et ufødt barn.",
     )
     residence = forms.ChoiceField(label="Bosted", choices=Residence.choices)
     address = forms.CharField(label="Adresse", max_length=200, required=False)
@@ -63,7 +68,9 @@ class RegistrationForm(forms.Form):
     requests_coordinator = forms.BooleanField(label="Koordinator", required=False)
     requests_child_coordinator = forms.BooleanField(label="Barnekoordinator", required=False)
     requests_plan = forms.BooleanField(label="Individuell plan", required=False)
-    received_on = forms.DateField(label="Mottatt dato", widget=DATE_INPUT)
+    received_on = forms.DateField(
+        label="Mottatt dato", widget=DATE_INPUT, validators=[RECEIVED_DATE]
+    )
 
     notifier_name = forms.CharField(label="Melders navn", max_length=200, required=False)
     notifier_profession = forms.CharField(label="Melders yrke", max_length=100, required=False)
@@ -164,12 +171,6 @@ class RegistrationForm(forms.Form):
             "confirm_new_case",
             submit="Registrer sak",
         )
-
-    def clean_born_on(self):
-        born_on = self.cleaned_data.get("born_on")
-        if born_on and born_on > timezone.localdate():
-            raise forms.ValidationError("Fødselsdatoen kan ikke ligge fram i tid.")
-        return born_on
 
     def clean_expected_on(self):
         expected_on = self.cleaned_data.get("expected_on")

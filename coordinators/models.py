@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from core.forms import CASEWORK_DATE
+
 
 class ServiceArea(models.Model):
     """Where coordinators are drawn from: helsestasjon, barnehage, skole, ..."""
@@ -69,8 +71,8 @@ class Appointment(models.Model):
         Coordinator, on_delete=models.PROTECT, related_name="appointments"
     )
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
-    started_on = models.DateField("fra")
-    ended_on = models.DateField("til", null=True, blank=True)
+    started_on = models.DateField("fra", validators=[CASEWORK_DATE])
+    ended_on = models.DateField("til", null=True, blank=True, validators=[CASEWORK_DATE])
     end_reason = models.CharField("årsak til avslutning", max_length=200, blank=True)
     applicant_wish = models.CharField("søkers ønske", max_length=200, blank=True)
     wish_followed = models.BooleanField("ønsket fulgt", null=True, blank=True)
@@ -199,7 +201,7 @@ class TrainingSession(models.Model):
     course = models.ForeignKey(
         Course, on_delete=models.PROTECT, related_name="sessions", verbose_name="kurs"
     )
-    held_on = models.DateField("dato")
+    held_on = models.DateField("dato", validators=[CASEWORK_DATE])
     place = models.CharField("sted", max_length=200)
     trainer = models.CharField("kursholder", max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -260,7 +262,7 @@ class Completion(models.Model):
     course = models.ForeignKey(
         Course, on_delete=models.PROTECT, related_name="completions", verbose_name="kurs"
     )
-    completed_on = models.DateField("fullført")
+    completed_on = models.DateField("fullført", validators=[CASEWORK_DATE])
     attendance = models.OneToOneField(
         Attendance, on_delete=models.PROTECT, null=True, blank=True, related_name="completion"
     )
@@ -290,7 +292,7 @@ class GuidanceSession(models.Model):
         GROUP = "group", "Veiledning i gruppe"
 
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
-    held_on = models.DateField("dato")
+    held_on = models.DateField("dato", validators=[CASEWORK_DATE])
     guide = models.CharField("veileder", max_length=200)
     topic = models.CharField(
         "tema",

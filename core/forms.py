@@ -1,10 +1,103 @@
-"""Form plumbing every app shares: the date widget, the crispy helper, filter-bar styling."""
+"""Form plumbing every app shares: the date widget and the range of dates, the crispy
+helper, filter-bar styling."""
+
+import datetime
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout, Submit
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+
+from core.dates import add_years
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+# --- Dates --------------------------------------------------------------------------
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(2100, 12, 31)
+
+
+@deconstructible
+class DateRange:
+    """Refuses a date before `earliest` or after `latest`.
+
+    With `years_ahead` the last day counts from today instead (0: today), read when the
+    value is checked, never at import. A relative first day is not offered: a date
+    valid when saved would turn invalid later and block every edit of its row.
+    """
+
+    def __init__(
+        self,
+        earliest: datetime.date = EARLIEST,
+        latest: datetime.date = LATEST,
+        *,
+        years_ahead: int | None = None,
+        subject: str = "Datoen",
+    ):
+        self.earliest = earliest
+        self.latest = latest
+        self.years_ahead = years_ahead
+        self.subject = subject
+
+    def last_day(self) -> datetime.date:
+        if self.years_ahead is None:
+            return self.latest
+        return add_years(timezone.localdate(), self.years_ahead)
+
+    def __call__(self, value) -> None:
+        if value is None:
+            return
+        # The date as typed: converting a datetime far out of range could overflow.
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        subject, earliest, latest = self.subject, self.earliest, self.last_day()
+        if day < earliest:
+            raise ValidationError(
+                f"{subject} kan ikke være før {earliest:%d.%m.%Y}.", code="date_range"
+            )
+        if day > latest:
+            if self.years_ahead == 0:
+                raise ValidationError(f"{subject} kan ikke ligge fram i tid.", code="date_range")
+            raise ValidationError(
+                f"{subject} kan ikke være etter {latest:%d.%m.%Y}.", code="date_range"
+            )
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, DateRange) and self.deconstruct() == other.deconstruct()
+
+    def __hash__(self) -> int:
+        return hash((self.earliest, self.latest, self.years_ahead, self.subject))
+
+
+# Every date field of every form takes one of these; the model fields carry theirs, so
+# the services' full_clean() refuses the same dates. The latest day of most is a few
+# years ahead of today; "not in the future" rules stay with the forms and services
+# that have them, each with its own message.
+ANY_DATE = DateRange()
+BIRTH_DATE = DateRange(EARLIEST, years_ahead=0, subject="Fødselsdatoen")
+DUE_DATE = DateRange(datetime.date(2000, 1, 1), years_ahead=1, subject="Termindatoen")
+RECEIVED_DATE = DateRange(datetime.date(2000, 1, 1), years_ahead=1)
+CASEWORK_DATE = DateRange(datetime.date(2000, 1, 1), years_ahead=5)
+
+
+def date_ranges(model_field) -> list[DateRange]:
+    return [v for v in model_field.validators if isinstance(v, DateRange)] or [ANY_DATE]
+
+
+def formfield(model_field, **kwargs):
+    """The form field for a model field, bounded like the model field.
+
+    Every ModelForm names this as its Meta.formfield_callback. Django leaves a model
+    field's validators to the model's full_clean(), which runs after the form's own
+    clean(): here a date gets its range on the form field, so clean() never sees a date
+    out of range.
+    """
+    field = model_field.formfield(**kwargs)
+    if field is not None and isinstance(model_field, models.DateField):
+        field.validators.extend(date_ranges(model_field))
+    return field
 
 
 def form_helper(*fields, submit: str = "Lagre", form_tag: bool = False) -> FormHelper:

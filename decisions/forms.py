@@ -3,7 +3,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
-from core.forms import DATE_INPUT
+from core.forms import DATE_INPUT, RECEIVED_DATE, formfield
 from decisions.models import Complaint, Decision
 
 TEXT = {"rows": 6}
@@ -59,6 +59,7 @@ class DraftForm(NamedErrors, forms.Form):
 class DecisionForm(NamedErrors, forms.ModelForm):
     class Meta:
         model = Decision
+        formfield_callback = formfield
         fields = ["outcome", "starts_on", "legal_basis", "facts", "reasons"]
         widgets = {
             "starts_on": DATE_INPUT,
@@ -89,6 +90,7 @@ class ReceivedForm(NamedErrors, forms.Form):
     received_on = forms.DateField(
         label="Faktisk mottatt",
         widget=DATE_INPUT,
+        validators=[RECEIVED_DATE],
         help_text="Dagen parten fikk brevet, hvis den er kjent.",
     )
 
@@ -98,6 +100,7 @@ class ComplaintForm(NamedErrors, forms.ModelForm):
 
     class Meta:
         model = Complaint
+        formfield_callback = formfield
         fields = ["complainant", "received_on", "posted_on", "summary", "late_reason"]
         widgets = {
             "received_on": DATE_INPUT,
@@ -156,7 +159,9 @@ class ResultForm(NamedErrors, forms.Form):
     result = forms.ChoiceField(
         label="Statsforvalterens avgjørelse", choices=Complaint.Result.choices
     )
-    result_on = forms.DateField(label="Dato for avgjørelsen", widget=DATE_INPUT)
+    result_on = forms.DateField(
+        label="Dato for avgjørelsen", widget=DATE_INPUT, validators=[RECEIVED_DATE]
+    )
     notes = forms.CharField(
         label="Merknader", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

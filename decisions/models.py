@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.forms import CASEWORK_DATE, RECEIVED_DATE
+
 
 class Decision(models.Model):
     """An individual decision (enkeltvedtak) on one thing asked for in a case."""
@@ -46,7 +48,7 @@ class Decision(models.Model):
     legal_basis = models.TextField("hjemmel")
     facts = models.TextField("faktiske forhold")
     reasons = models.TextField("begrunnelse")
-    starts_on = models.DateField("fra dato", null=True, blank=True)
+    starts_on = models.DateField("fra dato", null=True, blank=True, validators=[CASEWORK_DATE])
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
@@ -63,7 +65,9 @@ class Decision(models.Model):
     # The day the party is assumed to have received the letter (by channel), and the day
     # used for the deadline: the assumed day, or the actual day once the caseworker knows it.
     assumed_received_on = models.DateField("antatt mottatt", null=True, blank=True)
-    received_on = models.DateField("mottatt av parten", null=True, blank=True)
+    received_on = models.DateField(
+        "mottatt av parten", null=True, blank=True, validators=[RECEIVED_DATE]
+    )
     received_on_confirmed = models.BooleanField("faktisk mottaksdato registrert", default=False)
     complaint_deadline = models.DateField("klagefrist", null=True, blank=True)
     finalized_on = models.DateField("endelig fra", null=True, blank=True)
@@ -238,8 +242,8 @@ class Complaint(models.Model):
         Decision, on_delete=models.PROTECT, related_name="complaints", verbose_name="vedtak"
     )
     complainant = models.CharField("klager", max_length=200)
-    received_on = models.DateField("mottatt")
-    posted_on = models.DateField("postlagt", null=True, blank=True)
+    received_on = models.DateField("mottatt", validators=[RECEIVED_DATE])
+    posted_on = models.DateField("postlagt", null=True, blank=True, validators=[RECEIVED_DATE])
     summary = models.TextField("hva klagen gjelder", blank=True)
     is_late = models.BooleanField("for sent", default=False)
     late_reason = models.TextField("hvorfor klagen likevel behandles", blank=True)
@@ -257,7 +261,7 @@ class Complaint(models.Model):
         verbose_name="nytt vedtak",
     )
     result = models.CharField("resultat", max_length=20, choices=Result.choices, blank=True)
-    result_on = models.DateField("avgjort", null=True, blank=True)
+    result_on = models.DateField("avgjort", null=True, blank=True, validators=[RECEIVED_DATE])
     result_notes = models.TextField("merknader", blank=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -10,6 +10,13 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.forms import CASEWORK_DATE
+
+
+def typed_date(label: str, **options) -> models.DateField:
+    """A date someone types in, so bounded: from 2000 to a few years ahead (core.forms)."""
+    return models.DateField(label, validators=[CASEWORK_DATE], **options)
+
 
 class ItemStatus(models.TextChoices):
     """Where a goal or a measure stands."""
@@ -50,9 +57,9 @@ class Plan(models.Model):
         blank=True,
         help_text="For eksempel fastlege, BUP, skole, NAV – og hva samarbeidet gjelder.",
     )
-    valid_from = models.DateField("planperiode fra", null=True, blank=True)
-    valid_to = models.DateField("planperiode til", null=True, blank=True)
-    next_evaluation_on = models.DateField("neste evaluering", null=True, blank=True)
+    valid_from = typed_date("planperiode fra", null=True, blank=True)
+    valid_to = typed_date("planperiode til", null=True, blank=True)
+    next_evaluation_on = typed_date("neste evaluering", null=True, blank=True)
     activated_on = models.DateField("aktivert", null=True, blank=True)
     suspended_note = models.TextField(
         "merknad om stans", blank=True, help_text="Hvorfor planen ble satt tilbake til utkast."
@@ -179,8 +186,8 @@ class Measure(models.Model):
         "ansvarlig", max_length=200, help_text="Navnet på den som har ansvaret."
     )
     how = models.TextField("slik gjennomføres tiltaket", blank=True)
-    starts_on = models.DateField("fra")
-    ends_on = models.DateField("til", null=True, blank=True)
+    starts_on = typed_date("fra")
+    ends_on = typed_date("til", null=True, blank=True)
     status = models.CharField(
         "status", max_length=10, choices=ItemStatus.choices, default=ItemStatus.ACTIVE
     )
@@ -256,7 +263,7 @@ class Meeting(models.Model):
     """A responsibility-group (ansvarsgruppe) meeting. The group has no decision authority."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="meetings")
-    held_on = models.DateField("dato")
+    held_on = typed_date("dato")
     place = models.CharField("sted", max_length=200)
     agenda = models.TextField("saksliste", blank=True)
     minutes = models.TextField("referat", blank=True)
@@ -266,7 +273,7 @@ class Meeting(models.Model):
         help_text="Ansvarsgruppen har ingen vedtaksmyndighet. Skriv det gruppen ble enige om; "
         "tjenester tildeles bare ved vedtak fra den enkelte tjenesten.",
     )
-    next_meeting_on = models.DateField("neste møte", null=True, blank=True)
+    next_meeting_on = typed_date("neste møte", null=True, blank=True)
     next_meeting_at = models.TimeField(
         "klokkeslett for neste møte",
         null=True,
@@ -314,7 +321,7 @@ class ActionPoint(models.Model):
         related_name="+",
         verbose_name="ansvarlig bruker",
     )
-    due_on = models.DateField("innen", null=True, blank=True)
+    due_on = typed_date("innen", null=True, blank=True)
     done = models.BooleanField("utført", default=False)
 
     history = HistoricalRecords()
@@ -338,10 +345,10 @@ class ActionPoint(models.Model):
 
 class Evaluation(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="evaluations")
-    held_on = models.DateField("evaluert dato")
+    held_on = typed_date("evaluert dato")
     what_worked = models.TextField("hva har fungert")
     what_changes = models.TextField("hva endres", blank=True)
-    next_evaluation_on = models.DateField("neste evaluering")
+    next_evaluation_on = typed_date("neste evaluering")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.forms import CASEWORK_DATE, RECEIVED_DATE
+
 from .people import Family, Person
 
 
@@ -70,7 +72,7 @@ class Case(models.Model):
     notifier_profession = models.CharField("melders yrke", max_length=100, blank=True)
     notifier_workplace = models.CharField("melders arbeidssted", max_length=200, blank=True)
     notifier_contact = models.CharField("melders kontaktinfo", max_length=200, blank=True)
-    received_on = models.DateField("mottatt")
+    received_on = models.DateField("mottatt", validators=[RECEIVED_DATE])
     caseworker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -184,7 +186,7 @@ class Consent(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
     given_by = models.CharField("gitt av", max_length=20, choices=GivenBy.choices)
     given_by_name = models.CharField("navn på den som samtykket", max_length=200)
-    given_on = models.DateField("dato")
+    given_on = models.DateField("dato", validators=[RECEIVED_DATE])
     form = models.CharField("form", max_length=20, choices=Form.choices)
     covers_plan = models.BooleanField("samtykke til å utarbeide individuell plan", default=False)
     covers_sharing = models.BooleanField(
@@ -201,7 +203,9 @@ class Consent(models.Model):
         related_name="+",
         verbose_name="notert av",
     )
-    withdrawn_on = models.DateField("trukket tilbake", null=True, blank=True)
+    withdrawn_on = models.DateField(
+        "trukket tilbake", null=True, blank=True, validators=[RECEIVED_DATE]
+    )
     withdrawn_reason = models.TextField("merknad ved tilbaketrekking", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -247,7 +251,7 @@ class TimelineEntry(models.Model):
         related_name="+",
         verbose_name="skrevet av",
     )
-    occurred_at = models.DateTimeField("tidspunkt")
+    occurred_at = models.DateTimeField("tidspunkt", validators=[CASEWORK_DATE])
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -197,6 +197,18 @@ def test_an_evaluation_date_in_the_past_is_shown_as_an_error(coordinator_client,
     assert not my_plan.evaluations.exists()
 
 
+def test_an_evaluation_date_years_ahead_is_refused_before_the_rules_see_it(
+    coordinator_client, my_plan
+):
+    response = coordinator_client.post(
+        url("evaluation_add", my_plan),
+        {"held_on": in_days(-3), "what_worked": "Bra", "next_evaluation_on": "9999-12-31"},
+    )
+    assert response.status_code == 200
+    assert "Datoen kan ikke være etter" in response.content.decode()
+    assert not my_plan.evaluations.exists()
+
+
 def test_the_coordinator_records_a_meeting_with_an_action_point(coordinator_client, my_plan):
     coordinator_client.post(
         url("meeting_add", my_plan),
