@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
+from cases import search
 from cases.models import AccessLog, Case, Person
 from cases.roles import Role
 from core.forms import ANY_DATE, style_widgets
@@ -52,7 +53,7 @@ class StyledFilterSet(django_filters.FilterSet):
 
 
 class CaseFilter(StyledFilterSet):
-    q = django_filters.CharFilter(label="Søk", method="search")
+    q = django_filters.CharFilter(label="Søk", method="search", max_length=search.MAX_LENGTH)
     status = django_filters.ChoiceFilter(
         label="Status", choices=Case.Status.choices, empty_label="Alle statuser"
     )
@@ -109,9 +110,11 @@ class CaseFilter(StyledFilterSet):
 
 class AccessLogFilter(StyledFilterSet):
     person = django_filters.CharFilter(
-        label="Person (fødselsnummer eller navn)", method="filter_person"
+        label="Person (fødselsnummer eller navn)",
+        method="filter_person",
+        max_length=search.MAX_LENGTH,
     )
-    username = django_filters.CharFilter(label="Brukernavn", lookup_expr="iexact")
+    username = django_filters.CharFilter(label="Brukernavn", lookup_expr="iexact", max_length=150)
     action = django_filters.ChoiceFilter(
         label="Handling", choices=AccessLog.Action.choices, empty_label="Alle"
     )

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from cases import rules
 from cases.models import Case, Consent, PersonService, Relation, TimelineEntry
-from core.forms import DATE_INPUT, RECEIVED_DATE, formfield, user_label
+from core.forms import DATE_INPUT, RECEIVED_DATE, TEXT, FreeText, formfield, user_label
 from core.forms import form_helper as _helper
 
 
@@ -91,8 +91,8 @@ class CloseCaseForm(forms.Form):
     closed_reason = forms.ChoiceField(
         label="Årsak", choices=[("", "Velg årsak")] + Case.ClosedReason.choices
     )
-    note = forms.CharField(
-        label="Merknad", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    note = FreeText(
+        label="Merknad", max_length=TEXT, widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
     def __init__(self, *args, **kwargs):
@@ -146,8 +146,8 @@ class WithdrawConsentForm(forms.Form):
     withdrawn_on = forms.DateField(
         label="Trukket tilbake dato", widget=DATE_INPUT, validators=[RECEIVED_DATE]
     )
-    reason = forms.CharField(
-        label="Merknad", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    reason = FreeText(
+        label="Merknad", max_length=TEXT, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args, **kwargs):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from cases import national_id
 from cases.forms import add_case_refusals, add_consent_scope_refusals
 from cases.models import Case, Consent, Residence
-from core.forms import BIRTH_DATE, DATE_INPUT, DUE_DATE, RECEIVED_DATE
+from core.forms import BIRTH_DATE, DATE_INPUT, DUE_DATE, RECEIVED_DATE, SHORT_TEXT, FreeText
 from core.forms import form_helper as _helper
 
 
@@ -56,6 +56,7 @@ class RegistrationForm(forms.Form):
     postal_code = forms.RegexField(
         label="Postnummer",
         regex=r"^\d{4}$",
+        max_length=4,
         required=False,
         error_messages={"invalid": "Postnummeret har fire siffer."},
     )
@@ -102,9 +103,9 @@ class RegistrationForm(forms.Form):
     consent_covers_sharing = forms.BooleanField(
         label="Samtykket gjelder deling av taushetsbelagte opplysninger", required=False
     )
-    consent_sharing_with = forms.CharField(
+    consent_sharing_with = FreeText(
         label="Hvem opplysningene kan deles med",
-        max_length=1000,
+        max_length=SHORT_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -10,7 +10,7 @@ from coordinators.models import (
     ServiceArea,
     TrainingSession,
 )
-from core.forms import CASEWORK_DATE, DATE_INPUT, form_helper, formfield
+from core.forms import CASEWORK_DATE, DATE_INPUT, TEXT, FreeText, form_helper, formfield
 
 
 def _helper(*fields, submit="Lagre", form_tag=True):
@@ -104,8 +104,9 @@ class AppointmentForm(forms.Form):
         empty_label="Ingen påmelding",
         help_text="Påkrevd hvis koordinatoren mangler gyldig opplæring for koordinator.",
     )
-    over_capacity_reason = forms.CharField(
+    over_capacity_reason = FreeText(
         label="Begrunnelse hvis koordinatoren har full kapasitet",
+        max_length=TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

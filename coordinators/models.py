@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from core.forms import CASEWORK_DATE
+from core.forms import CASEWORK_DATE, TEXT
 
 
 class ServiceArea(models.Model):
@@ -76,7 +76,9 @@ class Appointment(models.Model):
     end_reason = models.CharField("årsak til avslutning", max_length=200, blank=True)
     applicant_wish = models.CharField("søkers ønske", max_length=200, blank=True)
     wish_followed = models.BooleanField("ønsket fulgt", null=True, blank=True)
-    over_capacity_reason = models.TextField("begrunnelse for overbelastning", blank=True)
+    over_capacity_reason = models.TextField(
+        "begrunnelse for overbelastning", blank=True, max_length=TEXT
+    )
     training_session = models.ForeignKey(
         "TrainingSession",
         on_delete=models.PROTECT,
@@ -175,7 +177,7 @@ class Course(models.Model):
     """A course the KE offers; admins maintain the list."""
 
     name = models.CharField("navn", max_length=200, unique=True)
-    description = models.TextField("beskrivelse", blank=True)
+    description = models.TextField("beskrivelse", blank=True, max_length=TEXT)
     validity_months = models.PositiveSmallIntegerField(
         "gyldighet (måneder)",
         null=True,

@@ -1,5 +1,5 @@
-"""Form plumbing every app shares: the date widget and the range of dates, the crispy
-helper, filter-bar styling."""
+"""Form plumbing every app shares: the date widget, the bounds on dates and free text,
+the crispy helper, filter-bar styling."""
 
 import datetime
 
@@ -14,6 +14,30 @@ from django.utils.deconstruct import deconstructible
 from core.dates import add_years
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+# --- Free text ----------------------------------------------------------------------
+# The longest text a field takes, in characters. Enough for what a person writes by
+# hand; a 100,000-character goal made the plan PDF take seconds inside the request.
+SHORT_TEXT = 1_000  # an address, who information may be shared with
+TEXT = 4_000  # a goal, a measure, a note, a reason, an evaluation
+LONG_TEXT = 20_000  # a decision's legal basis, facts and reasons; minutes; journal entries
+
+
+class FreeText(forms.CharField):
+    """Text from a textarea, its line breaks stored as "\n".
+
+    A browser counts a line break as one character against the textarea's maxlength
+    but sends it as two ("\r\n"); counted after this, the limit is the one the person saw.
+    """
+
+    widget = forms.Textarea
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return value
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
 
 # --- Dates --------------------------------------------------------------------------
 EARLIEST = datetime.date(1900, 1, 1)
@@ -82,6 +106,16 @@ RECEIVED_DATE = DateRange(datetime.date(2000, 1, 1), years_ahead=1)
 CASEWORK_DATE = DateRange(datetime.date(2000, 1, 1), years_ahead=5)
 
 
+def typed_date(label: str, *, within: DateRange = CASEWORK_DATE, **options) -> models.DateField:
+    """A model date field for a date someone types in, bounded by `within`."""
+    return models.DateField(label, validators=[within], **options)
+
+
+def typed_text(label: str, *, max_length: int = TEXT, **options) -> models.TextField:
+    """A model text field for what someone writes, its length bounded in the forms."""
+    return models.TextField(label, max_length=max_length, **options)
+
+
 def date_ranges(model_field) -> list[DateRange]:
     return [v for v in model_field.validators if isinstance(v, DateRange)] or [ANY_DATE]
 
@@ -92,8 +126,10 @@ def formfield(model_field, **kwargs):
     Every ModelForm names this as its Meta.formfield_callback. Django leaves a model
     field's validators to the model's full_clean(), which runs after the form's own
     clean(): here a date gets its range on the form field, so clean() never sees a date
-    out of range.
+    out of range. A text field is FreeText, with the model field's max_length.
     """
+    if isinstance(model_field, models.TextField) and not model_field.choices:
+        kwargs.setdefault("form_class", FreeText)
     field = model_field.formfield(**kwargs)
     if field is not None and isinstance(model_field, models.DateField):
         field.validators.extend(date_ranges(model_field))

@@ -3,10 +3,10 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
-from core.forms import DATE_INPUT, RECEIVED_DATE, formfield
+from core.forms import DATE_INPUT, LONG_TEXT, RECEIVED_DATE, TEXT, FreeText, formfield
 from decisions.models import Complaint, Decision
 
-TEXT = {"rows": 6}
+LONG_ROWS = {"rows": 6}
 LATE_REASON_HELP = "Fylles ut når klagen kom etter fristen (fvl. § 31)."
 
 
@@ -64,8 +64,8 @@ class DecisionForm(NamedErrors, forms.ModelForm):
         widgets = {
             "starts_on": DATE_INPUT,
             "legal_basis": forms.Textarea(attrs={"rows": 5}),
-            "facts": forms.Textarea(attrs=TEXT),
-            "reasons": forms.Textarea(attrs=TEXT),
+            "facts": forms.Textarea(attrs=LONG_ROWS),
+            "reasons": forms.Textarea(attrs=LONG_ROWS),
         }
         labels = {
             "outcome": "Utfall",
@@ -124,13 +124,15 @@ class ComplaintForm(NamedErrors, forms.ModelForm):
 class ForwardForm(NamedErrors, forms.Form):
     prefix = "oversend"
 
-    ke_assessment = forms.CharField(
+    ke_assessment = FreeText(
         label="Koordinerende enhets vurdering av klagen",
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Hvorfor vedtaket opprettholdes. Står i oversendelsesbrevet.",
     )
-    late_reason = forms.CharField(
+    late_reason = FreeText(
         label="Hvorfor klagen likevel behandles",
+        max_length=TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=LATE_REASON_HELP,
@@ -141,12 +143,18 @@ class ReverseForm(NamedErrors, forms.Form):
     prefix = "omgjor"
 
     outcome = forms.ChoiceField(label="Utfall i nytt vedtak", choices=Decision.Outcome.choices)
-    reasons = forms.CharField(label="Begrunnelse", widget=forms.Textarea(attrs={"rows": 5}))
-    ke_assessment = forms.CharField(
-        label="Vurdering av klagen", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    reasons = FreeText(
+        label="Begrunnelse", max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 5})
     )
-    late_reason = forms.CharField(
+    ke_assessment = FreeText(
+        label="Vurdering av klagen",
+        max_length=LONG_TEXT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    late_reason = FreeText(
         label="Hvorfor klagen likevel behandles",
+        max_length=TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=LATE_REASON_HELP,
@@ -162,6 +170,6 @@ class ResultForm(NamedErrors, forms.Form):
     result_on = forms.DateField(
         label="Dato for avgjørelsen", widget=DATE_INPUT, validators=[RECEIVED_DATE]
     )
-    notes = forms.CharField(
-        label="Merknader", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    notes = FreeText(
+        label="Merknader", max_length=TEXT, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

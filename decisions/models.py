@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.forms import CASEWORK_DATE, RECEIVED_DATE
+from core.forms import CASEWORK_DATE, LONG_TEXT, RECEIVED_DATE, SHORT_TEXT, TEXT
 
 
 class Decision(models.Model):
@@ -45,9 +45,9 @@ class Decision(models.Model):
     service = models.CharField("gjelder", max_length=20, choices=Service.choices)
     outcome = models.CharField("utfall", max_length=20, choices=Outcome.choices)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
-    legal_basis = models.TextField("hjemmel")
-    facts = models.TextField("faktiske forhold")
-    reasons = models.TextField("begrunnelse")
+    legal_basis = models.TextField("hjemmel", max_length=LONG_TEXT)
+    facts = models.TextField("faktiske forhold", max_length=LONG_TEXT)
+    reasons = models.TextField("begrunnelse", max_length=LONG_TEXT)
     starts_on = models.DateField("fra dato", null=True, blank=True, validators=[CASEWORK_DATE])
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
@@ -147,7 +147,7 @@ class Letter(models.Model):
     # "person:<id>" or "relation:<id>" for a decision letter; "statsforvalteren" otherwise.
     recipient_key = models.CharField("mottakernøkkel", max_length=40)
     recipient_name = models.CharField("mottaker", max_length=200)
-    recipient_address = models.TextField("postadresse", blank=True)
+    recipient_address = models.TextField("postadresse", blank=True, max_length=SHORT_TEXT)
     file = models.FileField("PDF", upload_to=_letter_path)
     sha256 = models.CharField("SHA-256", max_length=64)
     created_by = models.ForeignKey(
@@ -194,7 +194,7 @@ class Dispatch(models.Model):
 
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="dispatches")
     channel = models.CharField("kanal", max_length=10, choices=Channel.choices)
-    address = models.TextField("adresse")
+    address = models.TextField("adresse", max_length=SHORT_TEXT)
     status = models.CharField(
         "status", max_length=10, choices=Status.choices, default=Status.QUEUED
     )
@@ -244,13 +244,15 @@ class Complaint(models.Model):
     complainant = models.CharField("klager", max_length=200)
     received_on = models.DateField("mottatt", validators=[RECEIVED_DATE])
     posted_on = models.DateField("postlagt", null=True, blank=True, validators=[RECEIVED_DATE])
-    summary = models.TextField("hva klagen gjelder", blank=True)
+    summary = models.TextField("hva klagen gjelder", blank=True, max_length=TEXT)
     is_late = models.BooleanField("for sent", default=False)
-    late_reason = models.TextField("hvorfor klagen likevel behandles", blank=True)
+    late_reason = models.TextField("hvorfor klagen likevel behandles", blank=True, max_length=TEXT)
     status = models.CharField(
         "status", max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
-    ke_assessment = models.TextField("koordinerende enhets vurdering", blank=True)
+    ke_assessment = models.TextField(
+        "koordinerende enhets vurdering", blank=True, max_length=LONG_TEXT
+    )
     forwarded_on = models.DateField("oversendt", null=True, blank=True)
     new_decision = models.OneToOneField(
         Decision,
@@ -262,7 +264,7 @@ class Complaint(models.Model):
     )
     result = models.CharField("resultat", max_length=20, choices=Result.choices, blank=True)
     result_on = models.DateField("avgjort", null=True, blank=True, validators=[RECEIVED_DATE])
-    result_notes = models.TextField("merknader", blank=True)
+    result_notes = models.TextField("merknader", blank=True, max_length=TEXT)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -5,7 +5,7 @@ from crispy_forms.layout import Fieldset
 from django import forms
 from django.utils import timezone
 
-from core.forms import DATE_INPUT, formfield
+from core.forms import DATE_INPUT, TEXT, FreeText, formfield
 from core.forms import form_helper as _helper
 from plans import rules
 from plans.models import (
@@ -292,7 +292,7 @@ class ClosePlanForm(forms.Form):
     closed_reason = forms.ChoiceField(
         label="Årsak", choices=[("", "Velg årsak")] + Plan.ClosedReason.choices
     )
-    note = forms.CharField(label="Merknad", widget=TEXTAREA, required=False)
+    note = FreeText(label="Merknad", max_length=TEXT, widget=TEXTAREA, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,12 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from core.forms import CASEWORK_DATE
-
-
-def typed_date(label: str, **options) -> models.DateField:
-    """A date someone types in, so bounded: from 2000 to a few years ahead (core.forms)."""
-    return models.DateField(label, validators=[CASEWORK_DATE], **options)
+from core.forms import LONG_TEXT, typed_date, typed_text
 
 
 class ItemStatus(models.TextChoices):
@@ -46,13 +41,13 @@ class Plan(models.Model):
         "cases.Person", on_delete=models.PROTECT, related_name="plans", verbose_name="planeier"
     )
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
-    resources = models.TextField(
+    resources = typed_text(
         "ressurser", blank=True, help_text="Hva personen og nettverket er gode på og kan bruke."
     )
-    needs = models.TextField("behov", blank=True, help_text="Behovene sett under ett.")
-    person_contribution = models.TextField("hva personen selv bidrar med", blank=True)
-    next_of_kin_contribution = models.TextField("hva pårørende bidrar med", blank=True)
-    cooperation = models.TextField(
+    needs = typed_text("behov", blank=True, help_text="Behovene sett under ett.")
+    person_contribution = typed_text("hva personen selv bidrar med", blank=True)
+    next_of_kin_contribution = typed_text("hva pårørende bidrar med", blank=True)
+    cooperation = typed_text(
         "samarbeidende tjenester, institusjoner og etater",
         blank=True,
         help_text="For eksempel fastlege, BUP, skole, NAV – og hva samarbeidet gjelder.",
@@ -61,7 +56,7 @@ class Plan(models.Model):
     valid_to = typed_date("planperiode til", null=True, blank=True)
     next_evaluation_on = typed_date("neste evaluering", null=True, blank=True)
     activated_on = models.DateField("aktivert", null=True, blank=True)
-    suspended_note = models.TextField(
+    suspended_note = typed_text(
         "merknad om stans", blank=True, help_text="Hvorfor planen ble satt tilbake til utkast."
     )
     closed_reason = models.CharField(
@@ -135,14 +130,14 @@ class Goal(models.Model):
         SHORT_TERM = "short", "Delmål (kortsiktig)"
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
-    text = models.TextField("mål", help_text="Med personens egne ord.")
+    text = typed_text("mål", help_text="Med personens egne ord.")
     horizon = models.CharField(
         "type", max_length=10, choices=Horizon.choices, default=Horizon.LONG_TERM
     )
     status = models.CharField(
         "status", max_length=10, choices=ItemStatus.choices, default=ItemStatus.ACTIVE
     )
-    status_note = models.TextField("merknad", blank=True)
+    status_note = typed_text("merknad", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -185,13 +180,13 @@ class Measure(models.Model):
     responsible = models.CharField(
         "ansvarlig", max_length=200, help_text="Navnet på den som har ansvaret."
     )
-    how = models.TextField("slik gjennomføres tiltaket", blank=True)
+    how = typed_text("slik gjennomføres tiltaket", blank=True)
     starts_on = typed_date("fra")
     ends_on = typed_date("til", null=True, blank=True)
     status = models.CharField(
         "status", max_length=10, choices=ItemStatus.choices, default=ItemStatus.ACTIVE
     )
-    status_note = models.TextField("merknad", blank=True)
+    status_note = typed_text("merknad", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -239,7 +234,7 @@ class Participant(models.Model):
     role = models.CharField("rolle", max_length=20, choices=Role.choices)
     organisation = models.CharField("virksomhet", max_length=200, blank=True)
     contact = models.CharField("telefon eller e-post", max_length=200, blank=True)
-    contribution = models.TextField("bidrar med", blank=True)
+    contribution = typed_text("bidrar med", blank=True)
     has_confidential_access = models.BooleanField(
         "tilgang til taushetsbelagte opplysninger",
         default=False,
@@ -265,9 +260,9 @@ class Meeting(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="meetings")
     held_on = typed_date("dato")
     place = models.CharField("sted", max_length=200)
-    agenda = models.TextField("saksliste", blank=True)
-    minutes = models.TextField("referat", blank=True)
-    agreements = models.TextField(
+    agenda = typed_text("saksliste", blank=True)
+    minutes = typed_text("referat", blank=True, max_length=LONG_TEXT)
+    agreements = typed_text(
         "omforente avtaler",
         blank=True,
         help_text="Ansvarsgruppen har ingen vedtaksmyndighet. Skriv det gruppen ble enige om; "
@@ -346,8 +341,8 @@ class ActionPoint(models.Model):
 class Evaluation(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="evaluations")
     held_on = typed_date("evaluert dato")
-    what_worked = models.TextField("hva har fungert")
-    what_changes = models.TextField("hva endres", blank=True)
+    what_worked = typed_text("hva har fungert")
+    what_changes = typed_text("hva endres", blank=True)
     next_evaluation_on = typed_date("neste evaluering")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

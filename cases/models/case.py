@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from core.forms import CASEWORK_DATE, RECEIVED_DATE
+from core.forms import CASEWORK_DATE, LONG_TEXT, RECEIVED_DATE, SHORT_TEXT, TEXT
 
 from .people import Family, Person
 
@@ -196,6 +196,7 @@ class Consent(models.Model):
         "deles med",
         blank=True,
         help_text="Navngitte deltakere og tjenester opplysninger kan deles med.",
+        max_length=SHORT_TEXT,
     )
     noted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -206,7 +207,7 @@ class Consent(models.Model):
     withdrawn_on = models.DateField(
         "trukket tilbake", null=True, blank=True, validators=[RECEIVED_DATE]
     )
-    withdrawn_reason = models.TextField("merknad ved tilbaketrekking", blank=True)
+    withdrawn_reason = models.TextField("merknad ved tilbaketrekking", blank=True, max_length=TEXT)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ConsentQuerySet.as_manager()
@@ -240,7 +241,7 @@ class TimelineEntry(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="timeline")
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
-    text = models.TextField("tekst")
+    text = models.TextField("tekst", max_length=LONG_TEXT)
     from_status = models.CharField(max_length=20, choices=Case.Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Case.Status.choices, blank=True)
     author = models.ForeignKey(

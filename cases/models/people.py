@@ -3,7 +3,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from cases import national_id
-from core.forms import ANY_DATE, BIRTH_DATE, DUE_DATE
+from core.forms import ANY_DATE, BIRTH_DATE, DUE_DATE, TEXT
 
 
 class Residence(models.TextChoices):
@@ -171,7 +171,7 @@ class Service(models.Model):
 
     name = models.CharField("navn", max_length=200, unique=True)
     category = models.CharField("kategori", max_length=30, choices=Category.choices)
-    description = models.TextField("beskrivelse", blank=True)
+    description = models.TextField("beskrivelse", blank=True, max_length=TEXT)
     active = models.BooleanField("aktiv", default=True)
 
     class Meta:

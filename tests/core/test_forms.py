@@ -6,7 +6,7 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import ANY_DATE, DateRange
+from core.forms import ANY_DATE, LONG_TEXT, DateRange, FreeText
 from tests.core.form_classes import form_fields
 
 pytestmark = pytest.mark.today("2026-06-15")
@@ -71,3 +71,38 @@ def test_there_are_date_fields_to_check():
 @pytest.mark.parametrize("label,field", DATE_FIELDS, ids=[label for label, _ in DATE_FIELDS])
 def test_every_date_field_of_every_form_has_a_range(label, field):
     assert any(isinstance(v, DateRange) for v in field.validators), label
+
+
+TEXT_FIELDS = [(label, f) for label, f in form_fields() if isinstance(f, forms.CharField)]
+
+
+def test_there_are_text_fields_to_check():
+    assert len(TEXT_FIELDS) >= 60
+
+
+@pytest.mark.parametrize("label,field", TEXT_FIELDS, ids=[label for label, _ in TEXT_FIELDS])
+def test_every_text_field_of_every_form_has_a_maximum_length(label, field):
+    assert field.max_length is not None and field.max_length <= LONG_TEXT, label
+    assert field.widget.attrs.get("maxlength") == str(field.max_length) or field.widget.is_hidden
+
+
+@pytest.mark.parametrize(
+    "label,field",
+    [(label, f) for label, f in TEXT_FIELDS if isinstance(f.widget, forms.Textarea)],
+    ids=[label for label, f in TEXT_FIELDS if isinstance(f.widget, forms.Textarea)],
+)
+def test_every_textarea_counts_a_line_break_as_one_character(label, field):
+    assert isinstance(field, FreeText), label
+
+
+def test_free_text_counts_a_line_break_as_one_character_like_the_browser():
+    field = FreeText(max_length=5)
+    assert field.clean("ab\r\ncd") == "ab\ncd"
+
+
+def test_free_text_over_its_length_is_refused_in_norwegian():
+    with pytest.raises(ValidationError) as error:
+        FreeText(max_length=5).clean("abcdef")
+    assert error.value.messages == [
+        "Sørg for at denne verdien har 5 eller færre tegn (den har nå 6)."
+    ]
