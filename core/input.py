@@ -1,14 +1,21 @@
-"""Input no page can use: NUL bytes in the address, the query or the form data.
+"""Input no page can use, refused once, before any view, session lookup or login check.
 
-No field, search or token here ever holds a NUL, and PostgreSQL refuses one in any text
-parameter ("PostgreSQL text fields cannot contain NUL (0x00) bytes"), so a NUL that got
-as far as a query made a 500. It is refused here, once, before any view, session lookup
-or login check sees the request.
+A NUL byte in the address, the query, a cookie or the form data: no field, search or
+token here ever holds one, and PostgreSQL refuses one in any text parameter
+("PostgreSQL text fields cannot contain NUL (0x00) bytes"), so a NUL that got as far as
+a query made a 500.
+
+A query-string value over MAX_QUERY_VALUE characters: every parameter here is a choice,
+a date, an id or a short key (search terms go by POST, cases.search). A long one is
+refused before it turns into a query: the admin's search makes one condition per word,
+and a thousand words overflow SQLite's expression depth.
 """
 
 from django.shortcuts import render
 
 NUL = "\x00"
+# Longer than any address a browser keeps safely (about 2,000 characters in all).
+MAX_QUERY_VALUE = 1_000
 
 
 def strip_null_bytes(value: str) -> str:
@@ -17,6 +24,10 @@ def strip_null_bytes(value: str) -> str:
 
 def _in_querydict(query) -> bool:
     return any(NUL in key or any(NUL in v for v in values) for key, values in query.lists())
+
+
+def has_overlong_query(request) -> bool:
+    return any(len(v) > MAX_QUERY_VALUE for _, values in request.GET.lists() for v in values)
 
 
 def has_null_bytes(request) -> bool:
@@ -32,8 +43,8 @@ def has_null_bytes(request) -> bool:
     return request.method == "POST" and _in_querydict(request.POST)
 
 
-class RejectNullBytesMiddleware:
-    """400 with a Norwegian page for a request carrying a NUL byte anywhere we read.
+class BadInputMiddleware:
+    """400 with a Norwegian page for a request carrying input no page can use.
 
     It sits before the session middleware: a NUL in the session cookie must not reach
     the session lookup either. So the page is drawn for a logged-out visitor.
@@ -43,6 +54,6 @@ class RejectNullBytesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if has_null_bytes(request):
+        if has_null_bytes(request) or has_overlong_query(request):
             return render(request, "errors/400.html", status=400)
         return self.get_response(request)

@@ -1,6 +1,7 @@
-"""A NUL byte anywhere in a request gets one Norwegian 400, before any query sees it.
+"""A NUL byte anywhere in a request, or an overlong query value, gets one Norwegian 400
+before any query sees it.
 
-On PostgreSQL each of these was a 500 ("PostgreSQL text fields cannot contain NUL");
+On PostgreSQL each NUL here was a 500 ("PostgreSQL text fields cannot contain NUL");
 on SQLite some were a 404 or a 200.
 """
 
@@ -8,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from core.input import MAX_QUERY_VALUE
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +76,17 @@ def test_other_bad_requests_get_the_same_norwegian_page(client, settings):
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 2
     response = client.post(reverse("login"), {"a": "1", "b": "2", "c": "3"})
     assert_refused(response)
+
+
+def test_it_refuses_a_query_value_longer_than_any_page_uses(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(reverse("admin:cases_person_changelist"), {"q": "a " * 1000})
+    assert_refused(response)
+
+
+def test_it_lets_a_query_value_at_the_limit_through(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(
+        reverse("admin:cases_person_changelist"), {"q": "a " * (MAX_QUERY_VALUE // 2)}
+    )
+    assert response.status_code == 200
