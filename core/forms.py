@@ -7,7 +7,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 
@@ -120,16 +120,50 @@ def date_ranges(model_field) -> list[DateRange]:
     return [v for v in model_field.validators if isinstance(v, DateRange)] or [ANY_DATE]
 
 
+class BoundedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, refusing an id out of the database's integer range before it looks.
+
+    Django bounds the lookup of a single id (a huge one simply matches nothing) but not
+    the IN lookup of this field: an id past 64 bits made SQLite raise OverflowError and
+    PostgreSQL "bigint out of range", a 500.
+    """
+
+    def _check_values(self, value):
+        model = self.queryset.model
+        key = (
+            model._meta.pk
+            if self.to_field_name is None
+            else model._meta.get_field(self.to_field_name)
+        )
+        ops = connections[self.queryset.db].ops
+        low, high = ops.integer_field_ranges.get(key.get_internal_type(), (None, None))
+        for pk in value:
+            try:
+                number = int(pk)
+            except (TypeError, ValueError):
+                continue  # Django's own check says so.
+            if low is not None and not low <= number <= high:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 def formfield(model_field, **kwargs):
     """The form field for a model field, bounded like the model field.
 
     Every ModelForm names this as its Meta.formfield_callback. Django leaves a model
     field's validators to the model's full_clean(), which runs after the form's own
     clean(): here a date gets its range on the form field, so clean() never sees a date
-    out of range. A text field is FreeText, with the model field's max_length.
+    out of range. A text field is FreeText, with the model field's max_length, and a
+    many-to-many field a BoundedMultipleChoiceField.
     """
     if isinstance(model_field, models.TextField) and not model_field.choices:
         kwargs.setdefault("form_class", FreeText)
+    if isinstance(model_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", BoundedMultipleChoiceField)
     field = model_field.formfield(**kwargs)
     if field is not None and isinstance(model_field, models.DateField):
         field.validators.extend(date_ranges(model_field))

@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from core.forms import ANY_DATE, LONG_TEXT, DateRange, FreeText
+from core.forms import ANY_DATE, LONG_TEXT, BoundedMultipleChoiceField, DateRange, FreeText
 from tests.core.form_classes import form_fields
 
 pytestmark = pytest.mark.today("2026-06-15")
@@ -106,3 +107,22 @@ def test_free_text_over_its_length_is_refused_in_norwegian():
     assert error.value.messages == [
         "Sørg for at denne verdien har 5 eller færre tegn (den har nå 6)."
     ]
+
+
+MANY_FIELDS = [
+    (label, f) for label, f in form_fields() if isinstance(f, forms.ModelMultipleChoiceField)
+]
+
+
+@pytest.mark.parametrize("label,field", MANY_FIELDS, ids=[label for label, _ in MANY_FIELDS])
+def test_every_many_choice_field_bounds_its_ids(label, field):
+    assert isinstance(field, BoundedMultipleChoiceField), label
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pk", [str(2**63), "99999999999999999999999", str(-(2**63) - 1)])
+def test_an_id_past_64_bits_is_an_invalid_choice_not_a_database_error(pk):
+    field = BoundedMultipleChoiceField(queryset=get_user_model().objects.all())
+    with pytest.raises(ValidationError) as error:
+        field.clean([pk])
+    assert error.value.code == "invalid_choice"
