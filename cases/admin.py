@@ -17,6 +17,7 @@ from cases.models import (
     Service,
     TimelineEntry,
 )
+from core.admin import BoundedDateHierarchy
 
 
 class PersonalDataMixin:
@@ -172,7 +173,7 @@ class TimelineInline(PersonalDataMixin, admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(PersonalDataMixin, SimpleHistoryAdmin):
+class CaseAdmin(BoundedDateHierarchy, PersonalDataMixin, SimpleHistoryAdmin):
     list_display = ["number", "person", "status", "origin", "received_on", "caseworker"]
     list_filter = [
         "status",
@@ -190,7 +191,7 @@ class CaseAdmin(PersonalDataMixin, SimpleHistoryAdmin):
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
+class AccessLogAdmin(BoundedDateHierarchy, admin.ModelAdmin):
     """Read-only: the log is append-only, for the admin too."""
 
     list_display = [

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from cases.admin import PersonalDataMixin
 from cases.models import Case
+from core.admin import BoundedDateHierarchy
 from followup.models import Reminder
 from plans.models import ActionPoint, Plan
 
@@ -15,7 +16,7 @@ _PERSON_OF = {
 
 
 @admin.register(Reminder)
-class ReminderAdmin(PersonalDataMixin, admin.ModelAdmin):
+class ReminderAdmin(BoundedDateHierarchy, PersonalDataMixin, admin.ModelAdmin):
     """Written by the daily scans only."""
 
     list_display = [
