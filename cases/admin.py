@@ -4,6 +4,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
+from cases import axes_admin  # noqa: F401  (registers axes' admins again, bounded)
 from cases.access import log_list
 from cases.models import (
     AccessLog,
