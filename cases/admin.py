@@ -18,7 +18,7 @@ from cases.models import (
     Service,
     TimelineEntry,
 )
-from core.admin import BoundedDateHierarchy
+from core.admin import BoundedAdminDates
 
 
 class PersonalDataMixin:
@@ -174,7 +174,7 @@ class TimelineInline(PersonalDataMixin, admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(BoundedDateHierarchy, PersonalDataMixin, SimpleHistoryAdmin):
+class CaseAdmin(BoundedAdminDates, PersonalDataMixin, SimpleHistoryAdmin):
     list_display = ["number", "person", "status", "origin", "received_on", "caseworker"]
     list_filter = [
         "status",
@@ -192,7 +192,7 @@ class CaseAdmin(BoundedDateHierarchy, PersonalDataMixin, SimpleHistoryAdmin):
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(BoundedDateHierarchy, admin.ModelAdmin):
+class AccessLogAdmin(BoundedAdminDates, admin.ModelAdmin):
     """Read-only: the log is append-only, for the admin too."""
 
     list_display = [

@@ -1,25 +1,25 @@
-"""django-axes' lists of login attempts, their date hierarchies bounded like ours.
+"""django-axes' lists of login attempts, their date hierarchies and date filters bounded like ours.
 
 Imported by cases/admin.py; axes sits before cases in INSTALLED_APPS, so its admin has
-registered by then and is registered again here with core.admin.BoundedDateHierarchy.
+registered by then and is registered again here with core.admin.BoundedAdminDates.
 """
 
 from axes import admin as axes
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 
-from core.admin import BoundedDateHierarchy
+from core.admin import BoundedAdminDates
 
 
-class AccessAttemptAdmin(BoundedDateHierarchy, axes.AccessAttemptAdmin):
+class AccessAttemptAdmin(BoundedAdminDates, axes.AccessAttemptAdmin):
     pass
 
 
-class LoginLogAdmin(BoundedDateHierarchy, axes.AccessLogAdmin):
+class LoginLogAdmin(BoundedAdminDates, axes.AccessLogAdmin):
     pass
 
 
-class AccessFailureLogAdmin(BoundedDateHierarchy, axes.AccessFailureLogAdmin):
+class AccessFailureLogAdmin(BoundedAdminDates, axes.AccessFailureLogAdmin):
     pass
 
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from cases.admin import PersonalDataMixin
 from cases.models import Case
-from core.admin import BoundedDateHierarchy
+from core.admin import BoundedAdminDates
 from followup.models import Reminder
 from plans.models import ActionPoint, Plan
 
@@ -16,7 +16,7 @@ _PERSON_OF = {
 
 
 @admin.register(Reminder)
-class ReminderAdmin(BoundedDateHierarchy, PersonalDataMixin, admin.ModelAdmin):
+class ReminderAdmin(BoundedAdminDates, PersonalDataMixin, admin.ModelAdmin):
     """Written by the daily scans only."""
 
     list_display = [
