@@ -4,6 +4,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
+from cases import axes_admin  # noqa: F401  (registers axes' admins again, bounded)
 from cases.access import log_list
 from cases.models import (
     AccessLog,
@@ -17,6 +18,7 @@ from cases.models import (
     Service,
     TimelineEntry,
 )
+from core.admin import BoundedAdminDates
 
 
 class PersonalDataMixin:
@@ -172,7 +174,7 @@ class TimelineInline(PersonalDataMixin, admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(PersonalDataMixin, SimpleHistoryAdmin):
+class CaseAdmin(BoundedAdminDates, PersonalDataMixin, SimpleHistoryAdmin):
     list_display = ["number", "person", "status", "origin", "received_on", "caseworker"]
     list_filter = [
         "status",
@@ -190,7 +192,7 @@ class CaseAdmin(PersonalDataMixin, SimpleHistoryAdmin):
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(PersonalDataMixin, admin.ModelAdmin):
+class AccessLogAdmin(PersonalDataMixin, BoundedAdminDates, admin.ModelAdmin):
     """Read-only: the log is append-only, for the admin too. Whose accesses are read is
     itself logged, as the log page in the app does."""
 

@@ -8,10 +8,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
+from cases import search
 from cases.models import AccessLog, Case, Person
 from cases.roles import Role
 from cases.vocabulary import ServiceKind
-from core.forms import style_widgets
+from core.forms import ANY_DATE, style_widgets
 
 SORTS = [
     ("-received_on", "Nyeste først"),
@@ -43,7 +44,7 @@ class StyledFilterSet(django_filters.FilterSet):
 
 
 class CaseFilter(StyledFilterSet):
-    q = django_filters.CharFilter(label="Søk", method="search")
+    q = django_filters.CharFilter(label="Søk", method="search", max_length=search.MAX_LENGTH)
     status = django_filters.ChoiceFilter(
         label="Status", choices=Case.Status.choices, empty_label="Alle statuser"
     )
@@ -100,9 +101,11 @@ class CaseFilter(StyledFilterSet):
 
 class AccessLogFilter(StyledFilterSet):
     person = django_filters.CharFilter(
-        label="Person (fødselsnummer eller navn)", method="filter_person"
+        label="Person (fødselsnummer eller navn)",
+        method="filter_person",
+        max_length=search.MAX_LENGTH,
     )
-    username = django_filters.CharFilter(label="Brukernavn", lookup_expr="iexact")
+    username = django_filters.CharFilter(label="Brukernavn", lookup_expr="iexact", max_length=150)
     action = django_filters.ChoiceFilter(
         label="Handling", choices=AccessLog.Action.choices, empty_label="Alle"
     )
@@ -111,12 +114,14 @@ class AccessLogFilter(StyledFilterSet):
         field_name="at",
         lookup_expr="date__gte",
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[ANY_DATE],
     )
     date_to = django_filters.DateFilter(
         label="Til dato",
         field_name="at",
         lookup_expr="date__lte",
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[ANY_DATE],
     )
 
     class Meta:

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from cases import rules
 from cases.models import Case, Consent, PersonService, Relation, TimelineEntry
-from core.forms import DATE_INPUT, user_label
+from core.forms import DATE_INPUT, RECEIVED_DATE, TEXT, FreeText, formfield, user_label
 from core.forms import form_helper as _helper
 
 
@@ -44,6 +44,7 @@ class CaseEditForm(forms.ModelForm):
 
     class Meta:
         model = Case
+        formfield_callback = formfield
         fields = [
             "requests_coordinator",
             "requests_child_coordinator",
@@ -93,8 +94,8 @@ class CloseCaseForm(forms.Form):
     closed_reason = forms.ChoiceField(
         label="Årsak", choices=[("", "Velg årsak")] + Case.ClosedReason.choices
     )
-    note = forms.CharField(
-        label="Merknad", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    note = FreeText(
+        label="Merknad", max_length=TEXT, widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
     def __init__(self, *args, **kwargs):
@@ -106,6 +107,7 @@ class CloseCaseForm(forms.Form):
 class ConsentForm(forms.ModelForm):
     class Meta:
         model = Consent
+        formfield_callback = formfield
         fields = [
             "given_by",
             "given_by_name",
@@ -144,9 +146,11 @@ class ConsentForm(forms.ModelForm):
 
 
 class WithdrawConsentForm(forms.Form):
-    withdrawn_on = forms.DateField(label="Trukket tilbake dato", widget=DATE_INPUT)
-    reason = forms.CharField(
-        label="Merknad", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    withdrawn_on = forms.DateField(
+        label="Trukket tilbake dato", widget=DATE_INPUT, validators=[RECEIVED_DATE]
+    )
+    reason = FreeText(
+        label="Merknad", max_length=TEXT, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args, **kwargs):
@@ -164,6 +168,7 @@ class WithdrawConsentForm(forms.Form):
 class TimelineEntryForm(forms.ModelForm):
     class Meta:
         model = TimelineEntry
+        formfield_callback = formfield
         fields = ["kind", "occurred_at", "text"]
         widgets = {
             "occurred_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
@@ -180,6 +185,7 @@ class TimelineEntryForm(forms.ModelForm):
 class PersonServiceForm(forms.ModelForm):
     class Meta:
         model = PersonService
+        formfield_callback = formfield
         fields = ["service", "provider", "status", "since", "long_term"]
         widgets = {"since": DATE_INPUT}
 
@@ -194,6 +200,7 @@ class PersonServiceForm(forms.ModelForm):
 class RelationForm(forms.ModelForm):
     class Meta:
         model = Relation
+        formfield_callback = formfield
         fields = ["name", "role", "phone", "email", "address"]
 
     def __init__(self, *args, **kwargs):

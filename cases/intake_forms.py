@@ -8,7 +8,7 @@ from cases import national_id
 from cases.forms import add_case_refusals, add_consent_scope_refusals, clean_received_on
 from cases.models import Case, Consent, Residence
 from cases.vocabulary import ServiceKind
-from core.forms import DATE_INPUT
+from core.forms import BIRTH_DATE, DATE_INPUT, DUE_DATE, RECEIVED_DATE, SHORT_TEXT, FreeText
 from core.forms import form_helper as _helper
 
 
@@ -42,16 +42,22 @@ class RegistrationForm(forms.Form):
         label="Fødselsdato",
         required=False,
         widget=DATE_INPUT,
+        validators=[BIRTH_DATE],
         help_text="Bare hvis personen ikke har fødselsnummer eller D-nummer.",
     )
     expected_on = forms.DateField(
-        label="Termindato", required=False, widget=DATE_INPUT, help_text="For et ufødt barn."
+        label="Termindato",
+        required=False,
+        widget=DATE_INPUT,
+        validators=[DUE_DATE],
+        help_text="For et ufødt barn.",
     )
     residence = forms.ChoiceField(label="Bosted", choices=Residence.choices)
     address = forms.CharField(label="Adresse", max_length=200, required=False)
     postal_code = forms.RegexField(
         label="Postnummer",
         regex=r"^\d{4}$",
+        max_length=4,
         required=False,
         error_messages={"invalid": "Postnummeret har fire siffer."},
     )
@@ -66,7 +72,9 @@ class RegistrationForm(forms.Form):
         label=ServiceKind.CHILD_COORDINATOR.label, required=False
     )
     requests_plan = forms.BooleanField(label=ServiceKind.PLAN.label, required=False)
-    received_on = forms.DateField(label="Mottatt dato", widget=DATE_INPUT)
+    received_on = forms.DateField(
+        label="Mottatt dato", widget=DATE_INPUT, validators=[RECEIVED_DATE]
+    )
 
     notifier_name = forms.CharField(label="Melders navn", max_length=200, required=False)
     notifier_profession = forms.CharField(label="Melders yrke", max_length=100, required=False)
@@ -98,9 +106,9 @@ class RegistrationForm(forms.Form):
     consent_covers_sharing = forms.BooleanField(
         label="Samtykket gjelder deling av taushetsbelagte opplysninger", required=False
     )
-    consent_sharing_with = forms.CharField(
+    consent_sharing_with = FreeText(
         label="Hvem opplysningene kan deles med",
-        max_length=1000,
+        max_length=SHORT_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -167,12 +175,6 @@ class RegistrationForm(forms.Form):
             "confirm_new_case",
             submit="Registrer sak",
         )
-
-    def clean_born_on(self):
-        born_on = self.cleaned_data.get("born_on")
-        if born_on and born_on > timezone.localdate():
-            raise forms.ValidationError("Fødselsdatoen kan ikke ligge fram i tid.")
-        return born_on
 
     def clean_expected_on(self):
         expected_on = self.cleaned_data.get("expected_on")

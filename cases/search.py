@@ -10,6 +10,8 @@ import secrets
 
 from django.http import QueryDict
 
+from core.input import strip_null_bytes
+
 SESSION_KEY = "ke_searches"
 URL_PARAM = "sok"
 KEEP = 20
@@ -20,13 +22,15 @@ def stash(request, field: str, allowed) -> QueryDict:
     """The POSTed filters as a GET query, with `field` replaced by a session key.
 
     Only the filter's own fields go on, each cut to a sane length, so no input can
-    make the address too long to redirect to.
+    make the address too long to redirect to. NUL bytes are dropped: the middleware
+    refuses them in a request (core.input), and a term kept here is replayed into
+    queries on every page of the list.
     """
     query = QueryDict(mutable=True)
     for name in allowed:
         if name != field and request.POST.get(name):
-            query[name] = request.POST[name][:MAX_LENGTH]
-    term = request.POST.get(field, "")[:MAX_LENGTH].strip()
+            query[name] = _clean(request.POST[name])
+    term = _clean(request.POST.get(field, ""))
     if term:
         key = secrets.token_urlsafe(9)
         searches = request.session.get(SESSION_KEY, {})
@@ -43,6 +47,8 @@ def unstash(request, field: str) -> QueryDict:
     query.pop(field, None)
     key = query.get(URL_PARAM)
     term = request.session.get(SESSION_KEY, {}).get(key, "") if key else ""
+    # A session saved before NULs were dropped may still hold one.
+    term = _clean(term) if isinstance(term, str) else ""
     if term:
         query[field] = term
     return query
@@ -58,3 +64,7 @@ def term_kind(term: str) -> str:
     if re.fullmatch(r"[\d/]+", term):
         return "saksnummer"
     return "navn"
+
+
+def _clean(value: str) -> str:
+    return strip_null_bytes(value)[:MAX_LENGTH].strip()

@@ -4,6 +4,11 @@ from django.shortcuts import render
 
 # Error pages say what happened in Norwegian and nothing about why.
 @login_not_required
+def bad_request(request, exception=None):
+    return render(request, "errors/400.html", status=400)
+
+
+@login_not_required
 def permission_denied(request, exception=None):
     return render(request, "errors/403.html", status=403)
 

@@ -10,7 +10,7 @@ from coordinators.models import (
     ServiceArea,
     TrainingSession,
 )
-from core.forms import DATE_INPUT, form_helper
+from core.forms import CASEWORK_DATE, DATE_INPUT, TEXT, FreeText, form_helper, formfield
 
 
 def _helper(*fields, submit="Lagre", form_tag=True):
@@ -29,6 +29,7 @@ def active_coordinators():
 class CoordinatorForm(forms.ModelForm):
     class Meta:
         model = Coordinator
+        formfield_callback = formfield
         fields = [
             "user",
             "profession",
@@ -95,7 +96,7 @@ class AppointmentForm(forms.Form):
         required=False,
         widget=forms.HiddenInput,
     )
-    started_on = forms.DateField(label="Fra dato", widget=DATE_INPUT)
+    started_on = forms.DateField(label="Fra dato", widget=DATE_INPUT, validators=[CASEWORK_DATE])
     training_session = forms.ModelChoiceField(
         label="Meld på kursdag",
         queryset=TrainingSession.objects.none(),
@@ -103,8 +104,9 @@ class AppointmentForm(forms.Form):
         empty_label="Ingen påmelding",
         help_text="Påkrevd hvis koordinatoren mangler gyldig opplæring for koordinator.",
     )
-    over_capacity_reason = forms.CharField(
+    over_capacity_reason = FreeText(
         label="Begrunnelse hvis koordinatoren har full kapasitet",
+        max_length=TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -129,7 +131,7 @@ class AppointmentForm(forms.Form):
 
 
 class EndAppointmentForm(forms.Form):
-    ended_on = forms.DateField(label="Sluttdato", widget=DATE_INPUT)
+    ended_on = forms.DateField(label="Sluttdato", widget=DATE_INPUT, validators=[CASEWORK_DATE])
     reason = forms.CharField(label="Årsak", max_length=200, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -141,6 +143,7 @@ class EndAppointmentForm(forms.Form):
 class TrainingSessionForm(forms.ModelForm):
     class Meta:
         model = TrainingSession
+        formfield_callback = formfield
         fields = ["course", "held_on", "place", "trainer"]
         widgets = {"held_on": DATE_INPUT}
 
@@ -161,7 +164,9 @@ class BookingForm(forms.Form):
 
 class CompletionForm(forms.Form):
     course = forms.ModelChoiceField(label="Kurs", queryset=Course.objects.all())
-    completed_on = forms.DateField(label="Fullført dato", widget=DATE_INPUT)
+    completed_on = forms.DateField(
+        label="Fullført dato", widget=DATE_INPUT, validators=[CASEWORK_DATE]
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -171,6 +176,7 @@ class CompletionForm(forms.Form):
 class GuidanceForm(forms.ModelForm):
     class Meta:
         model = GuidanceSession
+        formfield_callback = formfield
         fields = ["kind", "held_on", "guide", "topic", "coordinators"]
         widgets = {"held_on": DATE_INPUT, "coordinators": forms.CheckboxSelectMultiple}
 

@@ -5,6 +5,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from cases.vocabulary import ServiceKind
+from core.forms import CASEWORK_DATE, TEXT
 
 
 class ServiceArea(models.Model):
@@ -77,12 +78,14 @@ class Appointment(models.Model):
         Coordinator, on_delete=models.PROTECT, related_name="appointments"
     )
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
-    started_on = models.DateField("fra")
-    ended_on = models.DateField("til", null=True, blank=True)
+    started_on = models.DateField("fra", validators=[CASEWORK_DATE])
+    ended_on = models.DateField("til", null=True, blank=True, validators=[CASEWORK_DATE])
     end_reason = models.CharField("årsak til avslutning", max_length=200, blank=True)
     applicant_wish = models.CharField("søkers ønske", max_length=200, blank=True)
     wish_followed = models.BooleanField("ønsket fulgt", null=True, blank=True)
-    over_capacity_reason = models.TextField("begrunnelse for overbelastning", blank=True)
+    over_capacity_reason = models.TextField(
+        "begrunnelse for overbelastning", blank=True, max_length=TEXT
+    )
     training_session = models.ForeignKey(
         "TrainingSession",
         on_delete=models.PROTECT,
@@ -181,7 +184,7 @@ class Course(models.Model):
     """A course the KE offers; admins maintain the list."""
 
     name = models.CharField("navn", max_length=200, unique=True)
-    description = models.TextField("beskrivelse", blank=True)
+    description = models.TextField("beskrivelse", blank=True, max_length=TEXT)
     validity_months = models.PositiveSmallIntegerField(
         "gyldighet (måneder)",
         null=True,
@@ -207,7 +210,7 @@ class TrainingSession(models.Model):
     course = models.ForeignKey(
         Course, on_delete=models.PROTECT, related_name="sessions", verbose_name="kurs"
     )
-    held_on = models.DateField("dato")
+    held_on = models.DateField("dato", validators=[CASEWORK_DATE])
     place = models.CharField("sted", max_length=200)
     trainer = models.CharField("kursholder", max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -268,7 +271,7 @@ class Completion(models.Model):
     course = models.ForeignKey(
         Course, on_delete=models.PROTECT, related_name="completions", verbose_name="kurs"
     )
-    completed_on = models.DateField("fullført")
+    completed_on = models.DateField("fullført", validators=[CASEWORK_DATE])
     attendance = models.OneToOneField(
         Attendance, on_delete=models.PROTECT, null=True, blank=True, related_name="completion"
     )
@@ -298,7 +301,7 @@ class GuidanceSession(models.Model):
         GROUP = "group", "Veiledning i gruppe"
 
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
-    held_on = models.DateField("dato")
+    held_on = models.DateField("dato", validators=[CASEWORK_DATE])
     guide = models.CharField("veileder", max_length=200)
     topic = models.CharField(
         "tema",

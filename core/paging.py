@@ -1,6 +1,18 @@
-"""Pagination without COUNT(*): fetch one row more than a page to know if there is a next."""
+"""Pagination without COUNT(*): fetch one row more than a page to know if there is a next.
+
+The page number comes from the address, so anything may arrive. What is not a whole
+number of at least 1 ("abc", "-5", "1.5") gives the first page. A page past the last
+one gives 404, like a page that does not exist; one past MAX_PAGE is refused before
+the query, since its offset would not fit in the database's integer.
+"""
 
 from dataclasses import dataclass
+
+from django.http import Http404
+
+# Far beyond any list a person pages through, and its offset (times 50 rows) far
+# inside PostgreSQL's bigint.
+MAX_PAGE = 100_000
 
 
 @dataclass
@@ -14,11 +26,20 @@ class Page:
         return self.number > 1
 
 
-def paginate(queryset, page: str | int | None, per_page: int = 25) -> Page:
+def page_number(page: str | int | None) -> int:
     try:
-        number = max(1, int(page or 1))
+        number = int(page or 1)
     except (TypeError, ValueError):
-        number = 1
+        return 1
+    if number > MAX_PAGE:
+        raise Http404("Siden finnes ikke.")
+    return max(1, number)
+
+
+def paginate(queryset, page: str | int | None, per_page: int = 25) -> Page:
+    number = page_number(page)
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
+    if not rows and number > 1:
+        raise Http404("Siden finnes ikke.")
     return Page(items=rows[:per_page], number=number, has_next=len(rows) > per_page)

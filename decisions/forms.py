@@ -4,10 +4,10 @@ from crispy_forms.helper import FormHelper
 from django import forms
 
 from cases.vocabulary import ServiceKind
-from core.forms import DATE_INPUT
+from core.forms import DATE_INPUT, LONG_TEXT, RECEIVED_DATE, TEXT, FreeText, formfield
 from decisions.models import Complaint, Decision
 
-TEXT = {"rows": 6}
+LONG_ROWS = {"rows": 6}
 LATE_REASON_HELP = "Fylles ut når klagen kom etter fristen (fvl. § 31)."
 
 
@@ -60,12 +60,13 @@ class DraftForm(NamedErrors, forms.Form):
 class DecisionForm(NamedErrors, forms.ModelForm):
     class Meta:
         model = Decision
+        formfield_callback = formfield
         fields = ["outcome", "starts_on", "legal_basis", "facts", "reasons"]
         widgets = {
             "starts_on": DATE_INPUT,
             "legal_basis": forms.Textarea(attrs={"rows": 5}),
-            "facts": forms.Textarea(attrs=TEXT),
-            "reasons": forms.Textarea(attrs=TEXT),
+            "facts": forms.Textarea(attrs=LONG_ROWS),
+            "reasons": forms.Textarea(attrs=LONG_ROWS),
         }
         labels = {
             "outcome": "Utfall",
@@ -90,6 +91,7 @@ class ReceivedForm(NamedErrors, forms.Form):
     received_on = forms.DateField(
         label="Faktisk mottatt",
         widget=DATE_INPUT,
+        validators=[RECEIVED_DATE],
         help_text="Dagen parten fikk brevet, hvis den er kjent.",
     )
 
@@ -99,6 +101,7 @@ class ComplaintForm(NamedErrors, forms.ModelForm):
 
     class Meta:
         model = Complaint
+        formfield_callback = formfield
         fields = ["complainant", "received_on", "posted_on", "summary", "late_reason"]
         widgets = {
             "received_on": DATE_INPUT,
@@ -122,13 +125,15 @@ class ComplaintForm(NamedErrors, forms.ModelForm):
 class ForwardForm(NamedErrors, forms.Form):
     prefix = "oversend"
 
-    ke_assessment = forms.CharField(
+    ke_assessment = FreeText(
         label="Koordinerende enhets vurdering av klagen",
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Hvorfor vedtaket opprettholdes. Står i oversendelsesbrevet.",
     )
-    late_reason = forms.CharField(
+    late_reason = FreeText(
         label="Hvorfor klagen likevel behandles",
+        max_length=TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=LATE_REASON_HELP,
@@ -139,12 +144,18 @@ class ReverseForm(NamedErrors, forms.Form):
     prefix = "omgjor"
 
     outcome = forms.ChoiceField(label="Utfall i nytt vedtak", choices=Decision.Outcome.choices)
-    reasons = forms.CharField(label="Begrunnelse", widget=forms.Textarea(attrs={"rows": 5}))
-    ke_assessment = forms.CharField(
-        label="Vurdering av klagen", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    reasons = FreeText(
+        label="Begrunnelse", max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 5})
     )
-    late_reason = forms.CharField(
+    ke_assessment = FreeText(
+        label="Vurdering av klagen",
+        max_length=LONG_TEXT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    late_reason = FreeText(
         label="Hvorfor klagen likevel behandles",
+        max_length=TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=LATE_REASON_HELP,
@@ -157,7 +168,9 @@ class ResultForm(NamedErrors, forms.Form):
     result = forms.ChoiceField(
         label="Statsforvalterens avgjørelse", choices=Complaint.Result.choices
     )
-    result_on = forms.DateField(label="Dato for avgjørelsen", widget=DATE_INPUT)
-    notes = forms.CharField(
-        label="Merknader", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    result_on = forms.DateField(
+        label="Dato for avgjørelsen", widget=DATE_INPUT, validators=[RECEIVED_DATE]
+    )
+    notes = FreeText(
+        label="Merknader", max_length=TEXT, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

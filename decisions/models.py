@@ -5,6 +5,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from cases.vocabulary import ServiceKind
+from core.forms import CASEWORK_DATE, LONG_TEXT, RECEIVED_DATE, SHORT_TEXT, TEXT
 
 
 class Decision(models.Model):
@@ -40,10 +41,10 @@ class Decision(models.Model):
     service = models.CharField("gjelder", max_length=20, choices=ServiceKind.choices)
     outcome = models.CharField("utfall", max_length=20, choices=Outcome.choices)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
-    legal_basis = models.TextField("hjemmel")
-    facts = models.TextField("faktiske forhold")
-    reasons = models.TextField("begrunnelse")
-    starts_on = models.DateField("fra dato", null=True, blank=True)
+    legal_basis = models.TextField("hjemmel", max_length=LONG_TEXT)
+    facts = models.TextField("faktiske forhold", max_length=LONG_TEXT)
+    reasons = models.TextField("begrunnelse", max_length=LONG_TEXT)
+    starts_on = models.DateField("fra dato", null=True, blank=True, validators=[CASEWORK_DATE])
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
@@ -60,7 +61,9 @@ class Decision(models.Model):
     # The day the party is assumed to have received the letter (by channel), and the day
     # used for the deadline: the assumed day, or the actual day once the caseworker knows it.
     assumed_received_on = models.DateField("antatt mottatt", null=True, blank=True)
-    received_on = models.DateField("mottatt av parten", null=True, blank=True)
+    received_on = models.DateField(
+        "mottatt av parten", null=True, blank=True, validators=[RECEIVED_DATE]
+    )
     received_on_confirmed = models.BooleanField("faktisk mottaksdato registrert", default=False)
     complaint_deadline = models.DateField("klagefrist", null=True, blank=True)
     finalized_on = models.DateField("endelig fra", null=True, blank=True)
@@ -140,7 +143,7 @@ class Letter(models.Model):
     # "person:<id>" or "relation:<id>" for a decision letter; "statsforvalteren" otherwise.
     recipient_key = models.CharField("mottakernøkkel", max_length=40)
     recipient_name = models.CharField("mottaker", max_length=200)
-    recipient_address = models.TextField("postadresse", blank=True)
+    recipient_address = models.TextField("postadresse", blank=True, max_length=SHORT_TEXT)
     file = models.FileField("PDF", upload_to=_letter_path)
     sha256 = models.CharField("SHA-256", max_length=64)
     created_by = models.ForeignKey(
@@ -187,7 +190,7 @@ class Dispatch(models.Model):
 
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="dispatches")
     channel = models.CharField("kanal", max_length=10, choices=Channel.choices)
-    address = models.TextField("adresse")
+    address = models.TextField("adresse", max_length=SHORT_TEXT)
     status = models.CharField(
         "status", max_length=10, choices=Status.choices, default=Status.QUEUED
     )
@@ -235,15 +238,17 @@ class Complaint(models.Model):
         Decision, on_delete=models.PROTECT, related_name="complaints", verbose_name="vedtak"
     )
     complainant = models.CharField("klager", max_length=200)
-    received_on = models.DateField("mottatt")
-    posted_on = models.DateField("postlagt", null=True, blank=True)
-    summary = models.TextField("hva klagen gjelder", blank=True)
+    received_on = models.DateField("mottatt", validators=[RECEIVED_DATE])
+    posted_on = models.DateField("postlagt", null=True, blank=True, validators=[RECEIVED_DATE])
+    summary = models.TextField("hva klagen gjelder", blank=True, max_length=TEXT)
     is_late = models.BooleanField("for sent", default=False)
-    late_reason = models.TextField("hvorfor klagen likevel behandles", blank=True)
+    late_reason = models.TextField("hvorfor klagen likevel behandles", blank=True, max_length=TEXT)
     status = models.CharField(
         "status", max_length=20, choices=Status.choices, default=Status.RECEIVED
     )
-    ke_assessment = models.TextField("koordinerende enhets vurdering", blank=True)
+    ke_assessment = models.TextField(
+        "koordinerende enhets vurdering", blank=True, max_length=LONG_TEXT
+    )
     forwarded_on = models.DateField("oversendt", null=True, blank=True)
     new_decision = models.OneToOneField(
         Decision,
@@ -254,8 +259,8 @@ class Complaint(models.Model):
         verbose_name="nytt vedtak",
     )
     result = models.CharField("resultat", max_length=20, choices=Result.choices, blank=True)
-    result_on = models.DateField("avgjort", null=True, blank=True)
-    result_notes = models.TextField("merknader", blank=True)
+    result_on = models.DateField("avgjort", null=True, blank=True, validators=[RECEIVED_DATE])
+    result_notes = models.TextField("merknader", blank=True, max_length=TEXT)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

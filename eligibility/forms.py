@@ -1,5 +1,6 @@
 from django import forms
 
+from core.forms import FreeText
 from eligibility.facts import JUDGEMENT_KEYS
 
 
@@ -26,7 +27,7 @@ class AnswerForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Velg ja eller nei."},
     )
-    reason = forms.CharField(
+    reason = FreeText(
         label="Begrunnelse",
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),

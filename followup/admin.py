@@ -1,12 +1,13 @@
 from django.contrib import admin
 
 from cases.admin import PersonalDataMixin
+from core.admin import BoundedAdminDates
 from followup.models import Reminder
 from followup.selectors import PERSON_OF
 
 
 @admin.register(Reminder)
-class ReminderAdmin(PersonalDataMixin, admin.ModelAdmin):
+class ReminderAdmin(BoundedAdminDates, PersonalDataMixin, admin.ModelAdmin):
     """Written by the daily scans only."""
 
     list_display = [

@@ -5,7 +5,7 @@ from crispy_forms.layout import Fieldset
 from django import forms
 from django.utils import timezone
 
-from core.forms import DATE_INPUT
+from core.forms import DATE_INPUT, TEXT, FreeText, formfield
 from core.forms import form_helper as _helper
 from plans import rules
 from plans.models import (
@@ -25,6 +25,7 @@ TEXTAREA = forms.Textarea(attrs={"rows": 3})
 class PlanForm(forms.ModelForm):
     class Meta:
         model = Plan
+        formfield_callback = formfield
         fields = [
             "resources",
             "needs",
@@ -72,6 +73,7 @@ class PlanForm(forms.ModelForm):
 class GoalForm(forms.ModelForm):
     class Meta:
         model = Goal
+        formfield_callback = formfield
         fields = ["horizon", "text"]
         widgets = {"text": TEXTAREA}
 
@@ -90,6 +92,7 @@ class ItemStatusForm(forms.Form):
 class MeasureForm(forms.ModelForm):
     class Meta:
         model = Measure
+        formfield_callback = formfield
         fields = [
             "title",
             "goal",
@@ -130,6 +133,7 @@ class MeasureForm(forms.ModelForm):
 class ParticipantForm(forms.ModelForm):
     class Meta:
         model = Participant
+        formfield_callback = formfield
         fields = [
             "name",
             "role",
@@ -158,6 +162,7 @@ class ParticipantForm(forms.ModelForm):
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
+        formfield_callback = formfield
         fields = [
             "held_on",
             "place",
@@ -206,6 +211,7 @@ class ActionPointForm(forms.ModelForm):
 
     class Meta:
         model = ActionPoint
+        formfield_callback = formfield
         fields = ["what", "who", "responsible_user", "due_on"]
         field_classes = {"responsible_user": UserChoiceField}
         labels = {"responsible_user": "Påminnelse til"}
@@ -251,6 +257,7 @@ def action_points(formset) -> list[dict]:
 class EvaluationForm(forms.ModelForm):
     class Meta:
         model = Evaluation
+        formfield_callback = formfield
         fields = ["held_on", "what_worked", "what_changes", "next_evaluation_on"]
         widgets = {
             "held_on": DATE_INPUT,
@@ -285,7 +292,7 @@ class ClosePlanForm(forms.Form):
     closed_reason = forms.ChoiceField(
         label="Årsak", choices=[("", "Velg årsak")] + Plan.ClosedReason.choices
     )
-    note = forms.CharField(label="Merknad", widget=TEXTAREA, required=False)
+    note = FreeText(label="Merknad", max_length=TEXT, widget=TEXTAREA, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,6 +10,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.forms import LONG_TEXT, typed_date, typed_text
+
 
 class ItemStatus(models.TextChoices):
     """Where a goal or a measure stands."""
@@ -39,22 +41,22 @@ class Plan(models.Model):
         "cases.Person", on_delete=models.PROTECT, related_name="plans", verbose_name="planeier"
     )
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
-    resources = models.TextField(
+    resources = typed_text(
         "ressurser", blank=True, help_text="Hva personen og nettverket er gode på og kan bruke."
     )
-    needs = models.TextField("behov", blank=True, help_text="Behovene sett under ett.")
-    person_contribution = models.TextField("hva personen selv bidrar med", blank=True)
-    next_of_kin_contribution = models.TextField("hva pårørende bidrar med", blank=True)
-    cooperation = models.TextField(
+    needs = typed_text("behov", blank=True, help_text="Behovene sett under ett.")
+    person_contribution = typed_text("hva personen selv bidrar med", blank=True)
+    next_of_kin_contribution = typed_text("hva pårørende bidrar med", blank=True)
+    cooperation = typed_text(
         "samarbeidende tjenester, institusjoner og etater",
         blank=True,
         help_text="For eksempel fastlege, BUP, skole, NAV – og hva samarbeidet gjelder.",
     )
-    valid_from = models.DateField("planperiode fra", null=True, blank=True)
-    valid_to = models.DateField("planperiode til", null=True, blank=True)
-    next_evaluation_on = models.DateField("neste evaluering", null=True, blank=True)
+    valid_from = typed_date("planperiode fra", null=True, blank=True)
+    valid_to = typed_date("planperiode til", null=True, blank=True)
+    next_evaluation_on = typed_date("neste evaluering", null=True, blank=True)
     activated_on = models.DateField("aktivert", null=True, blank=True)
-    suspended_note = models.TextField(
+    suspended_note = typed_text(
         "merknad om stans", blank=True, help_text="Hvorfor planen ble satt tilbake til utkast."
     )
     closed_reason = models.CharField(
@@ -128,14 +130,14 @@ class Goal(models.Model):
         SHORT_TERM = "short", "Delmål (kortsiktig)"
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
-    text = models.TextField("mål", help_text="Med personens egne ord.")
+    text = typed_text("mål", help_text="Med personens egne ord.")
     horizon = models.CharField(
         "type", max_length=10, choices=Horizon.choices, default=Horizon.LONG_TERM
     )
     status = models.CharField(
         "status", max_length=10, choices=ItemStatus.choices, default=ItemStatus.ACTIVE
     )
-    status_note = models.TextField("merknad", blank=True)
+    status_note = typed_text("merknad", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -178,13 +180,13 @@ class Measure(models.Model):
     responsible = models.CharField(
         "ansvarlig", max_length=200, help_text="Navnet på den som har ansvaret."
     )
-    how = models.TextField("slik gjennomføres tiltaket", blank=True)
-    starts_on = models.DateField("fra")
-    ends_on = models.DateField("til", null=True, blank=True)
+    how = typed_text("slik gjennomføres tiltaket", blank=True)
+    starts_on = typed_date("fra")
+    ends_on = typed_date("til", null=True, blank=True)
     status = models.CharField(
         "status", max_length=10, choices=ItemStatus.choices, default=ItemStatus.ACTIVE
     )
-    status_note = models.TextField("merknad", blank=True)
+    status_note = typed_text("merknad", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -232,7 +234,7 @@ class Participant(models.Model):
     role = models.CharField("rolle", max_length=20, choices=Role.choices)
     organisation = models.CharField("virksomhet", max_length=200, blank=True)
     contact = models.CharField("telefon eller e-post", max_length=200, blank=True)
-    contribution = models.TextField("bidrar med", blank=True)
+    contribution = typed_text("bidrar med", blank=True)
     has_confidential_access = models.BooleanField(
         "tilgang til taushetsbelagte opplysninger",
         default=False,
@@ -256,17 +258,17 @@ class Meeting(models.Model):
     """A responsibility-group (ansvarsgruppe) meeting. The group has no decision authority."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="meetings")
-    held_on = models.DateField("dato")
+    held_on = typed_date("dato")
     place = models.CharField("sted", max_length=200)
-    agenda = models.TextField("saksliste", blank=True)
-    minutes = models.TextField("referat", blank=True)
-    agreements = models.TextField(
+    agenda = typed_text("saksliste", blank=True)
+    minutes = typed_text("referat", blank=True, max_length=LONG_TEXT)
+    agreements = typed_text(
         "omforente avtaler",
         blank=True,
         help_text="Ansvarsgruppen har ingen vedtaksmyndighet. Skriv det gruppen ble enige om; "
         "tjenester tildeles bare ved vedtak fra den enkelte tjenesten.",
     )
-    next_meeting_on = models.DateField("neste møte", null=True, blank=True)
+    next_meeting_on = typed_date("neste møte", null=True, blank=True)
     next_meeting_at = models.TimeField(
         "klokkeslett for neste møte",
         null=True,
@@ -314,7 +316,7 @@ class ActionPoint(models.Model):
         related_name="+",
         verbose_name="ansvarlig bruker",
     )
-    due_on = models.DateField("innen", null=True, blank=True)
+    due_on = typed_date("innen", null=True, blank=True)
     done = models.BooleanField("utført", default=False)
 
     history = HistoricalRecords()
@@ -338,10 +340,10 @@ class ActionPoint(models.Model):
 
 class Evaluation(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="evaluations")
-    held_on = models.DateField("evaluert dato")
-    what_worked = models.TextField("hva har fungert")
-    what_changes = models.TextField("hva endres", blank=True)
-    next_evaluation_on = models.DateField("neste evaluering")
+    held_on = typed_date("evaluert dato")
+    what_worked = typed_text("hva har fungert")
+    what_changes = typed_text("hva endres", blank=True)
+    next_evaluation_on = typed_date("neste evaluering")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

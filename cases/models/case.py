@@ -4,6 +4,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from cases.vocabulary import ServiceKind
+from core.forms import CASEWORK_DATE, LONG_TEXT, RECEIVED_DATE, SHORT_TEXT, TEXT
 
 from .people import Family, Person
 
@@ -81,7 +82,7 @@ class Case(models.Model):
     notifier_profession = models.CharField("melders yrke", max_length=100, blank=True)
     notifier_workplace = models.CharField("melders arbeidssted", max_length=200, blank=True)
     notifier_contact = models.CharField("melders kontaktinfo", max_length=200, blank=True)
-    received_on = models.DateField("mottatt")
+    received_on = models.DateField("mottatt", validators=[RECEIVED_DATE])
     caseworker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -192,7 +193,7 @@ class Consent(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
     given_by = models.CharField("gitt av", max_length=20, choices=GivenBy.choices)
     given_by_name = models.CharField("navn på den som samtykket", max_length=200)
-    given_on = models.DateField("dato")
+    given_on = models.DateField("dato", validators=[RECEIVED_DATE])
     form = models.CharField("form", max_length=20, choices=Form.choices)
     covers_plan = models.BooleanField("samtykke til å utarbeide individuell plan", default=False)
     covers_sharing = models.BooleanField(
@@ -202,6 +203,7 @@ class Consent(models.Model):
         "deles med",
         blank=True,
         help_text="Navngitte deltakere og tjenester opplysninger kan deles med.",
+        max_length=SHORT_TEXT,
     )
     noted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -209,8 +211,10 @@ class Consent(models.Model):
         related_name="+",
         verbose_name="notert av",
     )
-    withdrawn_on = models.DateField("trukket tilbake", null=True, blank=True)
-    withdrawn_reason = models.TextField("merknad ved tilbaketrekking", blank=True)
+    withdrawn_on = models.DateField(
+        "trukket tilbake", null=True, blank=True, validators=[RECEIVED_DATE]
+    )
+    withdrawn_reason = models.TextField("merknad ved tilbaketrekking", blank=True, max_length=TEXT)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ConsentQuerySet.as_manager()
@@ -244,7 +248,7 @@ class TimelineEntry(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="timeline")
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
-    text = models.TextField("tekst")
+    text = models.TextField("tekst", max_length=LONG_TEXT)
     from_status = models.CharField(max_length=20, choices=Case.Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Case.Status.choices, blank=True)
     author = models.ForeignKey(
@@ -255,7 +259,7 @@ class TimelineEntry(models.Model):
         related_name="+",
         verbose_name="skrevet av",
     )
-    occurred_at = models.DateTimeField("tidspunkt")
+    occurred_at = models.DateTimeField("tidspunkt", validators=[CASEWORK_DATE])
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,6 +3,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from cases import national_id
+from core.forms import ANY_DATE, BIRTH_DATE, DUE_DATE, TEXT
 
 
 class Residence(models.TextChoices):
@@ -28,8 +29,8 @@ class Person(models.Model):
         blank=True,
         help_text="11 siffer. Tomt for et ufødt barn.",
     )
-    born_on = models.DateField("fødselsdato", null=True, blank=True)
-    expected_on = models.DateField("termindato", null=True, blank=True)
+    born_on = models.DateField("fødselsdato", null=True, blank=True, validators=[BIRTH_DATE])
+    expected_on = models.DateField("termindato", null=True, blank=True, validators=[DUE_DATE])
     address = models.CharField("adresse", max_length=200, blank=True)
     postal_code = models.CharField("postnummer", max_length=4, blank=True)
     postal_town = models.CharField("poststed", max_length=100, blank=True)
@@ -170,7 +171,7 @@ class Service(models.Model):
 
     name = models.CharField("navn", max_length=200, unique=True)
     category = models.CharField("kategori", max_length=30, choices=Category.choices)
-    description = models.TextField("beskrivelse", blank=True)
+    description = models.TextField("beskrivelse", blank=True, max_length=TEXT)
     active = models.BooleanField("aktiv", default=True)
 
     class Meta:
@@ -196,7 +197,7 @@ class PersonService(models.Model):
     )
     provider = models.CharField("tjenesteyter", max_length=200, blank=True)
     status = models.CharField("status", max_length=20, choices=Status.choices)
-    since = models.DateField("fra dato", null=True, blank=True)
+    since = models.DateField("fra dato", null=True, blank=True, validators=[ANY_DATE])
     long_term = models.BooleanField("langvarig", default=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -27,6 +27,12 @@ fields = st.fixed_dictionaries(
     }
 )
 
+
+def refused(*values) -> bool:
+    """A NUL byte anywhere gets the 400 of core.input before the form sees it."""
+    return any("\x00" in value for value in values)
+
+
 FUZZ = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -39,6 +45,9 @@ def test_the_registration_form_never_fails_on_any_text(client, data):
     user = UserFactory(username="fuzz", caseworker=True)
     client.force_login(user)
     response = client.post(reverse("cases:register_notification"), data)
+    if refused(*data.values()):
+        assert response.status_code == 400
+        return
     assert response.status_code in (200, 302)
     if response.status_code == 200:
         assert not Case.objects.exists()
@@ -54,7 +63,7 @@ def test_the_case_search_never_fails_on_any_text(client, q, status, overdue):
     response = client.post(
         reverse("cases:list"), {"q": q, "status": status, "overdue": overdue}, follow=True
     )
-    assert response.status_code == 200
+    assert response.status_code == (400 if refused(q, status, overdue) else 200)
 
 
 @pytest.mark.django_db
@@ -73,4 +82,7 @@ def test_the_consent_form_never_fails_on_any_text(client, given_on, form, name):
             "covers_plan": "on",
         },
     )
+    if refused(given_on, form, name):
+        assert response.status_code == 400
+        return
     assert response.status_code in (200, 302)

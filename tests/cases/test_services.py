@@ -2,6 +2,7 @@ import datetime
 import threading
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
@@ -322,6 +323,17 @@ class TestClosingEndsFollowUp:
 
 class TestRulesHoldWithoutTheForm:
     """The services refuse what the forms refuse, for a caller that skips the form."""
+
+    def test_a_birth_date_before_1900_is_refused(self, db):
+        with pytest.raises(ValidationError, match="Fødselsdatoen kan ikke være før 01.01.1900"):
+            services.person_register(
+                by=None,
+                national_id=None,
+                given_name="Kari",
+                family_name="Nordmann",
+                born_on=datetime.date(1850, 1, 1),
+            )
+        assert not Person.objects.exists()
 
     def test_a_registration_with_a_consent_covering_nothing_is_refused(self, caseworker):
         with pytest.raises(RuleViolation, match="hva samtykket gjelder"):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from cases.models import AccessLog, Case, Person
 from cases.national_id import synthesize
-from tests.factories import CaseFactory, PersonFactory
+from tests.factories import CaseFactory, PersonFactory, TimelineEntryFactory
 from tests.queries import assert_constant_queries
 
 NUMBER = synthesize(datetime.date(1985, 4, 12), 100)
@@ -232,6 +232,13 @@ class TestTimeline:
             caseworker_client.get(reverse("cases:timeline", args=[case.pk])).context["entries"]
         )
         assert [e.text for e in entries[:2]] == ["Andre", "Første"]
+
+    def test_an_entry_written_by_the_system_names_the_system(self, caseworker_client):
+        case = CaseFactory()
+        TimelineEntryFactory(case=case, author=None, text="Frist passert.")
+        response = caseworker_client.get(reverse("cases:timeline", args=[case.pk]))
+        assert response.status_code == 200
+        assert "Systemet" in response.content.decode()
 
 
 def test_the_case_list_filters_by_caseworker(caseworker_client, caseworker):

@@ -7,7 +7,7 @@ from cases.models import Case
 from core.errors import RuleViolation
 from followup import services as followup_services
 from plans import meetings, services
-from plans.models import ActionPoint, Goal, ItemStatus, Measure, Participant, Plan
+from plans.models import ActionPoint, Goal, ItemStatus, Measure, Meeting, Participant, Plan
 from tests.factories import AppointmentFactory, CaseFactory, ConsentFactory, UserFactory
 from tests.plans.factories import GoalFactory, MeasureFactory, PlanFactory, ready_plan
 
@@ -331,6 +331,14 @@ def test_a_meeting_is_recorded_with_its_action_points(user):
         action_points=[{"what": "Ringe BUP", "who": "Kari", "due_on": days(7)}],
     )
     assert list(meeting.action_points.values_list("what", flat=True)) == ["Ringe BUP"]
+
+
+def test_a_meeting_held_before_2000_is_refused(user):
+    with pytest.raises(RuleViolation, match="Datoen kan ikke være før 01.01.2000"):
+        meetings.meeting_record(
+            plan=PlanFactory(), by=user, held_on=datetime.date(1999, 12, 31), place="Skolen"
+        )
+    assert not Meeting.objects.exists()
 
 
 def test_a_meeting_whose_next_meeting_is_not_later_is_refused_with_no_action_points(user):

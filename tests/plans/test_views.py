@@ -143,6 +143,16 @@ def test_the_coordinator_adds_a_goal(coordinator_client, my_plan):
     assert my_plan.goals.filter(text="Jeg vil sykle til skolen.").exists()
 
 
+def test_a_100000_character_goal_is_refused_with_a_norwegian_message(coordinator_client, my_plan):
+    before = my_plan.goals.count()
+    response = coordinator_client.post(
+        url("goal_add", my_plan), {"text": "a" * 100_000, "horizon": "short"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "4000 eller færre tegn (den har nå 100000)" in response.content.decode()
+    assert my_plan.goals.count() == before
+
+
 def test_a_measure_without_a_provider_is_shown_as_an_error_and_not_saved(
     coordinator_client, my_plan
 ):
@@ -194,6 +204,18 @@ def test_an_evaluation_date_in_the_past_is_shown_as_an_error(coordinator_client,
         {"held_on": in_days(-3), "what_worked": "Bra", "next_evaluation_on": in_days(-1)},
     )
     assert "Neste evaluering kan ikke ligge tilbake i tid." in response.content.decode()
+    assert not my_plan.evaluations.exists()
+
+
+def test_an_evaluation_date_years_ahead_is_refused_before_the_rules_see_it(
+    coordinator_client, my_plan
+):
+    response = coordinator_client.post(
+        url("evaluation_add", my_plan),
+        {"held_on": in_days(-3), "what_worked": "Bra", "next_evaluation_on": "9999-12-31"},
+    )
+    assert response.status_code == 200
+    assert "Datoen kan ikke være etter" in response.content.decode()
     assert not my_plan.evaluations.exists()
 
 

@@ -1,0 +1,69 @@
+"""Admin plumbing every app shares."""
+
+import datetime
+import re
+
+from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.http import HttpResponseRedirect
+
+from core.forms import EARLIEST, LATEST
+
+_DATE_PART = re.compile(r"^[0-9]{1,4}$")
+_DATE_LOOKUPS = {"exact", "gt", "gte", "lt", "lte"}
+
+
+class BoundedAdminDates:
+    """An admin list that answers a date it cannot count with as it answers a bad filter.
+
+    Django's admin gave a 500 for two kinds of date in the address. The date hierarchy
+    reads ?<field>__year= (and __month, __day) into datetime() and catches only
+    ValueError: a 23-digit year overflowed, and 9999 failed when the end of the year was
+    worked out. A date filter (?attempt_time__gte=0001-01-01) on a date-and-time field
+    made a datetime in year 1, which overflowed on its way to UTC. A date part that is
+    not a number of at most four digits, or any such date outside 1900-2100, goes back
+    to the list with ?e=1, the admin's answer to any filter it cannot use.
+    """
+
+    def changelist_view(self, request, extra_context=None):
+        if not self._dates_usable(request.GET):
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+        return super().changelist_view(request, extra_context)
+
+    def _dates_usable(self, query) -> bool:
+        if self.date_hierarchy and not _date_parts_usable(query, self.date_hierarchy):
+            return False
+        for key, values in query.lists():
+            if _is_date_filter(self.model, key):
+                days = [_leading_date(value) for value in values]
+                if any(day and not EARLIEST <= day <= LATEST for day in days):
+                    return False
+        return True
+
+
+def _date_parts_usable(query, field: str) -> bool:
+    parts = {part: query.getlist(f"{field}__{part}") for part in ("year", "month", "day")}
+    if not all(_DATE_PART.match(value) for values in parts.values() for value in values):
+        return False
+    return all(EARLIEST.year <= int(year) <= LATEST.year for year in parts["year"])
+
+
+def _is_date_filter(model, key: str) -> bool:
+    path, _, lookup = key.rpartition("__")
+    if not path or lookup not in _DATE_LOOKUPS:
+        return False
+    try:
+        field = get_fields_from_path(model, path)[-1]
+    except (FieldDoesNotExist, LookupError, ValueError):
+        return False
+    return isinstance(field, models.DateField)
+
+
+def _leading_date(value: str) -> datetime.date | None:
+    """The date a filter value starts with; None when it has none (Django refuses it)."""
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
