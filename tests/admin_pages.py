@@ -63,3 +63,13 @@ def visit(client, obj, view: str, *args) -> tuple[int, list[tuple[str, int | Non
     """Open one admin page: its status code and the access-log rows it wrote."""
     response = client.get(url(obj, view, *args))
     return response.status_code, logged(obj, view)
+
+
+def answered_and_logged(obj, person_id) -> tuple[int, list[tuple[str, int | None]]]:
+    """What `visit` returns for a page that answers and logs this object and person."""
+    return 200, [(str(obj.pk), person_id)]
+
+
+def visit_past_version(client, obj) -> tuple[int, list[tuple[str, int | None]]]:
+    """`visit` the simple_history page of the object's earliest version."""
+    return visit(client, obj, "simple_history", obj.history.earliest().history_id)

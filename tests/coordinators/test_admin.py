@@ -4,7 +4,14 @@ areas are reference data and stay editable there."""
 import pytest
 
 from coordinators.models import GuidanceSession
-from tests.admin_pages import READ_VIEWS, visit, writable, write_attempts
+from tests.admin_pages import (
+    READ_VIEWS,
+    answered_and_logged,
+    visit,
+    visit_past_version,
+    writable,
+    write_attempts,
+)
 from tests.coordinators.factories import AttendanceFactory, CompletionFactory, CourseFactory
 from tests.factories import AppointmentFactory, CoordinatorFactory, ServiceAreaFactory, UserFactory
 
@@ -51,17 +58,13 @@ WITH_HISTORY = [pytest.param(make, id=make.__name__) for make in (coordinator, a
 @pytest.mark.parametrize("make", SHOWN)
 def test_each_page_answers_and_logs_what_it_shows(admin_client, make, view):
     obj, person_id = make()
-    assert visit(admin_client, obj, view) == (200, [(str(obj.pk), person_id)])
+    assert visit(admin_client, obj, view) == answered_and_logged(obj, person_id)
 
 
 @pytest.mark.parametrize("make", WITH_HISTORY)
 def test_a_past_version_answers_and_is_logged(admin_client, make):
     obj, person_id = make()
-    version = obj.history.earliest().history_id
-    assert visit(admin_client, obj, "simple_history", version) == (
-        200,
-        [(str(obj.pk), person_id)],
-    )
+    assert visit_past_version(admin_client, obj) == answered_and_logged(obj, person_id)
 
 
 @pytest.mark.parametrize("make", SHOWN)

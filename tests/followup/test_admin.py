@@ -3,7 +3,7 @@
 import pytest
 
 from followup.models import Reminder
-from tests.admin_pages import READ_VIEWS, visit, writable, write_attempts
+from tests.admin_pages import READ_VIEWS, answered_and_logged, visit, writable, write_attempts
 from tests.coordinators.factories import CompletionFactory
 from tests.factories import CaseFactory, UserFactory
 from tests.plans.factories import ActionPointFactory, PlanFactory
@@ -52,7 +52,7 @@ SHOWN = [
 @pytest.mark.parametrize("make", SHOWN)
 def test_each_page_answers_and_logs_the_person_the_reminder_is_about(admin_client, make, view):
     obj, person_id = make()
-    assert visit(admin_client, obj, view) == (200, [(str(obj.pk), person_id)])
+    assert visit(admin_client, obj, view) == answered_and_logged(obj, person_id)
 
 
 def test_nothing_can_be_added_changed_or_deleted(admin_client, admin_user):
