@@ -1,11 +1,13 @@
 from .access_log import AccessLog
 from .case import Case, CaseNumberCounter, Consent, TimelineEntry
+from .citizens import CitizenAccount
 from .people import Family, FamilyMember, Person, PersonService, Relation, Residence, Service
 
 __all__ = [
     "AccessLog",
     "Case",
     "CaseNumberCounter",
+    "CitizenAccount",
     "Consent",
     "Family",
     "FamilyMember",

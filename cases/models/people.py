@@ -100,6 +100,14 @@ class Relation(models.Model):
     )
     name = models.CharField("navn", max_length=200)
     role = models.CharField("rolle", max_length=20, choices=Role.choices)
+    # How a parent or guardian logging in with ID-porten is recognised (the pid claim):
+    # never by name.
+    national_id = models.CharField(
+        "fødselsnummer eller D-nummer",
+        max_length=11,
+        blank=True,
+        help_text="11 siffer. Trengs for å logge inn med ID-porten.",
+    )
     phone = models.CharField("telefon", max_length=30, blank=True)
     email = models.EmailField("e-post", blank=True)
     address = models.CharField("adresse", max_length=300, blank=True)
@@ -110,6 +118,13 @@ class Relation(models.Model):
         verbose_name = "relasjon"
         verbose_name_plural = "relasjoner"
         ordering = ["role", "name"]
+        indexes = [
+            models.Index(
+                fields=["national_id"],
+                condition=~models.Q(national_id=""),
+                name="relation_national_id",
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.get_role_display()})"
