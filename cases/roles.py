@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from cases.login.accounts import is_citizen
+
 
 class Role(models.TextChoices):
     CASEWORKER = "saksbehandler", "Saksbehandler"
@@ -9,6 +11,9 @@ class Role(models.TextChoices):
     COORDINATOR = "koordinator", "Koordinator"
     ADMIN = "administrator", "Administrator"
 
+
+# Not a group: a citizen logged in with ID-porten (cases.login), as the access log names them.
+CITIZEN_ROLE = "Innbygger"
 
 # Group name -> "app_label.codename" permissions.
 _CASEWORK = [
@@ -63,7 +68,7 @@ def user_role(user) -> str:
     for role in (Role.ADMIN, Role.LEADER, Role.CASEWORKER, Role.COORDINATOR):
         if role.label in names:
             return role.label
-    return ""
+    return CITIZEN_ROLE if is_citizen(user) else ""
 
 
 def sync_role_groups(**kwargs) -> None:

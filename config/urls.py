@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
+from mozilla_django_oidc.views import OIDCLogoutView
 
+from cases.login.urls import staff_urlpatterns
+from cases.login.views import StaffLoginView
 from followup import views as followup_views
 
 admin.site.site_header = "Koordinerende enhet – administrasjon"
@@ -11,8 +14,10 @@ admin.site.index_title = "Administrasjon"
 
 urlpatterns = [
     path("", followup_views.home, name="home"),
-    path("logg-inn/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logg-inn/", StaffLoginView.as_view(), name="login"),
+    *staff_urlpatterns,
+    # Ends the provider's session too where the user logged in there (OIDC_OP_LOGOUT_URL_METHOD).
+    path("logg-ut/", OIDCLogoutView.as_view(), name="logout"),
     path(
         "passord/",
         auth_views.PasswordChangeView.as_view(success_url="/passord/endret/"),
@@ -21,6 +26,7 @@ urlpatterns = [
     path(
         "passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"
     ),
+    path("innbygger/", include("cases.login.urls")),
     path("saker/", include("followup.urls")),
     path("saker/", include("cases.urls")),
     path("vurdering/", include("eligibility.urls")),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from cases import tabs
+from cases.login.accounts import is_citizen
 from cases.scoping import sees_all_cases
 
 
@@ -63,6 +64,16 @@ def navigation(request):
     context = {"MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME}
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
+        return context
+    if is_citizen(user):
+        # A citizen's menu is their own page only; the staff menu is not for them.
+        item = NavItem("Mine planer", "citizen:home", "citizen", "citizen")
+        current = getattr(getattr(request, "resolver_match", None), "namespace", "") == "citizen"
+        context.update(
+            nav_is_ke=False,
+            nav_is_citizen=True,
+            nav_items=[(item, reverse(item.url_name), current)],
+        )
         return context
     is_ke = sees_all_cases(user)
     section = current_section(getattr(request, "resolver_match", None))

@@ -9,6 +9,7 @@ from cases import selectors as case_selectors
 from cases.access import caseworker_required, log_access, log_list, log_shown
 from cases.filters import overdue_before
 from cases.forms import CloseCaseForm, WithdrawConsentForm
+from cases.login.accounts import is_citizen
 from cases.models import AccessLog, Case, Consent
 from cases.scoping import sees_all_cases
 from cases.views import get_case, render_case_tab
@@ -21,6 +22,8 @@ from followup.models import Reminder
 
 
 def home(request):
+    if is_citizen(request.user):
+        return redirect("citizen:home")
     if sees_all_cases(request.user):
         return redirect("followup:dashboard")
     if hasattr(request.user, "coordinator"):

@@ -237,6 +237,8 @@ class Command(BaseCommand):
                 person=child,
                 name=parent,
                 role=Relation.Role.PARENT,
+                # A parent logs in with ID-porten by this number (or the development login).
+                national_id=_fnr(datetime.date(1984, 3, 1) + datetime.timedelta(days=n), 400),
                 email=f"{parent.split()[0].lower()}@epost.example",
                 phone="913 00 000",
             )
