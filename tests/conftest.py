@@ -129,3 +129,22 @@ def caseworker_client(client, caseworker):
 def coordinator_client(client, coordinator_user):
     client.force_login(coordinator_user)
     return client
+
+
+@pytest.fixture
+def citizen(db):
+    """A parent registered by national id, logged in as ID-porten would log them in."""
+    import datetime
+
+    from cases.login.accounts import citizen_login
+    from cases.national_id import synthesize
+    from tests.factories import RelationFactory
+
+    relation = RelationFactory(national_id=synthesize(datetime.date(1982, 2, 3), 321))
+    return citizen_login(national_id=relation.national_id, acr="idporten-loa-substantial")
+
+
+@pytest.fixture
+def citizen_client(client, citizen):
+    client.force_login(citizen, backend="cases.login.backends.CitizenBackend")
+    return client

@@ -1,12 +1,26 @@
-"""Every URL: anonymous users go to login; coordinators get 403 on KE-only pages."""
+"""Every URL: anonymous users go to login; coordinators get 403 on KE-only pages; citizens
+reach nothing but their own pages."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import CaseFactory
 
-# The calendar feed authenticates by its secret token, not by session.
-PUBLIC = {"login", "favicon", "plans:calendar_feed"}
+# The calendar feed authenticates by its secret token, not by session. The OIDC
+# redirects and callbacks log a user in; the development login is a 404 with debug off.
+PUBLIC = {
+    "login",
+    "favicon",
+    "plans:calendar_feed",
+    "staff_oidc_start",
+    "staff_oidc_callback",
+    "citizen:login",
+    "citizen:oidc_start",
+    "citizen:oidc_callback",
+    "citizen:dev_login",
+}
+# What a citizen may reach besides the citizen namespace (cases/login/boundary.py).
+CITIZEN_OPEN = {"home", "logout"}
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -46,7 +60,27 @@ def test_anonymous_users_are_sent_to_login(client, name, pattern):
     url = _url(name, pattern, 1)
     response = client.get(url)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    login = "citizen:login" if name.startswith("citizen:") else "login"
+    assert response["Location"].startswith(reverse(login))
+
+
+def staff_routes():
+    return [
+        (n, p) for n, p in app_routes() if not n.startswith("citizen:") and n not in CITIZEN_OPEN
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,pattern", staff_routes(), ids=[n for n, _ in staff_routes()])
+def test_citizens_reach_no_staff_page(citizen_client, name, pattern):
+    case = CaseFactory()
+    for method in (citizen_client.get, citizen_client.post):
+        assert method(_url(name, pattern, case.pk)).status_code in (403, 404), method
+
+
+@pytest.mark.django_db
+def test_citizens_reach_not_even_the_admin_index(citizen_client):
+    assert citizen_client.get(reverse("admin:index")).status_code == 404
 
 
 @pytest.mark.django_db

@@ -23,19 +23,19 @@ const clients = JSON.parse(process.env.CLIENTS || '[]').map((client) => ({
 }));
 
 const ACR_VALUES = ['idporten-loa-low', 'idporten-loa-substantial', 'idporten-loa-high'];
-// A name the test gave a login (to show that a name alone never logs anyone in).
-const names = new Map();
+// What the test chose at the login, by account id: the pid, and a name (to show that a
+// name alone never logs anyone in) and the amr (how the user authenticated).
+const logins = new Map();
 
 const provider = new Provider(issuer, {
   clients,
   acrValues: ACR_VALUES,
   claims: {
     acr: null,
-    amr: null,
     sid: null,
     auth_time: null,
     iss: null,
-    openid: ['sub', 'pid', 'name'],
+    openid: ['sub', 'pid', 'name', 'amr'],
     profile: ['preferred_username'],
   },
   // As ID-porten: the claims of the requested scopes are in the id_token itself.
@@ -58,10 +58,8 @@ const provider = new Provider(issuer, {
     return {
       accountId: id,
       async claims() {
-        // Pairwise-like: a login is never matched by `sub`.
-        const sub = createHash('sha256').update(`sub:${id}`).digest('hex');
-        const name = names.get(id);
-        return { sub, pid: id, preferred_username: id, ...(name ? { name } : {}) };
+        const { pid, name, amr } = logins.get(id);
+        return { sub: id, pid, preferred_username: pid, amr, ...(name ? { name } : {}) };
       },
     };
   },
@@ -77,6 +75,7 @@ const provider = new Provider(issuer, {
       accountId: ctx.oidc.session.accountId,
     });
     grant.addOIDCScope('openid profile');
+    grant.addOIDCClaims(['acr', 'amr', 'auth_time']);
     await grant.save();
     return grant;
   },
@@ -120,15 +119,13 @@ async function interaction(req, res) {
     }
     const form = await readForm(req);
     const amr = (form.amr || '').split(/[\s,]+/).filter(Boolean);
-    if (form.name) {
-      names.set(form.pid, form.name);
-    } else {
-      names.delete(form.pid);
-    }
+    // Pairwise-like: the sub is not the pid, so a login is never matched by `sub`.
+    const accountId = createHash('sha256').update(`sub:${form.pid}`).digest('hex');
+    logins.set(accountId, { pid: form.pid, name: form.name, amr });
     await provider.interactionFinished(
       req,
       res,
-      { login: { accountId: form.pid, acr: form.acr, amr } },
+      { login: { accountId, acr: form.acr, amr } },
       { mergeWithLastSubmission: false },
     );
   } catch (error) {
