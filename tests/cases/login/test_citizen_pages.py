@@ -1,5 +1,7 @@
 """The citizen's own pages, the development login, and the boundary around them."""
 
+import io
+
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
@@ -122,7 +124,7 @@ def test_the_demo_childrens_parents_have_national_ids_to_log_in_with(db):
 
     from cases.models import Relation
 
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     parents = Relation.objects.filter(role=Relation.Role.PARENT)
     assert parents.exists()
     assert not parents.filter(national_id="").exists()
