@@ -3,6 +3,12 @@ import pytest
 from tests.oidc import Provider, node_missing_reason
 
 
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "oidc_provider" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.oidc)
+
+
 @pytest.fixture(scope="session")
 def oidc_provider():
     reason = node_missing_reason()
