@@ -157,3 +157,14 @@ class StaffBackend(_ProviderBackend):
 
     def update_user(self, user, claims):
         return user
+
+
+def is_oidc_callback(request, credentials=None) -> bool:
+    """django-axes leaves these alone (AXES_WHITELIST_CALLABLE): its lockouts guard
+    passwords, and an OIDC callback guesses none. A refused citizen would otherwise lock
+    ID-porten out for everyone behind the same address."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.view_name in (
+        CitizenBackend.callback,
+        StaffBackend.callback,
+    )

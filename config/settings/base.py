@@ -254,6 +254,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # forwards, otherwise REMOTE_ADDR. (django-ipware is not installed, so axes'
 # AXES_IPWARE_* settings would do nothing; this callable comes before them anyway.)
 AXES_CLIENT_IP_CALLABLE = "core.proxy.client_ip"
+# The OIDC callbacks guess no password: a refused login there locks nobody out.
+AXES_WHITELIST_CALLABLE = "cases.login.backends.is_oidc_callback"
 
 # --- Sessions: 30 minutes idle (sliding), 12 hours absolute (ASVS V3.3.2) ---------
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_TIMEOUT_SECONDS", default=30 * 60)

@@ -105,3 +105,14 @@ def test_logout_ends_the_id_porten_session_too(client, idporten):
     assert query["post_logout_redirect_uri"] == ["http://testserver/innbygger/logg-inn/"]
     # The provider accepts the hint and the address: it asks to confirm the logout.
     assert requests.get(response["Location"], timeout=10).status_code == 200
+
+
+def test_the_login_returns_the_citizen_to_the_page_they_asked_for(client, idporten):
+    RelationFactory(national_id=PID)
+    asked = client.get(reverse("citizen:home"))
+    login_page = client.get(asked["Location"]).content.decode()
+    assert f"{reverse('citizen:oidc_start')}?next=" in login_page
+    wanted = reverse("citizen:home") + "?fra=lenke"
+    authorize = client.get(reverse("citizen:oidc_start"), {"next": wanted})
+    response = client.get(path_of(idporten.log_in(authorize["Location"], pid=PID, acr=SUBSTANTIAL)))
+    assert response["Location"] == wanted

@@ -109,3 +109,15 @@ def test_the_login_pages_are_a_404_while_id_porten_is_not_configured(client, set
     settings.OIDC_PROVIDERS = {"citizen": None, "staff": None}
     assert client.get(reverse("citizen:oidc_start")).status_code == 404
     assert client.get(reverse("citizen:oidc_callback")).status_code == 404
+
+
+def test_refused_logins_do_not_lock_id_porten_out_for_everyone_at_that_address(
+    client, idporten, settings
+):
+    # Password lockouts guard passwords; a refused ID-porten login guessed none.
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        client.get(callback_for(client, idporten))
+    RelationFactory(national_id=PID)
+    response = client.get(callback_for(client, idporten))
+    assert response.status_code == 302
+    assert SESSION_KEY in client.session
