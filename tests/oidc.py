@@ -52,7 +52,8 @@ def _free_port() -> int:
 
 
 class Provider:
-    def __init__(self):
+    def __init__(self, clients: dict | None = None):
+        self.clients = clients or CLIENTS
         if not (APP / "node_modules" / "oidc-provider").is_dir():
             # CI runs `npm ci` in .ci/run; a laptop may not have yet.
             subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=APP, check=True)
@@ -66,7 +67,7 @@ class Provider:
             env={
                 **os.environ,
                 "PORT": str(self.port),
-                "CLIENTS": json.dumps(list(CLIENTS.values())),
+                "CLIENTS": json.dumps(list(self.clients.values())),
             },
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -82,8 +83,9 @@ class Provider:
         self.process.wait(timeout=10)
 
     def settings_for(self, name: str, **overrides) -> dict:
+        # (For a browser test, `clients` registers the live server's addresses instead.)
         """The provider's settings as config/settings/base.py builds them from the env."""
-        client = CLIENTS[name]
+        client = self.clients[name]
         citizen = name == "citizen"
         return {
             "ISSUER": self.issuer,

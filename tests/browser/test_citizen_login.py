@@ -1,0 +1,49 @@
+"""A parent logs in with "ID-porten" in Chromium: the local provider's pages, our pages."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from cases.models import Relation
+from tests.oidc import CLIENTS, Provider, node_missing_reason
+
+pytestmark = [pytest.mark.browser, pytest.mark.oidc]
+
+
+@pytest.fixture
+def idporten(live_server, settings):
+    reason = node_missing_reason()
+    if reason:
+        pytest.skip(reason)
+    client = {
+        **CLIENTS["citizen"],
+        "redirect_uris": [f"{live_server.url}/innbygger/logg-inn/id-porten/svar/"],
+        "post_logout_redirect_uris": [f"{live_server.url}/innbygger/logg-inn/"],
+    }
+    provider = Provider({"citizen": client})
+    settings.OIDC_PROVIDERS = {
+        **settings.OIDC_PROVIDERS,
+        "citizen": provider.settings_for("citizen"),
+    }
+    yield provider
+    provider.stop()
+
+
+def test_a_demo_parent_logs_in_with_id_porten_sees_mine_planer_and_logs_out(
+    page, live_server, demo, idporten
+):
+    parent = Relation.objects.get(name="Mona Johansen")
+    page.goto(f"{live_server.url}/innbygger/logg-inn/")
+    page.get_by_role("link", name="Logg inn med ID-porten").click()
+    page.get_by_label("Fødselsnummer (pid)").fill(parent.national_id)
+    page.get_by_label("Sikkerhetsnivå (acr)").select_option("idporten-loa-substantial")
+    page.get_by_role("button", name="Logg inn").click()
+    expect(page.get_by_role("heading", name="Mine planer")).to_be_visible()
+    assert page.url == f"{live_server.url}/innbygger/"
+
+    page.get_by_role("button", name="Logg ut").click()
+    # The provider's own page asks to confirm that its session ends too.
+    page.locator("button[autofocus], button[type=submit]").first.click()
+    expect(page).to_have_url(re.compile(r"/innbygger/logg-inn/$"))
+    expect(page.get_by_role("heading", name="Logg inn for innbyggere og pårørende")).to_be_visible()
