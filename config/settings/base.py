@@ -212,7 +212,8 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
+        # Logout's redirect to the identity provider's end_session_endpoint is a form's.
+        "form-action": ["'self'", *oidc.logout_origins(OIDC_PROVIDERS)],  # noqa: F821
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     },

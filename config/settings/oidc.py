@@ -7,6 +7,8 @@ the provider's metadata (/.well-known/openid-configuration). Called by base.py, 
 settings package stays the only reader of the environment.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -99,3 +101,14 @@ def read(env, *, debug: bool) -> dict:
     # ever with debug on.
     KE_DEV_CITIZEN_LOGIN = debug and env.bool("KE_DEV_CITIZEN_LOGIN", default=True)
     return {name: value for name, value in locals().items() if name.isupper()}
+
+
+def logout_origins(providers: dict) -> list[str]:
+    """The origins logout sends the browser on to. The logout button is a form, and a
+    browser holds a form's redirects to the page's CSP form-action too."""
+    origins = []
+    for provider in providers.values():
+        if provider and provider["END_SESSION_ENDPOINT"]:
+            parts = urlsplit(provider["END_SESSION_ENDPOINT"])
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+    return sorted(set(origins))

@@ -45,3 +45,12 @@ def test_a_client_id_without_its_endpoints_is_refused_at_start(monkeypatch):
 def test_the_development_login_is_never_on_with_debug_off(monkeypatch):
     assert read(monkeypatch, KE_DEV_CITIZEN_LOGIN="true")["KE_DEV_CITIZEN_LOGIN"] is False
     assert read(monkeypatch, debug=True)["KE_DEV_CITIZEN_LOGIN"] is True
+
+
+def test_the_logout_form_may_go_on_to_the_end_session_endpoint(monkeypatch):
+    providers = read(
+        monkeypatch,
+        **IDPORTEN,
+        IDPORTEN_END_SESSION_ENDPOINT="https://login.test.idporten.no/logout",
+    )["OIDC_PROVIDERS"]
+    assert oidc.logout_origins(providers) == ["https://login.test.idporten.no"]
