@@ -21,7 +21,7 @@ def citizen_page(view):
     return view
 
 
-def _is_marked(view) -> bool:
+def is_marked(view) -> bool:
     while view is not None:
         if getattr(view, "citizen_page", False):
             return True
@@ -42,6 +42,6 @@ class CitizenBoundaryMiddleware:
         match = request.resolver_match
         if match.namespace == "citizen" or match.view_name in CITIZEN_OPEN_URL_NAMES:
             return None
-        if _is_marked(view_func) or _is_marked(getattr(view_func, "view_class", None)):
+        if is_marked(view_func) or is_marked(getattr(view_func, "view_class", None)):
             return None
         raise Http404

@@ -61,14 +61,24 @@ def test_a_citizens_reads_are_logged_in_the_role_innbygger(citizen_client, citiz
     assert AccessLog.objects.get().role == CITIZEN_ROLE
 
 
-def test_a_view_marked_citizen_page_is_let_through(rf, citizen):
-    from cases.login.boundary import _is_marked
+def test_a_view_an_app_marks_citizen_page_is_let_through_and_no_other(rf, citizen):
+    from django.http import Http404
+    from django.urls import resolve
+
+    from cases.login.boundary import CitizenBoundaryMiddleware
+
+    request = rf.get(reverse("plans:list"))
+    request.user = citizen
+    request.resolver_match = resolve(reverse("plans:list"))
+    boundary = CitizenBoundaryMiddleware(lambda r: None)
 
     @citizen_page
-    def view(request):
+    def marked(request):
         return None
 
-    assert _is_marked(view)
+    assert boundary.process_view(request, marked, (), {}) is None
+    with pytest.raises(Http404):
+        boundary.process_view(request, request.resolver_match.func, (), {})
 
 
 # --- The development login --------------------------------------------------------
