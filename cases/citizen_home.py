@@ -5,7 +5,8 @@ belongs to the apps above: each registers a section from its AppConfig.ready(), 
 case page's tabs are registered (cases/tabs.py), so cases imports none of them.
 
 A section is a function `(request, account) -> dict | None`: None shows nothing; a dict
-is the context of the section's template, rendered inside the page in `order`. The
+is handed to the section's template as `section` (`{{ section.plans }}`), rendered inside
+the page in `order`. The
 function reads only what this citizen may see, and logs what it shows (cases.access),
 as every page does.
 """

@@ -48,9 +48,9 @@ def test_a_section_registered_by_an_app_above_is_shown(citizen_client, monkeypat
             context=lambda request, account: {"message": f"konto {account.pk}"},
         )
     )
-    response = citizen_client.get(reverse("citizen:home"))
-    assert "ingen planer å se her ennå" not in response.content.decode()
-    assert "Du ble ikke logget inn" in response.content.decode()
+    html = citizen_client.get(reverse("citizen:home")).content.decode()
+    assert "ingen planer å se her ennå" not in html
+    assert "Du ble ikke logget inn" in html
 
 
 def test_a_citizens_reads_are_logged_in_the_role_innbygger(citizen_client, citizen):
