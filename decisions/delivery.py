@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from cases import legal
 from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
@@ -86,7 +87,7 @@ def decision_send(*, decision: Decision, by) -> SendResult:
         raise RuleViolation(problems)
     if not locked.case.is_open:
         raise RuleViolation("Saken er avsluttet; vedtaket kan ikke sendes.")
-    writes.check_text(locked.reasons, "Et vedtak må ha en begrunnelse (fvl. §§ 24 og 25).")
+    writes.check_text(locked.reasons, f"Et vedtak må ha en begrunnelse ({legal.citation('reasons')}).")
     planned, notices = _plan_dispatches(locked.case)
     today = timezone.localdate()
     contents = []

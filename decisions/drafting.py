@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from cases import legal
 from cases.models import Case, TimelineEntry
 from cases.services import timeline_add
 from cases.vocabulary import ServiceKind
@@ -95,7 +96,7 @@ def _edit(locked: Decision, *, by, fields: dict) -> bool:
     edited = [name for name, value in fields.items() if getattr(locked, name) != value]
     for name in edited:
         setattr(locked, name, fields[name])
-    writes.check_text(locked.reasons, "Et vedtak må ha en begrunnelse (fvl. §§ 24 og 25).")
+    writes.check_text(locked.reasons, f"Et vedtak må ha en begrunnelse ({legal.citation('reasons')}).")
     writes.check_text(locked.legal_basis, "Et vedtak må vise til reglene det bygger på.")
     writes.check_text(locked.facts, "Et vedtak må nevne de faktiske forholdene det bygger på.")
     if not edited:

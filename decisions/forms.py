@@ -3,12 +3,13 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from cases import legal
 from cases.vocabulary import ServiceKind
 from core.forms import DATE_INPUT, LONG_TEXT, RECEIVED_DATE, TEXT, FreeText, formfield
 from decisions.models import Complaint, Decision
 
 LONG_ROWS = {"rows": 6}
-LATE_REASON_HELP = "Fylles ut når klagen kom etter fristen (fvl. § 31)."
+LATE_REASON_HELP = f"Fylles ut når klagen kom etter fristen ({legal.citation('late_complaint')})."
 
 
 class NamedErrors:
@@ -75,7 +76,10 @@ class DecisionForm(NamedErrors, forms.ModelForm):
             "facts": "Faktiske forhold vedtaket bygger på",
             "reasons": "Begrunnelse",
         }
-        help_texts = {"reasons": "Ta med hovedhensynene i skjønnsvurderingene (fvl. § 25)."}
+        help_texts = {
+            "reasons": "Ta med hovedhensynene i skjønnsvurderingene "
+            f"({legal.citation('reasons_content')})."
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from cases import legal
 from cases.access import caseworker_required, get_visible_or_404, log_access
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
@@ -308,7 +309,7 @@ def complaint_add(request, pk):
                 messages.warning(
                     request,
                     "Klagen kom etter klagefristen. Den kan likevel behandles hvis klageren "
-                    "ikke kan lastes for det, eller det er særlige grunner (fvl. § 31).",
+                    f"ikke kan lastes for det, eller det er særlige grunner ({legal.citation('late_complaint')}).",
                 )
             return redirect(decision)
     return _invalid(request, decision, "complaint", form, "Klagen er ikke registrert.")
