@@ -199,7 +199,9 @@ def complaint_reverse(
     late_reason: str = "",
 ) -> Decision:
     """The KE changes its decision: a new draft decision replaces the one complained of."""
-    writes.check_text(reasons, f"Et nytt vedtak må ha en begrunnelse ({legal.citation('reasons')}).")
+    writes.check_text(
+        reasons, f"Et nytt vedtak må ha en begrunnelse ({legal.citation('reasons')})."
+    )
     if outcome not in Decision.Outcome.values:
         raise RuleViolation("Velg utfallet av det nye vedtaket.")
     locked = _lock_open_complaint(complaint, late_reason)

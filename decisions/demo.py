@@ -20,6 +20,23 @@ ALL_YES = {
 }
 
 
+# What a caseworker weighed, as a letter must say it (fvl. § 25): the reasons, not the
+# conclusion alone.
+DEMO_REASONS = {
+    "long_term": "Barnet vil etter det legen og HABU skriver, trenge oppfølging i flere år.",
+    "coordinated": (
+        "Helsestasjonen, fysioterapeuten, HABU og barnehagen må samarbeide om tiltakene, og "
+        "foreldrene har hittil måttet samordne dem selv."
+    ),
+    "current_need": "Tjenestene er i gang nå, og foreldrene ber om hjelp til å samordne dem.",
+    "serious_condition": (
+        "Barnet har en medfødt tilstand som gir stort hjelpebehov i hverdagen og risiko for "
+        "tap av funksjon; funksjonsnivået er kartlagt til 4."
+    ),
+    "participation": "Foreldrene vil være med på å lage planen og delta i møtene.",
+}
+
+
 def _assess(case: Case, by, *, function_level=None) -> Assessment:
     existing = case.assessments.order_by("-created_at").first()
     if existing is not None:
@@ -44,8 +61,7 @@ def _assess(case: Case, by, *, function_level=None) -> Assessment:
     }
     result = assess(parse_facts(facts))
     answers = {
-        key: {"answer": True, "reason": "Vurdert i kartleggingssamtale.", "by": by.username}
-        for key in ALL_YES
+        key: {"answer": True, "reason": DEMO_REASONS[key], "by": by.username} for key in ALL_YES
     }
     return Assessment.objects.create(
         case=case,

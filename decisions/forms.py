@@ -62,8 +62,18 @@ class DecisionForm(NamedErrors, forms.ModelForm):
     class Meta:
         model = Decision
         formfield_callback = formfield
-        fields = ["outcome", "starts_on", "legal_basis", "facts", "reasons"]
+        fields = [
+            "outcome",
+            "starts_on",
+            "legal_basis",
+            "facts",
+            "reasons",
+            "granted_part",
+            "refused_part",
+        ]
         widgets = {
+            "granted_part": forms.Textarea(attrs={"rows": 3}),
+            "refused_part": forms.Textarea(attrs={"rows": 4}),
             "starts_on": DATE_INPUT,
             "legal_basis": forms.Textarea(attrs={"rows": 5}),
             "facts": forms.Textarea(attrs=LONG_ROWS),
@@ -75,10 +85,15 @@ class DecisionForm(NamedErrors, forms.ModelForm):
             "legal_basis": "Hjemmel (reglene vedtaket bygger på, med innhold)",
             "facts": "Faktiske forhold vedtaket bygger på",
             "reasons": "Begrunnelse",
+            "granted_part": "Dette innvilges (ved delvis innvilget)",
+            "refused_part": "Dette avslås, og hvorfor (ved delvis innvilget)",
         }
         help_texts = {
             "reasons": "Ta med hovedhensynene i skjønnsvurderingene "
-            f"({legal.citation('reasons_content')})."
+            f"({legal.citation('reasons_content')}). Endrer du utfallet uten å endre "
+            "begrunnelsen, skrives den på nytt ut fra vurderingen.",
+            "granted_part": "Skriv nøyaktig hva som innvilges.",
+            "refused_part": "Skriv nøyaktig hva som avslås, og begrunnelsen for det.",
         }
 
     def __init__(self, *args, **kwargs):

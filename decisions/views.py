@@ -12,7 +12,15 @@ from cases.views import get_case, render_case_tab
 from core.errors import RuleViolation
 from core.feedback import show_violation
 from core.pdf import render_to_pdf
-from decisions import approval, complaints, delivery, drafting, letters, selectors
+from decisions import (
+    approval,
+    complaints,
+    delivery,
+    drafting,
+    letter_checks,
+    letter_content,
+    selectors,
+)
 from decisions.forms import (
     ComplaintForm,
     DecisionForm,
@@ -105,7 +113,8 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
     "complaint", "received", or ("forward" | "reverse" | "result", complaint pk).
     The failed form is shown open, with its errors at the fields and the input kept."""
     bound = bound or {}
-    content = selectors.decision_letter(decision)
+    together = letter_content.letter_decisions(decision)
+    content = letter_content.decision_letter(decision, together=together)
     shown = list(selectors.decision_complaints(decision))
     for complaint in shown:
         for key, form_class in (
@@ -118,7 +127,8 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
             setattr(complaint, f"{key}_open", open_form == (key, complaint.pk))
     return {
         "decision": decision,
-        "missing": letters.missing_parts(content) if decision.is_editable else [],
+        "together": together,
+        "missing": letter_checks.missing_parts(content) if decision.is_editable else [],
         "form": bound.get("decision")
         or (DecisionForm(instance=decision) if decision.is_editable else None),
         "complaint_form": bound.get("complaint") or ComplaintForm(),
@@ -130,7 +140,7 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
             drafting.approval_facts(decision),
             user_id=request.user.pk,
             may_approve=request.user.has_perm("decisions.approve_decision"),
-            letter_complete=decision.is_editable and not letters.missing_parts(content),
+            letter_complete=decision.is_editable and not letter_checks.missing_parts(content),
         ),
         "awaiting_approval": settings.KE_DECISION_APPROVAL_REQUIRED
         and decision.status == Decision.Status.AWAITING_APPROVAL
@@ -226,7 +236,8 @@ def decision_preview(request, pk):
     """The letter as it will look, before it is sent. Nothing is stored."""
     decision = _get_decision(request, pk)
     _html, pdf = render_to_pdf(
-        delivery.LETTER_TEMPLATE, {"letter": selectors.decision_letter(decision), "preview": True}
+        delivery.LETTER_TEMPLATE,
+        {"letter": letter_content.decision_letter(decision), "preview": True},
     )
     _log(request, decision, AccessLog.Action.PRINT)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -309,7 +320,8 @@ def complaint_add(request, pk):
                 messages.warning(
                     request,
                     "Klagen kom etter klagefristen. Den kan likevel behandles hvis klageren "
-                    f"ikke kan lastes for det, eller det er særlige grunner ({legal.citation('late_complaint')}).",
+                    "ikke kan lastes for det, eller det er særlige grunner "
+                    f"({legal.citation('late_complaint')}).",
                 )
             return redirect(decision)
     return _invalid(request, decision, "complaint", form, "Klagen er ikke registrert.")
