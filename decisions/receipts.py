@@ -63,6 +63,34 @@ def covering_decisions_q(decision: Decision):
     return Q(decisions=decision) | Q(decision=decision)
 
 
+def _check_day(received_on: datetime.date, sent_on: datetime.date | None) -> None:
+    if sent_on is not None and received_on < sent_on:
+        raise RuleViolation("Mottaksdatoen kan ikke være før vedtaket ble sendt.")
+    if received_on > timezone.localdate():
+        raise RuleViolation("Mottaksdatoen kan ikke være fram i tid.")
+
+
+def decision_record_received(*, decision: Decision, received_on: datetime.date, by) -> Decision:
+    """A sent decision with no stored letter (hand-made rows): its own day and deadline."""
+    _check_day(received_on, decision.sent_on)
+    decision.received_on = received_on
+    decision.received_on_confirmed = True
+    decision.complaint_deadline = deadlines.complaint_deadline(received_on)
+    save_with_history(
+        decision,
+        by=by,
+        update_fields=["received_on", "received_on_confirmed", "complaint_deadline", "updated_at"],
+    )
+    timeline_add(
+        case=decision.case,
+        kind=TimelineEntry.Kind.SYSTEM,
+        text=f"Vedtaket ble mottatt {received_on:%d.%m.%Y}. "
+        f"Klagefristen er {decision.complaint_deadline:%d.%m.%Y}.",
+        by=by,
+    )
+    return decision
+
+
 def _lock(letter: Letter) -> Letter:
     # Read the stored row under a lock: a receipt and the caseworker may arrive together.
     return (
@@ -89,11 +117,7 @@ def letter_record_received(*, letter: Letter, received_on: datetime.date, by=Non
         raise RuleViolation(
             "Mottaksdatoen kan bare endres på et sendt vedtak som ikke er endelig eller påklaget."
         )
-    sent_on = locked.sent_on or locked.decision.sent_on
-    if sent_on is not None and received_on < sent_on:
-        raise RuleViolation("Mottaksdatoen kan ikke være før vedtaket ble sendt.")
-    if received_on > timezone.localdate():
-        raise RuleViolation("Mottaksdatoen kan ikke være fram i tid.")
+    _check_day(received_on, locked.sent_on or locked.decision.sent_on)
     locked.received_on = received_on
     locked.received_on_confirmed = True
     locked.complaint_deadline = deadlines.complaint_deadline(received_on)

@@ -5,7 +5,7 @@ import pytest
 from cases import legal
 from cases.vocabulary import ServiceKind
 from decisions import letter_checks, letters
-from tests.decisions.letter_builders import KINDS, complete_letter, complete_section, without
+from tests.decisions.letter_builders import KINDS, complete_letter, without
 
 # field -> value that removes it -> the part reported missing
 REMOVALS = [
