@@ -233,7 +233,9 @@ def decision_text(*, service: str, outcome: str, voice: Voice) -> str:
             for_child = f" for {voice.child}" if voice.child else ""
             sentence = f"{_capital(voice.you)} {gets} {name}{for_child}."
     elif voice.child:
-        sentence = f"{_capital(voice.child)} {gets} {name}."
+        # "Barnet deres, Noah, får": a name put after "barnet deres" is closed by a comma.
+        child = f"{voice.child}," if ", " in voice.child else voice.child
+        sentence = f"{_capital(child)} {gets} {name}."
     else:
         sentence = f"{_capital(voice.you)} {gets} {name}."
     if outcome == OUTCOME_PARTLY_GRANTED:

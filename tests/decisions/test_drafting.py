@@ -299,6 +299,5 @@ def test_a_refusal_whose_reasons_lost_the_caseworkers_reason_cannot_be_sent(db):
     decision.refresh_from_db()
     missing = letter_checks.missing_parts(letter_content.decision_letter(decision))
     assert missing == [
-        "hovedhensynene i skjønnsvurderingen «Behovet er vurdert som ikke langvarig» "
-        "i begrunnelsen"
+        "hovedhensynene i skjønnsvurderingen «Behovet er vurdert som ikke langvarig» i begrunnelsen"
     ]

@@ -178,9 +178,7 @@ def test_a_childs_services_are_said_of_the_child_with_acronyms_kept():
 
 
 def test_a_person_with_no_services_is_said_so():
-    assert (
-        prefill.services_sentence([]) == "Du mottar ingen tjenester og har ikke søkt om noen."
-    )
+    assert prefill.services_sentence([]) == "Du mottar ingen tjenester og har ikke søkt om noen."
 
 
 def test_unanswered_questions_are_not_given_as_facts():
