@@ -174,14 +174,10 @@ def _letter_fact(finding: dict, subject: str, function_level: int | None) -> str
     return in_voice(text, subject)
 
 
-def _judgement_line(finding: dict, answers: dict, subject: str) -> str:
-    """The conclusion, then what the caseworker weighed (fvl. § 25 third sentence)."""
-    line = in_voice(finding.get("text") or "", subject)
+def _recorded_reason(finding: dict, answers: dict) -> str:
+    """What the caseworker weighed for this judgement (fvl. § 25 third sentence)."""
     answer = answers.get(JUDGEMENT_KEYS.get(finding.get("code"), ""))
-    reason = (answer or {}).get("reason", "").strip() if isinstance(answer, dict) else ""
-    if reason:
-        line = f"{line.rstrip()} Dette har vi lagt vekt på: {reason}"
-    return line
+    return (answer.get("reason") or "").strip() if isinstance(answer, dict) else ""
 
 
 def _with_reference(text: str, citation: str) -> str:
@@ -224,8 +220,6 @@ def draft_texts(
     def text(finding: dict) -> str:
         if services is not None and finding.get("code") in SERVICE_COUNTS:
             return _count_reason(finding, services, subject) or finding.get("text") or ""
-        if finding.get("code") in JUDGEMENT_CODES:
-            return _judgement_line(finding, answers, subject)
         return in_voice(finding.get("text") or "", subject)
 
     facts: list[str] = []
@@ -249,6 +243,12 @@ def draft_texts(
             # The legal basis already cites the service's own provision; a line cites the rest.
             extra = [ref for ref in _finding_references(finding, service) if ref not in own]
             line = _with_reference(text(finding), legal.cite(extra))
+            reason = (
+                _recorded_reason(finding, answers) if finding.get("code") in JUDGEMENT_CODES else ""
+            )
+            if reason:
+                # The conclusion, then the considerations, word for word as recorded.
+                line = f"{line} Dette har vi lagt vekt på: {reason}"
             if line and f"– {line}" not in lines:
                 lines.append(f"– {line}")
         return lines
