@@ -21,19 +21,23 @@ ALL_YES = {
 
 
 # What a caseworker weighed, as a letter must say it (fvl. § 25): the reasons, not the
-# conclusion alone.
+# conclusion alone. Worded to fit both demo cases (Ingrid, an adult with mental-health
+# services; Noah, 14, with BUP, PPT and special education).
 DEMO_REASONS = {
-    "long_term": "Barnet vil etter det legen og HABU skriver, trenge oppfølging i flere år.",
+    "long_term": (
+        "Behandlerne venter at oppfølgingen vil vare i flere år, og det er ikke ventet at "
+        "behovet blir borte av seg selv."
+    ),
     "coordinated": (
-        "Helsestasjonen, fysioterapeuten, HABU og barnehagen må samarbeide om tiltakene, og "
-        "foreldrene har hittil måttet samordne dem selv."
+        "Flere tjenester fra ulike steder må samarbeide om tiltakene, og familien har til nå "
+        "måttet samordne dem selv."
     ),
-    "current_need": "Tjenestene er i gang nå, og foreldrene ber om hjelp til å samordne dem.",
+    "current_need": "Tjenestene er i gang nå, og det er bedt om hjelp til å samordne dem.",
     "serious_condition": (
-        "Barnet har en medfødt tilstand som gir stort hjelpebehov i hverdagen og risiko for "
-        "tap av funksjon; funksjonsnivået er kartlagt til 4."
+        "Tilstanden gir et stort hjelpebehov i hverdagen hjemme og på skolen, og funksjonsnivået "
+        "er kartlagt til 4 (omfattende hjelpebehov)."
     ),
-    "participation": "Foreldrene vil være med på å lage planen og delta i møtene.",
+    "participation": "De vil selv være med på å lage planen og delta i møtene.",
 }
 
 
