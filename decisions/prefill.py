@@ -156,9 +156,12 @@ def function_level_sentence(level: int | None, subject: str) -> str:
 def in_voice(text: str, subject: str) -> str:
     """An engine finding written about "personen", said to or about the reader instead."""
     reflexive = "deg" if subject == "Du" else "seg"
+    # An unborn child lives where the family does.
+    who = "Familien" if subject == "Barnet" else subject
     text = text.replace(
-        "Personen bor eller oppholder seg", f"{subject} bor eller oppholder {reflexive}"
+        "Personen bor eller oppholder seg", f"{who} bor eller oppholder {reflexive}"
     )
+    text = text.replace("og/eller pårørende", "eller de nærmeste")
     text = re.sub(r"\bPersonen\b", subject, text)
     mid_sentence = subject.lower() if subject in ("Du", "Barnet") else subject
     return re.sub(r"\bpersonen\b", mid_sentence, text)
@@ -242,7 +245,8 @@ def draft_texts(
         for finding in chosen:
             # The legal basis already cites the service's own provision; a line cites the rest.
             extra = [ref for ref in _finding_references(finding, service) if ref not in own]
-            line = _with_reference(text(finding), legal.cite(extra))
+            # By the laws' full titles: the reader is a family, not a lawyer.
+            line = _with_reference(text(finding), legal.cite(extra, full=True, prose=True))
             reason = (
                 _recorded_reason(finding, answers) if finding.get("code") in JUDGEMENT_CODES else ""
             )

@@ -197,7 +197,7 @@ def recipients(case: Case, *, on: datetime.date | None = None) -> list[Recipient
         )
         youth = is_child(person, on)
         voice = letters.Voice("du", is_family_reader=youth)
-        role = "Søker" if not youth else "Part (over 16 år)"
+        role = "Søker" if not youth else "Selv part fra 16 år"
         result.append(
             Recipient(f"person:{person.pk}", person.full_name, role, person.email, postal, voice)
         )

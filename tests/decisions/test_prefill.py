@@ -13,7 +13,7 @@ FINDINGS = [
 
 def test_a_drafted_grant_gives_the_met_conditions_with_their_legal_references():
     texts = prefill.draft_texts(service="koordinator", outcome="granted", findings=FINDINGS)
-    assert "– Bor i kommunen (hol. § 3-1)." in texts["reasons"]
+    assert "– Bor i kommunen (helse- og omsorgstjenesteloven § 3-1)." in texts["reasons"]
     assert "1 tjeneste." not in texts["reasons"]
 
 
@@ -124,7 +124,7 @@ def test_references_from_several_findings_are_merged_by_law():
 
 def test_the_reasons_cite_only_what_the_legal_basis_does_not_already():
     reasons = adult_texts()["reasons"]
-    assert "– Du bor i kommunen (hol. § 3-1)." in reasons
+    assert "– Du bor i kommunen (helse- og omsorgstjenesteloven § 3-1)." in reasons
     assert "– Behovet er langvarig." in reasons
     assert "pbrl." not in reasons
 
