@@ -17,7 +17,7 @@ from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.history import save_with_history
 from core.pdf import render_to_pdf
-from decisions import due, writes
+from decisions import due, selectors, writes
 from decisions.models import Complaint, Decision, Letter
 
 S = Decision.Status
@@ -161,7 +161,7 @@ def complaint_uphold_and_forward(
         "phone": settings.KE_PHONE,
         "email": settings.KE_EMAIL,
         "appeal_body": settings.KE_COUNTY_GOVERNOR,
-        "letters": list(decision.letters.filter(kind=Letter.Kind.DECISION)),
+        "letters": list(selectors.decision_letters(decision)),
         "caseworker": by.get_full_name() or by.get_username(),
     }
     _html, pdf = render_to_pdf(FORWARDING_TEMPLATE, context)

@@ -27,7 +27,10 @@ def test_the_draft_reasons_carry_the_findings_with_their_legal_references(assess
     decision = draft(assessed_case)
     assert "Vilkårene for koordinator er oppfylt" in decision.reasons
     # The koordinator provision is cited in the legal basis; the reasons cite the rest.
-    assert "– Du bor eller oppholder deg i kommunen (helse- og omsorgstjenesteloven § 3-1)." in decision.reasons
+    assert (
+        "– Du bor eller oppholder deg i kommunen (helse- og omsorgstjenesteloven § 3-1)."
+        in decision.reasons
+    )
     assert "2-5 b" not in decision.reasons
 
 
