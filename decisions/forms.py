@@ -113,6 +113,24 @@ class ReceivedForm(NamedErrors, forms.Form):
         validators=[RECEIVED_DATE],
         help_text="Dagen parten fikk brevet, hvis den er kjent.",
     )
+    letter = forms.TypedChoiceField(
+        label="Brevet",
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text="Klagefristen regnes for hvert brev fra den dagen mottakeren fikk det.",
+    )
+
+    def __init__(self, *args, letters=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.letters = {letter.pk: letter for letter in letters}
+        self.fields["letter"].choices = [("", "Alle brevene")] + [
+            (pk, f"Brevet til {letter.recipient_name}") for pk, letter in self.letters.items()
+        ]
+
+    @property
+    def chosen_letter(self):
+        return self.letters.get(self.cleaned_data.get("letter"))
 
 
 class ComplaintForm(NamedErrors, forms.ModelForm):

@@ -132,7 +132,8 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
         "form": bound.get("decision")
         or (DecisionForm(instance=decision) if decision.is_editable else None),
         "complaint_form": bound.get("complaint") or ComplaintForm(),
-        "received_form": bound.get("received") or ReceivedForm(),
+        "received_form": bound.get("received")
+        or ReceivedForm(letters=selectors.decision_letters(decision)),
         "open_form": open_form,
         "letters": selectors.decision_letters(decision),
         "complaints": shown,
@@ -286,11 +287,14 @@ def decision_send(request, pk):
 @caseworker_required
 def decision_received(request, pk):
     decision = _get_decision(request, pk)
-    form = ReceivedForm(request.POST)
+    form = ReceivedForm(request.POST, letters=selectors.decision_letters(decision))
     if form.is_valid():
         try:
             delivery.decision_set_received(
-                decision=decision, by=request.user, received_on=form.cleaned_data["received_on"]
+                decision=decision,
+                by=request.user,
+                received_on=form.cleaned_data["received_on"],
+                letter=form.chosen_letter,
             )
         except RuleViolation as error:
             _add_errors(form, error)

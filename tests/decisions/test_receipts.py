@@ -66,3 +66,21 @@ def test_a_day_in_the_future_is_refused(two_letters):
     _decision, (first, _second) = two_letters
     with pytest.raises(RuleViolation, match="fram i tid"):
         received(first, MONDAY + datetime.timedelta(days=1))
+
+
+def test_the_caseworker_records_the_day_for_one_letter_only(two_letters):
+    decision, (first, second) = two_letters
+    delivery.decision_set_received(
+        decision=decision, by=decision.decided_by, received_on=MONDAY, letter=second
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.received_on_confirmed, second.received_on_confirmed) == (False, True)
+
+
+def test_the_caseworkers_page_offers_each_letter(two_letters, client):
+    decision, (first, second) = two_letters
+    client.force_login(decision.decided_by)
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert "Brevet til Mona Forelder" in page
+    assert "Brevet til Per Forelder" in page
