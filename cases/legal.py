@@ -35,6 +35,10 @@ from core.text import join_with_og
 class Law:
     abbreviation: str  # "pbrl.", as a finding cites it
     title: str  # "pasient- og brukerrettighetsloven", as a letter writes it
+    # Where to look it up: "lov 2. juli 1999 nr. 63 om pasient- og brukerrettigheter".
+    # Empty while not confirmed (then `reference_unconfirmed`).
+    official: str = field(default="", compare=False)
+    reference_unconfirmed: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -44,16 +48,36 @@ class Provision:
     unconfirmed: bool = field(default=False, compare=False)
 
 
-PBRL = Law("pbrl.", "pasient- og brukerrettighetsloven")
-HOL = Law("hol.", "helse- og omsorgstjenesteloven")
-PHVL = Law("phvl.", "psykisk helsevernloven")
-FVL = Law("fvl.", "forvaltningsloven")
+PBRL = Law(
+    "pbrl.",
+    "pasient- og brukerrettighetsloven",
+    "lov 2. juli 1999 nr. 63 om pasient- og brukerrettigheter",
+)
+HOL = Law(
+    "hol.",
+    "helse- og omsorgstjenesteloven",
+    "lov 24. juni 2011 nr. 30 om kommunale helse- og omsorgstjenester m.m.",
+)
+PHVL = Law(
+    "phvl.",
+    "psykisk helsevernloven",
+    "lov 2. juli 1999 nr. 62 om etablering og gjennomføring av psykisk helsevern",
+)
+FVL = Law(
+    "fvl.",
+    "forvaltningsloven",
+    "lov 10. februar 1967 om behandlingsmåten i forvaltningssaker",
+)
+HPL = Law("hpl.", "helsepersonelloven", "lov 2. juli 1999 nr. 64 om helsepersonell m.v.")
 # In force from 1 August 2022; the IP rules of forskrift 2011 nr. 1256 (F1256) moved here.
+# Its date and number are unconfirmed.
 IP_REGULATION = Law(
-    "IP-forskriften", "forskrift om individuell plan ved ytelse av velferdstjenester"
+    "IP-forskriften",
+    "forskrift om individuell plan ved ytelse av velferdstjenester",
+    reference_unconfirmed=True,
 )
 
-LAWS = (PBRL, HOL, PHVL, FVL, IP_REGULATION)
+LAWS = (PBRL, HOL, PHVL, FVL, HPL, IP_REGULATION)
 
 # pasient- og brukerrettighetsloven
 PLAN_RIGHT = Provision(PBRL, "2-5")  # rett til individuell plan
@@ -84,6 +108,16 @@ ACCESS = Provision(FVL, "18")  # partens rett til å se sakens dokumenter
 ACCESS_EXCEPTIONS = Provision(FVL, "19")  # unntak fra partsinnsyn
 COMPLAINT_ADDRESSEE = Provision(FVL, "32")  # klagen sendes til den som fattet vedtaket
 POSTPONEMENT = Provision(FVL, "42")  # utsatt iverksetting
+REASONS_GIVEN = Provision(FVL, "24")  # enkeltvedtak skal grunngis
+REASONS_CONTENT = Provision(FVL, "25")  # hva begrunnelsen skal inneholde
+TIMELY = Provision(FVL, "30")  # klagen er i tide når den er postlagt før fristen
+LATE_COMPLAINT = Provision(FVL, "31")  # oversittet klagefrist
+ONE_YEAR = Provision(FVL, "31 tredje ledd")  # aldri etter ett år
+COMPLAINT_HANDLING = Provision(FVL, "33")  # saksforberedelse i klagesak
+COMPLAINT_FORWARDING = Provision(PBRL, "7-6")  # klagen sendes videre til Statsforvalteren
+
+# helsepersonelloven
+NOTIFICATION = Provision(HPL, "38 a")  # helsepersonell melder behov for IP og koordinator
 
 _CHILD_COORDINATOR = (CHILD_COORDINATOR_RIGHT, CHILD_COORDINATOR_DUTY)
 _EVERY_RIGHT = (PLAN_RIGHT, COORDINATOR_RIGHT, CHILD_COORDINATOR_RIGHT)
@@ -110,11 +144,32 @@ CITATIONS: dict[str, tuple[Provision, ...]] = {
     "I2": (PLAN_CONSENT, CONSENT),
     "I3": (PARTICIPATION, PLAN_DUTY),
     "I4": (PLAN_BOTH_LEVELS, PLAN_MENTAL_HEALTH),
+    # No real and current need for long-term coordinated services: no right to an IP now.
+    "I5": (PLAN_RIGHT, PLAN_DUTY),
     # The standard parts of a decision letter.
     "complaint": (COMPLAINT_RIGHT, COMPLAINT_FORM, COMPLAINT_DEADLINE, COMPLAINT_ADDRESSEE),
     "access": (ACCESS, ACCESS_EXCEPTIONS),
     "postponement": (POSTPONEMENT,),
+    # What the caseworker is told, on the decision and complaint pages and forms.
+    "reasons": (REASONS_GIVEN, REASONS_CONTENT),
+    "reasons_content": (REASONS_CONTENT,),
+    "timely": (TIMELY,),
+    "late_complaint": (LATE_COMPLAINT,),
+    "one_year": (ONE_YEAR,),
+    "forwarding": (COMPLAINT_FORWARDING, COMPLAINT_HANDLING),
+    "notification": (NOTIFICATION,),
 }
+
+
+def laws_cited(keys: Iterable[str]) -> list[Law]:
+    """The laws the given citations name, each once, in the order first named: the list of
+    laws and regulations at the end of a letter, so a reader can look each one up."""
+    found: list[Law] = []
+    for key in keys:
+        for provision in CITATIONS[key]:
+            if provision.law not in found:
+                found.append(provision.law)
+    return found
 
 
 def cite(provisions: Iterable[Provision], *, full: bool = False, prose: bool = False) -> str:

@@ -31,7 +31,7 @@ class LetterAdmin(PersonalDataMixin, admin.ModelAdmin):
     person_path = "decision__case__person_id"
     list_display = ["id", "kind", "decision", "recipient_name", "created_at"]
     list_filter = ["kind"]
-    readonly_fields = [f.name for f in Letter._meta.fields]
+    readonly_fields = [f.name for f in Letter._meta.fields] + ["decisions"]
     show_full_result_count = False
 
 

@@ -11,12 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from cases import legal
 from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.history import save_with_history
 from core.pdf import render_to_pdf
-from decisions import due, writes
+from decisions import due, selectors, writes
 from decisions.models import Complaint, Decision, Letter
 
 S = Decision.Status
@@ -109,7 +110,7 @@ def complaint_register(
     if is_late:
         text += f" Klagen kom etter klagefristen ({locked.complaint_deadline:%d.%m.%Y})."
     if complaint.beyond_one_year:
-        text += " Den kom mer enn ett år etter vedtaket (fvl. § 31 tredje ledd)."
+        text += f" Den kom mer enn ett år etter vedtaket ({legal.citation('one_year')})."
     timeline_add(case=locked.case, kind=TimelineEntry.Kind.LETTER, text=text, by=by)
     return complaint
 
@@ -125,14 +126,14 @@ def _lock_open_complaint(complaint: Complaint, late_reason: str) -> Complaint:
     if locked.beyond_one_year:
         raise RuleViolation(
             "Klagen kom mer enn ett år etter vedtaket og kan ikke tas under behandling "
-            "(fvl. § 31 tredje ledd). En avvisning er selv et enkeltvedtak."
+            f"({legal.citation('one_year')}). En avvisning er selv et enkeltvedtak."
         )
     if late_reason.strip():
         locked.late_reason = late_reason
     if locked.is_late and not locked.late_reason.strip():
         raise RuleViolation(
             "Klagen kom for sent. Skriv hvorfor den likevel tas under behandling "
-            "(fvl. § 31) før du går videre."
+            f"({legal.citation('late_complaint')}) før du går videre."
         )
     return locked
 
@@ -160,7 +161,7 @@ def complaint_uphold_and_forward(
         "phone": settings.KE_PHONE,
         "email": settings.KE_EMAIL,
         "appeal_body": settings.KE_COUNTY_GOVERNOR,
-        "letters": list(decision.letters.filter(kind=Letter.Kind.DECISION)),
+        "letters": list(selectors.decision_letters(decision)),
         "caseworker": by.get_full_name() or by.get_username(),
     }
     _html, pdf = render_to_pdf(FORWARDING_TEMPLATE, context)
@@ -198,7 +199,9 @@ def complaint_reverse(
     late_reason: str = "",
 ) -> Decision:
     """The KE changes its decision: a new draft decision replaces the one complained of."""
-    writes.check_text(reasons, "Et nytt vedtak må ha en begrunnelse (fvl. §§ 24 og 25).")
+    writes.check_text(
+        reasons, f"Et nytt vedtak må ha en begrunnelse ({legal.citation('reasons')})."
+    )
     if outcome not in Decision.Outcome.values:
         raise RuleViolation("Velg utfallet av det nye vedtaket.")
     locked = _lock_open_complaint(complaint, late_reason)

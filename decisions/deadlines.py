@@ -80,11 +80,23 @@ def complaint_deadline(received_on: date, *, weeks: int = 4) -> date:
     return next_working_day(received_on + timedelta(weeks=weeks))
 
 
+def add_working_days(day: date, count: int) -> date:
+    """The ``count``-th working day after ``day`` (``day`` itself if a working day and 0)."""
+    _require_date(day, "day")
+    if count < 0:
+        raise ValueError(f"count must not be negative, got {count}")
+    day = next_working_day(day) if count == 0 else day
+    for _ in range(count):
+        day = next_working_day(day + timedelta(days=1))
+    return day
+
+
 def assumed_received_on(sent_on: date, *, channel: str, post_days: int) -> date:
     """The day a decision is assumed received when the actual day is unknown.
 
-    ``email``: the day it was sent. ``post``: ``post_days`` calendar days after it was sent,
-    moved to the next working day (no post is delivered on weekends or public holidays).
+    ``email``: the day it was sent. ``post``: ``post_days`` working days after it was sent
+    (no post is carried or delivered on weekends or public holidays, so a letter posted on
+    a Friday with three post days arrives on Wednesday, not Monday).
     """
     _require_date(sent_on, "sent_on")
     if channel == CHANNEL_EMAIL:
@@ -92,5 +104,5 @@ def assumed_received_on(sent_on: date, *, channel: str, post_days: int) -> date:
     if channel == CHANNEL_POST:
         if post_days < 0:
             raise ValueError(f"post_days must not be negative, got {post_days}")
-        return next_working_day(sent_on + timedelta(days=post_days))
+        return add_working_days(sent_on, post_days)
     raise ValueError(f"channel must be one of {CHANNELS}, got {channel!r}")

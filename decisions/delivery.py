@@ -14,12 +14,21 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from cases import legal
 from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.history import save_with_history
 from core.pdf import render_to_pdf
-from decisions import approval, deadlines, letters, selectors, writes
+from decisions import (
+    approval,
+    deadlines,
+    letter_checks,
+    letter_content,
+    receipts,
+    selectors,
+    writes,
+)
 from decisions.models import Decision, Dispatch, Letter
 
 S = Decision.Status
@@ -65,17 +74,22 @@ def _plan_dispatches(case: Case) -> tuple[list[tuple[selectors.Recipient, str]],
     return planned, notices
 
 
-def _received_on(sent_on: datetime.date, channels) -> datetime.date:
-    # With several recipients the latest assumed day counts, in the parties' favour.
-    return max(
-        deadlines.assumed_received_on(sent_on, channel=c, post_days=settings.KE_POST_DAYS)
-        for c in channels
+def _lock_case_drafts(decision: Decision) -> list[Decision]:
+    # Lock every unsent decision of the case, in id order: two caseworkers sending two of
+    # them at once would otherwise each lock one and wait for the other.
+    return list(
+        Decision.objects.select_for_update()
+        .filter(case=decision.case_id, status__in=(S.DRAFT, S.AWAITING_APPROVAL))
+        .order_by("pk")
     )
 
 
 @transaction.atomic
 def decision_send(*, decision: Decision, by) -> SendResult:
-    """Render and store the letter, start the deadline, and queue the dispatch after commit."""
+    """Render and store one letter per recipient, covering this decision and the case's
+    other drafts that are ready (letter_content.letter_decisions), start each letter's
+    deadline, and queue the dispatches after commit."""
+    _lock_case_drafts(decision)
     locked = writes.lock_decision(decision)
     if locked.is_sent:
         raise RuleViolation("Vedtaket er allerede sendt. Det sendes ikke på nytt.")
@@ -86,13 +100,19 @@ def decision_send(*, decision: Decision, by) -> SendResult:
         raise RuleViolation(problems)
     if not locked.case.is_open:
         raise RuleViolation("Saken er avsluttet; vedtaket kan ikke sendes.")
-    writes.check_text(locked.reasons, "Et vedtak må ha en begrunnelse (fvl. §§ 24 og 25).")
+    writes.check_text(
+        locked.reasons, f"Et vedtak må ha en begrunnelse ({legal.citation('reasons')})."
+    )
+    together = letter_content.letter_decisions(locked)
+    together[0] = locked
     planned, notices = _plan_dispatches(locked.case)
     today = timezone.localdate()
     contents = []
     for recipient, channel in planned:
-        content = selectors.decision_letter(locked, recipient=recipient, letter_date=today)
-        missing = letters.missing_parts(content)
+        content = letter_content.decision_letter(
+            locked, recipient=recipient, letter_date=today, together=together, channel=channel
+        )
+        missing = letter_checks.missing_parts(content)
         if missing:
             raise RuleViolation(f"Brevet mangler: {', '.join(missing)}. Det kan ikke sendes.")
         contents.append((recipient, channel, content))
@@ -106,32 +126,40 @@ def decision_send(*, decision: Decision, by) -> SendResult:
             recipient_key=recipient.key,
             recipient_name=recipient.name,
             recipient_address="\n".join(recipient.postal_lines),
+            sent_on=today,
+            assumed_received_on=content.assumed_received_on,
+            received_on=content.assumed_received_on,
+            complaint_deadline=content.complaint_deadline,
             created_by=by,
         )
         writes.store_pdf(letter, pdf, f"vedtak-{locked.pk}-{number}.pdf")
         letter.save()
+        letter.decisions.set(together)
         address = recipient.email if channel == Dispatch.Channel.EMAIL else letter.recipient_address
         dispatches.append(Dispatch.objects.create(letter=letter, channel=channel, address=address))
 
-    locked.status = S.SENT
-    locked.sent_on = today
-    locked.assumed_received_on = _received_on(today, {d.channel for d in dispatches})
-    locked.received_on = locked.assumed_received_on
-    locked.complaint_deadline = deadlines.complaint_deadline(locked.received_on)
-    locked.decided_by = locked.decided_by or by
-    save_with_history(
-        locked,
-        by=by,
-        update_fields=[
-            "status",
-            "sent_on",
-            "assumed_received_on",
-            "received_on",
-            "complaint_deadline",
-            "decided_by",
-            "updated_at",
-        ],
-    )
+    # Each decision keeps its own row and outcome; its deadline is its letters' latest.
+    letters_sent = [content for _r, _c, content in contents]
+    for member in together:
+        member.status = S.SENT
+        member.sent_on = today
+        member.assumed_received_on = max(c.assumed_received_on for c in letters_sent)
+        member.received_on = member.assumed_received_on
+        member.complaint_deadline = max(c.complaint_deadline for c in letters_sent)
+        member.decided_by = member.decided_by or by
+        save_with_history(
+            member,
+            by=by,
+            update_fields=[
+                "status",
+                "sent_on",
+                "assumed_received_on",
+                "received_on",
+                "complaint_deadline",
+                "decided_by",
+                "updated_at",
+            ],
+        )
     case = locked.case
     if case.status == Case.Status.UNDER_ASSESSMENT:
         case_transition(
@@ -140,13 +168,19 @@ def decision_send(*, decision: Decision, by) -> SendResult:
     sent_to = ", ".join(
         f"{d.letter.recipient_name} ({d.get_channel_display().lower()})" for d in dispatches
     )
+    what = " og ".join(
+        f"{writes.service_label(m)} ({m.get_outcome_display().lower()})" for m in together
+    )
     timeline_add(
         case=case,
         kind=TimelineEntry.Kind.LETTER,
-        text=f"Vedtak om {writes.service_label(locked)} ({locked.get_outcome_display().lower()}) "
-        f"sendt til {sent_to}. Klagefrist {locked.complaint_deadline:%d.%m.%Y}.",
+        text=f"Vedtak om {what} sendt i ett brev til {sent_to}. "
+        f"Klagefrist {locked.complaint_deadline:%d.%m.%Y}.",
         by=by,
     )
+    if len(together) > 1:
+        others = " og ".join(writes.service_label(m) for m in together[1:])
+        notices.append(f"Brevet dekker også vedtaket om {others}, som er sendt samtidig.")
     for dispatch in dispatches:
         if dispatch.channel == Dispatch.Channel.EMAIL:
             _enqueue(dispatch.pk)
@@ -289,21 +323,8 @@ def print_batch_mark_posted(*, dispatch_ids: list[int], by) -> int:
         assumed = deadlines.assumed_received_on(
             today, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
         )
-        later = decision.assumed_received_on is None or assumed > decision.assumed_received_on
-        if decision.status == S.SENT and not decision.received_on_confirmed and later:
-            # Posted later than the decision was sent: the party gets the extra days.
-            decision.assumed_received_on = decision.received_on = assumed
-            decision.complaint_deadline = deadlines.complaint_deadline(assumed)
-            save_with_history(
-                decision,
-                by=by,
-                update_fields=[
-                    "assumed_received_on",
-                    "received_on",
-                    "complaint_deadline",
-                    "updated_at",
-                ],
-            )
+        # Posted later than the decision was sent: the recipient gets the extra days.
+        receipts.letter_assume_received(letter=dispatch.letter, assumed_on=assumed, by=by)
         timeline_add(
             case=decision.case,
             kind=TimelineEntry.Kind.LETTER,
@@ -314,28 +335,24 @@ def print_batch_mark_posted(*, dispatch_ids: list[int], by) -> int:
 
 
 @transaction.atomic
-def decision_set_received(*, decision: Decision, by, received_on: datetime.date) -> Decision:
+def decision_set_received(
+    *, decision: Decision, by, received_on: datetime.date, letter: Letter | None = None
+) -> Decision:
+    """The caseworker records the day the decision was received: for one letter, or for
+    every letter of the decision (receipts.letter_record_received does the counting)."""
     locked = writes.lock_decision(decision)
     if locked.status != S.SENT:
         raise RuleViolation(
             "Mottaksdatoen kan bare endres på et sendt vedtak som ikke er endelig eller påklaget."
         )
-    if locked.sent_on is not None and received_on < locked.sent_on:
-        raise RuleViolation("Mottaksdatoen kan ikke være før vedtaket ble sendt.")
-    writes.check_not_future(received_on, "Mottaksdatoen")
-    locked.received_on = received_on
-    locked.received_on_confirmed = True
-    locked.complaint_deadline = deadlines.complaint_deadline(received_on)
-    save_with_history(
-        locked,
-        by=by,
-        update_fields=["received_on", "received_on_confirmed", "complaint_deadline", "updated_at"],
-    )
-    timeline_add(
-        case=locked.case,
-        kind=TimelineEntry.Kind.SYSTEM,
-        text=f"Vedtaket ble mottatt {received_on:%d.%m.%Y}. "
-        f"Klagefristen er {locked.complaint_deadline:%d.%m.%Y}.",
-        by=by,
-    )
+    covering = Letter.objects.filter(
+        receipts.covering_decisions_q(locked), kind=Letter.Kind.DECISION
+    ).distinct()
+    chosen = [letter] if letter is not None else list(covering)
+    if not chosen:
+        # Sent before its letters were stored with it (hand-made and demo rows).
+        return receipts.decision_record_received(decision=locked, received_on=received_on, by=by)
+    for one in chosen:
+        receipts.letter_record_received(letter=one, received_on=received_on, by=by)
+    locked.refresh_from_db()
     return locked

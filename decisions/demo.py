@@ -20,6 +20,27 @@ ALL_YES = {
 }
 
 
+# What a caseworker weighed, as a letter must say it (fvl. § 25): the reasons, not the
+# conclusion alone. Worded to fit both demo cases (Ingrid, an adult with mental-health
+# services; Noah, 14, with BUP, PPT and special education).
+DEMO_REASONS = {
+    "long_term": (
+        "Behandlerne venter at oppfølgingen vil vare i flere år, og det er ikke ventet at "
+        "behovet blir borte av seg selv."
+    ),
+    "coordinated": (
+        "Flere tjenester fra ulike steder må samarbeide om tiltakene, og familien har til nå "
+        "måttet samordne dem selv."
+    ),
+    "current_need": "Tjenestene er i gang nå, og det er bedt om hjelp til å samordne dem.",
+    "serious_condition": (
+        "Tilstanden gir et stort hjelpebehov i hverdagen hjemme og på skolen, og funksjonsnivået "
+        "er kartlagt til 4 (omfattende hjelpebehov)."
+    ),
+    "participation": "De vil selv være med på å lage planen og delta i møtene.",
+}
+
+
 def _assess(case: Case, by, *, function_level=None) -> Assessment:
     existing = case.assessments.order_by("-created_at").first()
     if existing is not None:
@@ -44,8 +65,7 @@ def _assess(case: Case, by, *, function_level=None) -> Assessment:
     }
     result = assess(parse_facts(facts))
     answers = {
-        key: {"answer": True, "reason": "Vurdert i kartleggingssamtale.", "by": by.username}
-        for key in ALL_YES
+        key: {"answer": True, "reason": DEMO_REASONS[key], "by": by.username} for key in ALL_YES
     }
     return Assessment.objects.create(
         case=case,

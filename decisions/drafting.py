@@ -12,17 +12,66 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from cases import legal
 from cases.models import Case, TimelineEntry
 from cases.services import timeline_add
 from cases.vocabulary import ServiceKind
 from core.errors import RuleViolation
 from core.history import save_with_history
-from decisions import approval, delivery, letters, prefill, selectors, writes
+from decisions import (
+    approval,
+    delivery,
+    letter_checks,
+    letter_content,
+    prefill,
+    selectors,
+    writes,
+)
 from decisions.models import Decision
 
 S = Decision.Status
 
-EDITABLE_FIELDS = ("outcome", "legal_basis", "facts", "reasons", "starts_on")
+EDITABLE_FIELDS = (
+    "outcome",
+    "legal_basis",
+    "facts",
+    "reasons",
+    "granted_part",
+    "refused_part",
+    "starts_on",
+)
+TEXT_FIELDS = ("legal_basis", "facts", "reasons")
+
+
+def _subject(case: Case) -> str:
+    """Who the drafted facts are about, as every party's letter can say it: "Du" to an
+    adult; to the parents (and a 16–17-year-old beside them), the child by name."""
+    person = case.person
+    if not selectors.is_child(person, timezone.localdate()):
+        return "Du"
+    return "Barnet" if person.is_unborn else person.given_name
+
+
+def _texts(decision: Decision, outcome: str) -> dict[str, str] | None:
+    """The texts drafted from the decision's assessment for `outcome`; None without one."""
+    assessment = decision.assessment
+    if assessment is None:
+        return None
+    if outcome == Decision.Outcome.PARTLY_GRANTED:
+        # Drafted as a grant; what is refused, and why, is the caseworker's to write.
+        outcome = Decision.Outcome.GRANTED
+    result = assessment.result.get(decision.service, {})
+    stored = assessment.facts if isinstance(assessment.facts, dict) else {}
+    services = stored.get("services")
+    return prefill.draft_texts(
+        service=decision.service,
+        outcome=outcome,
+        findings=result.get("findings", []),
+        services=services if isinstance(services, list) else None,
+        answers=assessment.answers if isinstance(assessment.answers, dict) else {},
+        subject=_subject(decision.case),
+        function_level=stored.get("function_level"),
+    )
 
 
 @transaction.atomic
@@ -50,13 +99,6 @@ def decision_draft(*, case: Case, service: str, by) -> Decision:
             f"Vurderingen av {label} har ubesvarte skjønnsspørsmål. "
             "Svar på dem og lagre vurderingen før du skriver vedtak."
         )
-    stored = assessment.facts.get("services") if isinstance(assessment.facts, dict) else None
-    texts = prefill.draft_texts(
-        service=service,
-        outcome=outcome,
-        findings=result["findings"],
-        services=stored if isinstance(stored, list) else None,
-    )
     decision = Decision(
         case=case,
         assessment=assessment,
@@ -64,8 +106,9 @@ def decision_draft(*, case: Case, service: str, by) -> Decision:
         outcome=outcome,
         starts_on=timezone.localdate() if outcome in Decision.GRANTING_OUTCOMES else None,
         decided_by=by,
-        **texts,
     )
+    for name, text in _texts(decision, outcome).items():
+        setattr(decision, name, text)
     decision.full_clean()
     save_with_history(decision, by=by)
     timeline_add(
@@ -95,7 +138,10 @@ def _edit(locked: Decision, *, by, fields: dict) -> bool:
     edited = [name for name, value in fields.items() if getattr(locked, name) != value]
     for name in edited:
         setattr(locked, name, fields[name])
-    writes.check_text(locked.reasons, "Et vedtak må ha en begrunnelse (fvl. §§ 24 og 25).")
+    edited += _follow_outcome(locked, edited)
+    writes.check_text(
+        locked.reasons, f"Et vedtak må ha en begrunnelse ({legal.citation('reasons')})."
+    )
     writes.check_text(locked.legal_basis, "Et vedtak må vise til reglene det bygger på.")
     writes.check_text(locked.facts, "Et vedtak må nevne de faktiske forholdene det bygger på.")
     if not edited:
@@ -112,6 +158,37 @@ def _edit(locked: Decision, *, by, fields: dict) -> bool:
     return reopened
 
 
+def _follow_outcome(locked: Decision, edited: list[str]) -> list[str]:
+    """Keep the text in step with a changed outcome: the names of the fields this changed.
+
+    The outcome changed and the reasons did not: drafted anew from the assessment for the
+    new outcome (the caseworker's reasons for each judgement go with them), or, with no
+    assessment to draft from, flagged, and the letter cannot be sent until the caseworker
+    has rewritten the reasons. Rewriting the reasons clears the flag.
+    """
+    changed: list[str] = []
+    if "reasons" in edited and locked.text_needs_review:
+        locked.text_needs_review = False
+        changed.append("text_needs_review")
+    if "outcome" not in edited or "reasons" in edited:
+        return changed
+    texts = _texts(locked, locked.outcome)
+    if texts is None:
+        locked.text_needs_review = True
+        return [*changed, "text_needs_review"]
+    for name, text in texts.items():
+        if name not in edited and getattr(locked, name) != text:
+            setattr(locked, name, text)
+            changed.append(name)
+    if locked.outcome in Decision.GRANTING_OUTCOMES and locked.starts_on is None:
+        locked.starts_on = timezone.localdate()
+        changed.append("starts_on")
+    if locked.outcome == Decision.Outcome.REFUSED and "starts_on" not in edited:
+        locked.starts_on = None
+        changed.append("starts_on")
+    return changed
+
+
 def approval_facts(decision: Decision) -> approval.ApprovalFacts:
     return approval.ApprovalFacts.of(
         decision, approval_required=settings.KE_DECISION_APPROVAL_REQUIRED
@@ -119,7 +196,7 @@ def approval_facts(decision: Decision) -> approval.ApprovalFacts:
 
 
 def _letter_problems(decision: Decision) -> list[str]:
-    missing = letters.missing_parts(selectors.decision_letter(decision))
+    missing = letter_checks.missing_parts(letter_content.decision_letter(decision))
     return [f"Brevet mangler: {', '.join(missing)}."] if missing else []
 
 

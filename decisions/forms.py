@@ -3,12 +3,13 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from cases import legal
 from cases.vocabulary import ServiceKind
 from core.forms import DATE_INPUT, LONG_TEXT, RECEIVED_DATE, TEXT, FreeText, formfield
 from decisions.models import Complaint, Decision
 
 LONG_ROWS = {"rows": 6}
-LATE_REASON_HELP = "Fylles ut når klagen kom etter fristen (fvl. § 31)."
+LATE_REASON_HELP = f"Fylles ut når klagen kom etter fristen ({legal.citation('late_complaint')})."
 
 
 class NamedErrors:
@@ -61,8 +62,18 @@ class DecisionForm(NamedErrors, forms.ModelForm):
     class Meta:
         model = Decision
         formfield_callback = formfield
-        fields = ["outcome", "starts_on", "legal_basis", "facts", "reasons"]
+        fields = [
+            "outcome",
+            "starts_on",
+            "legal_basis",
+            "facts",
+            "reasons",
+            "granted_part",
+            "refused_part",
+        ]
         widgets = {
+            "granted_part": forms.Textarea(attrs={"rows": 3}),
+            "refused_part": forms.Textarea(attrs={"rows": 4}),
             "starts_on": DATE_INPUT,
             "legal_basis": forms.Textarea(attrs={"rows": 5}),
             "facts": forms.Textarea(attrs=LONG_ROWS),
@@ -74,8 +85,16 @@ class DecisionForm(NamedErrors, forms.ModelForm):
             "legal_basis": "Hjemmel (reglene vedtaket bygger på, med innhold)",
             "facts": "Faktiske forhold vedtaket bygger på",
             "reasons": "Begrunnelse",
+            "granted_part": "Dette innvilges (ved delvis innvilget)",
+            "refused_part": "Dette avslås, og hvorfor (ved delvis innvilget)",
         }
-        help_texts = {"reasons": "Ta med hovedhensynene i skjønnsvurderingene (fvl. § 25)."}
+        help_texts = {
+            "reasons": "Ta med hovedhensynene i skjønnsvurderingene "
+            f"({legal.citation('reasons_content')}). Endrer du utfallet uten å endre "
+            "begrunnelsen, skrives den på nytt ut fra vurderingen.",
+            "granted_part": "Skriv nøyaktig hva som innvilges.",
+            "refused_part": "Skriv nøyaktig hva som avslås, og begrunnelsen for det.",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,6 +113,24 @@ class ReceivedForm(NamedErrors, forms.Form):
         validators=[RECEIVED_DATE],
         help_text="Dagen parten fikk brevet, hvis den er kjent.",
     )
+    letter = forms.TypedChoiceField(
+        label="Brevet",
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text="Klagefristen regnes for hvert brev fra den dagen mottakeren fikk det.",
+    )
+
+    def __init__(self, *args, letters=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.letters = {letter.pk: letter for letter in letters}
+        self.fields["letter"].choices = [("", "Alle brevene")] + [
+            (pk, f"Brevet til {letter.recipient_name}") for pk, letter in self.letters.items()
+        ]
+
+    @property
+    def chosen_letter(self):
+        return self.letters.get(self.cleaned_data.get("letter"))
 
 
 class ComplaintForm(NamedErrors, forms.ModelForm):

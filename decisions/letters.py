@@ -1,11 +1,11 @@
-"""The decision letter (enkeltvedtak) as plain data, its standard texts, and the check of
-what it lacks. Pure.
+"""The decision letter (enkeltvedtak) as plain data, and its standard texts. Pure.
 
-The checklist follows fvl. §§ 23–25 and 27 and pbrl. kap. 7 (see the domain reference,
-section 5). A letter with anything missing cannot be sent. Every legal reference the
-letter cites comes by key from the one table, `cases.legal`; the letter's own wording
-(what a service's provisions say, the complaint texts) is here. The texts a draft is
-pre-filled with from an assessment are in `prefill`.
+One letter goes to each recipient and covers every service decided together in the case
+(one `ServiceDecision` each: outcome, legal basis, facts and reasons per service). The
+checklist it is held to (fvl. §§ 23–25 and 27 and pbrl. kap. 7; see the domain reference,
+section 5) is in `letter_checks`. Every legal reference comes by key from the one table,
+`cases.legal`; the letter's own wording is here. The texts a draft is pre-filled with from
+an assessment are in `prefill`.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +13,7 @@ from datetime import date
 
 from cases import legal
 from cases.vocabulary import ServiceKind
+from core.text import join_with_og
 
 COORDINATOR_SERVICES = (ServiceKind.COORDINATOR, ServiceKind.CHILD_COORDINATOR)
 
@@ -22,6 +23,27 @@ OUTCOME_PARTLY_GRANTED = "partly_granted"
 GRANTING_OUTCOMES = (OUTCOME_GRANTED, OUTCOME_PARTLY_GRANTED)
 
 COMPLAINT_WEEKS = 4
+
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+MONTHS = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+
+
+def long_date(day: date) -> str:
+    """'tirsdag 22. april 2025': a deadline no one can misread."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def reference(key: str) -> str:
@@ -37,18 +59,18 @@ SERVICE_CONTENT = {
     ServiceKind.COORDINATOR: (
         "Pasienter og brukere med behov for langvarige og koordinerte helse- og "
         "omsorgstjenester har rett til koordinator. Kommunen skal tilby koordinator også "
-        "når personen ikke ønsker individuell plan."
+        "når det ikke er ønskelig med individuell plan."
     ),
     ServiceKind.CHILD_COORDINATOR: (
         "Foreldre som venter eller har barn under 18 år med alvorlig sykdom, skade eller "
         "nedsatt funksjonsevne, og som vil ha behov for langvarige og sammensatte eller "
         "koordinerte helse- og omsorgstjenester og andre velferdstjenester, har rett til "
-        "barnekoordinator."
+        "barnekoordinator. Retten er foreldrenes."
     ),
     ServiceKind.PLAN: (
         "Pasienter og brukere med behov for langvarige og koordinerte helse- og "
         "omsorgstjenester har rett til å få utarbeidet individuell plan. Planen lages "
-        "sammen med deg, og bare når du samtykker."
+        "sammen med den planen gjelder, og bare med samtykke."
     ),
 }
 
@@ -68,8 +90,74 @@ class Address:
 
 
 @dataclass(frozen=True)
+class Voice:
+    """Who the letter speaks to, and how it names the one the decision is about.
+
+    `you` is "du" or "dere" (two or more parents of a child under 16 share the letter's
+    subject, though each gets their own letter). `child` is empty when the reader is the
+    one the decision is about; otherwise "barnet deres, Noah" or "barnet dere venter".
+    """
+
+    you: str = "du"
+    child: str = ""
+    is_family_reader: bool = False  # a 16–17-year-old reading about the family's right
+
+    @property
+    def you_object(self) -> str:
+        return "deg" if self.you == "du" else "dere"
+
+    @property
+    def your(self) -> str:
+        return "din" if self.you == "du" else "deres"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A discretionary finding the decision rests on, and the caseworker's recorded reason:
+    the main considerations the letter must carry (fvl. § 25 third sentence)."""
+
+    code: str
+    met: bool
+    conclusion: str  # "Behovet er vurdert som ikke langvarig."
+    reason: str = ""  # what the caseworker weighed, as recorded in the assessment
+
+
+@dataclass(frozen=True)
+class ServiceDecision:
+    """What the letter says about one service. Empty text means the part is missing."""
+
+    service: str
+    outcome: str
+    outcome_label: str
+    decision_text: str
+    children: tuple[str, ...] = ()
+    starts_on: date | None = None
+    coordinator_text: str = ""
+    legal_basis: str = ""
+    facts: str = ""
+    reasons: str = ""
+    granted_part: str = ""
+    refused_part: str = ""
+    judgements: tuple[Judgement, ...] = ()
+    plan_rights_text: str = ""
+    text_needs_review: bool = False
+
+    @property
+    def is_grant(self) -> bool:
+        return self.outcome in GRANTING_OUTCOMES
+
+    @property
+    def is_partly_granted(self) -> bool:
+        return self.outcome == OUTCOME_PARTLY_GRANTED
+
+    @property
+    def service_name(self) -> str:
+        return service_name(self.service) if self.service in ServiceKind.values else ""
+
+
+@dataclass(frozen=True)
 class Letter:
-    """Everything an enkeltvedtak letter says. Empty text means the part is missing."""
+    """Everything an enkeltvedtak letter to one recipient says."""
 
     # 1. Sender, date, case number, parties
     municipality: str
@@ -80,21 +168,13 @@ class Letter:
     addressee: Address | None
     parties: tuple[str, ...]
     concerns: str  # the person the decision is about
-    # 2. The decision
-    service: str
-    outcome: str
-    outcome_label: str
-    decision_text: str
-    children: tuple[str, ...] = ()
-    starts_on: date | None = None
-    coordinator_text: str = ""
-    # 3–5. Rules, facts, reasons
-    legal_basis: str = ""
-    facts: str = ""
-    reasons: str = ""
+    # 2–5. Per service: the outcome, the rules, the facts and the reasons
+    decisions: tuple[ServiceDecision, ...] = ()
     # 6. Complaint
     complaint_weeks: int = COMPLAINT_WEEKS
     complaint_runs_from: str = ""
+    assumed_received_on: date | None = None
+    complaint_deadline: date | None = None
     complaint_to: str = ""
     appeal_body: str = ""
     complaint_form: str = ""
@@ -103,111 +183,85 @@ class Letter:
     # 7–8. Access to documents, postponed implementation
     access_text: str = ""
     postponement_text: str = ""
-    # 9. IP gives no extra rights; contact person and signature
-    plan_rights_text: str = ""
+    # 9. Contact person and signature, the laws cited
     contact_name: str = ""
     contact_details: str = ""
     signature: str = ""
+    laws: tuple[str, ...] = ()
     logo: str = field(default="", compare=False)
 
     @property
-    def is_grant(self) -> bool:
-        return self.outcome in GRANTING_OUTCOMES
+    def service_name(self) -> str:
+        return join_with_og([d.service_name for d in self.decisions])
 
     @property
-    def service_name(self) -> str:
-        return service_name(self.service) if self.service in ServiceKind.values else ""
-
-
-def _blank(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, tuple):
-        return not any(not _blank(v) for v in value)
-    return False
-
-
-def missing_parts(letter: Letter) -> list[str]:
-    """Norwegian names of the required parts this letter lacks; empty when complete."""
-    missing: list[str] = []
-
-    def need(condition: bool, name: str) -> None:
-        if not condition:
-            missing.append(name)
-
-    need(not _blank(letter.municipality) and not _blank(letter.unit), "avsender")
-    need(not _blank(letter.sender_address), "avsenderens adresse")
-    need(letter.letter_date is not None, "dato")
-    need(not _blank(letter.case_number), "saksnummer")
-    need(
-        letter.addressee is not None
-        and not _blank(letter.addressee.name)
-        and not _blank(letter.addressee.lines),
-        "mottaker med adresse",
-    )
-    need(not _blank(letter.parties), "partene i saken")
-    need(not _blank(letter.concerns), "hvem vedtaket gjelder")
-    need(not _blank(letter.outcome_label) and not _blank(letter.decision_text), "vedtaket")
-    if letter.is_grant:
-        need(letter.starts_on is not None, "startdato")
-        if letter.service in COORDINATOR_SERVICES:
-            need(not _blank(letter.coordinator_text), "koordinator (navn eller at det oppnevnes)")
-        if letter.service == ServiceKind.CHILD_COORDINATOR:
-            need(not _blank(letter.children), "barna vedtaket gjelder")
-    need(not _blank(letter.legal_basis), "hjemmel (reglene vedtaket bygger på)")
-    need(not _blank(letter.facts), "faktiske forhold")
-    need(not _blank(letter.reasons), "begrunnelse")
-    need(letter.complaint_weeks == COMPLAINT_WEEKS, "klagefrist på fire uker")
-    need(not _blank(letter.complaint_runs_from), "når klagefristen begynner å løpe")
-    need(not _blank(letter.complaint_to), "hvor klagen skal sendes (koordinerende enhet)")
-    need(
-        not _blank(letter.appeal_body) and "statsforvalter" in letter.appeal_body.lower(),
-        "klageinstans (Statsforvalteren)",
-    )
-    need(not _blank(letter.complaint_form), "at klagen skal være skriftlig og undertegnet")
-    need(not _blank(letter.complaint_reference), "hjemmel for klageretten")
-    need(not _blank(letter.access_text), "rett til innsyn i saksdokumentene")
-    need(not _blank(letter.postponement_text), "rett til å be om utsatt iverksetting")
-    if letter.service == ServiceKind.PLAN:
-        need(
-            not _blank(letter.plan_rights_text),
-            "at individuell plan ikke gir rett til flere tjenester",
+    def deadline_text(self) -> str:
+        """The concrete last day, from the day the letter is expected to arrive."""
+        if self.complaint_deadline is None:
+            return ""
+        expected = ""
+        if self.assumed_received_on is not None:
+            expected = f"Vi regner med at du får brevet {long_date(self.assumed_received_on)}. "
+        return (
+            f"{expected}Da er siste dag du kan klage, {long_date(self.complaint_deadline)}. "
+            "Får du brevet senere, regnes fristen fra den dagen du fikk det."
         )
-    need(not _blank(letter.contact_name) and not _blank(letter.contact_details), "kontaktperson")
-    need(not _blank(letter.signature), "underskrift")
-    return missing
 
 
 # --- Standard texts -----------------------------------------------------------------------
 
 
-def decision_text(*, service: str, outcome: str, concerns: str) -> str:
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def decision_text(*, service: str, outcome: str, voice: Voice) -> str:
+    """The decision in one sentence, to the reader, in their own words.
+
+    The barnekoordinator right is the parents' (pbrl. § 2-5 c): "Dere får barnekoordinator
+    for barnet deres, Noah", never "Noah får". Other services are the child's or the
+    reader's own.
+    """
     name = service_name(service)
-    if outcome == OUTCOME_GRANTED:
-        return f"{concerns} får {name}."
+    gets = {OUTCOME_REFUSED: "får ikke", OUTCOME_PARTLY_GRANTED: "får delvis innvilget"}.get(
+        outcome, "får"
+    )
+    if service == ServiceKind.CHILD_COORDINATOR:
+        if voice.is_family_reader:
+            sentence = f"Du og familien din {gets} {name}."
+        else:
+            for_child = f" for {voice.child}" if voice.child else ""
+            sentence = f"{_capital(voice.you)} {gets} {name}{for_child}."
+    elif voice.child:
+        # "Barnet deres, Noah, får": a name put after "barnet deres" is closed by a comma.
+        child = f"{voice.child}," if ", " in voice.child else voice.child
+        sentence = f"{_capital(child)} {gets} {name}."
+    else:
+        sentence = f"{_capital(voice.you)} {gets} {name}."
     if outcome == OUTCOME_PARTLY_GRANTED:
-        return f"{concerns} får delvis innvilget {name}, slik det går fram av begrunnelsen."
-    return f"{concerns} får ikke {name}."
+        sentence += " Nedenfor står hva som er innvilget, og hva som er avslått."
+    return sentence
 
 
-def coordinator_text(*, service: str, outcome: str, coordinator: str) -> str:
+def coordinator_text(*, service: str, outcome: str, coordinator: str, voice: Voice) -> str:
     if service not in COORDINATOR_SERVICES or outcome not in GRANTING_OUTCOMES:
         return ""
     name = service_name(service)
     if coordinator:
-        return f"Din {name} er {coordinator}."
+        return f"{_capital(name)} blir {coordinator}."
     return (
         f"Koordinerende enhet vil oppnevne en {name} så snart som mulig, "
-        "og gir deg beskjed om hvem det blir."
+        f"og gir {voice.you_object} beskjed om hvem det blir."
     )
+
+
+COMPLAINT_RUNS_FROM = "Du må sende klagen innen fire uker etter at du mottok dette brevet."
 
 
 def complaint_texts(*, unit: str, municipality: str, address: str, appeal_body: str) -> dict:
     """The standard texts of the complaint section (pbrl. kap. 7, fvl. §§ 18, 19, 32 and 42)."""
     return {
-        "complaint_runs_from": "Fristen regnes fra dagen etter at du mottok dette brevet.",
+        "complaint_runs_from": COMPLAINT_RUNS_FROM,
         "complaint_to": f"{unit}, {municipality}, {address}",
         "appeal_body": appeal_body,
         "complaint_form": (
@@ -220,7 +274,7 @@ def complaint_texts(*, unit: str, municipality: str, address: str, appeal_body: 
         ),
         "complaint_reference": reference("complaint"),
         "access_text": (
-            "Du har rett til å se dokumentene i saken din, med de unntakene som følger av "
+            "Du har rett til å se dokumentene i saken, med de unntakene som følger av "
             f"{reference('access')}. Ta kontakt med oss hvis du vil se dem."
         ),
         "postponement_text": (
@@ -232,7 +286,19 @@ def complaint_texts(*, unit: str, municipality: str, address: str, appeal_body: 
 
 
 PLAN_RIGHTS_TEXT = (
-    "En individuell plan gir deg ikke rett til flere eller andre tjenester enn dem du har "
-    "rett til etter annet regelverk. Tjenestene i planen må du søke om eller få vedtak om "
-    "hver for seg."
+    "En individuell plan gir ikke rett til flere eller andre tjenester enn dem det er "
+    "rett til etter annet regelverk. Tjenestene i planen må det søkes om, eller fattes "
+    "vedtak om, hver for seg."
 )
+
+# The parts of a letter whose laws the letter lists at its end.
+LETTER_PARTS = ("complaint", "access", "postponement")
+
+
+def laws_listed(services, texts=()) -> tuple[str, ...]:
+    """'pasient- og brukerrettighetsloven (lov 2. juli 1999 nr. 63 om ...)': each law the
+    letter cites once, so that a reader can look it up. `texts` (the legal bases as the
+    caseworker left them) may name laws beyond those the services and parts cite."""
+    found = legal.laws_cited([*services, *LETTER_PARTS])
+    found += [law for law in legal.LAWS if law not in found and any(law.title in t for t in texts)]
+    return tuple(f"{law.title} ({law.official})" if law.official else law.title for law in found)

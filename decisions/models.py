@@ -44,6 +44,13 @@ class Decision(models.Model):
     legal_basis = models.TextField("hjemmel", max_length=LONG_TEXT)
     facts = models.TextField("faktiske forhold", max_length=LONG_TEXT)
     reasons = models.TextField("begrunnelse", max_length=LONG_TEXT)
+    # A partly granted decision says what is granted and what is refused, each with its
+    # reasons (fvl. § 25); empty for a full grant or refusal.
+    granted_part = models.TextField("dette innvilges", blank=True, max_length=LONG_TEXT)
+    refused_part = models.TextField("dette avslås, og hvorfor", blank=True, max_length=LONG_TEXT)
+    # Set when the outcome changed after the reasons were written and they could not be
+    # drafted anew: the caseworker must read the text again before the letter is sent.
+    text_needs_review = models.BooleanField("teksten må leses på nytt", default=False)
     starts_on = models.DateField("fra dato", null=True, blank=True, validators=[CASEWORK_DATE])
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
@@ -129,8 +136,13 @@ class Letter(models.Model):
         FORWARDING = "forwarding", "Oversendelse til Statsforvalteren"
 
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
+    # The decision the letter was sent from; `decisions` holds every decision the letter
+    # covers (a case's decisions sent together go in one letter per recipient).
     decision = models.ForeignKey(
         Decision, on_delete=models.PROTECT, related_name="letters", verbose_name="vedtak"
+    )
+    decisions = models.ManyToManyField(
+        Decision, related_name="covering_letters", blank=True, verbose_name="vedtak i brevet"
     )
     complaint = models.ForeignKey(
         "Complaint",
@@ -146,6 +158,14 @@ class Letter(models.Model):
     recipient_address = models.TextField("postadresse", blank=True, max_length=SHORT_TEXT)
     file = models.FileField("PDF", upload_to=_letter_path)
     sha256 = models.CharField("SHA-256", max_length=64)
+    # The complaint deadline runs per letter: from the day its recipient is assumed to
+    # have received it (by channel), or the day they did, once that is known
+    # (decisions.receipts).
+    sent_on = models.DateField("sendt", null=True, blank=True)
+    assumed_received_on = models.DateField("antatt mottatt", null=True, blank=True)
+    received_on = models.DateField("mottatt", null=True, blank=True)
+    received_on_confirmed = models.BooleanField("faktisk mottaksdato registrert", default=False)
+    complaint_deadline = models.DateField("klagefrist", null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )

@@ -5,15 +5,13 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db.models import Prefetch
-from django.templatetags.static import static
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from cases.models import Case, FamilyMember, Relation
-from cases.vocabulary import ServiceKind
+from core.dates import add_years
 from decisions import letters
 from decisions.models import Complaint, Decision, Dispatch, Letter
 from eligibility.rules import eighteenth_birthday
@@ -66,8 +64,12 @@ def case_decisions(case):
 
 
 def decision_letters(decision):
+    """The letters that carry the decision: sent from it, or covering it with others."""
     return (
-        Letter.objects.filter(decision=decision, kind=Letter.Kind.DECISION)
+        Letter.objects.filter(
+            Q(decision=decision) | Q(decisions=decision), kind=Letter.Kind.DECISION
+        )
+        .distinct()
         .prefetch_related("dispatches")
         .order_by("id")
     )
@@ -122,6 +124,9 @@ def failed_dispatches(user):
 
 # --- Recipients ---------------------------------------------------------------------------
 
+# From 16 the young person holds the health-law consent and is a party (pbrl. §§ 3-4, 4-3).
+PARTY_AGE = 16
+
 
 @dataclass(frozen=True)
 class Recipient:
@@ -130,6 +135,7 @@ class Recipient:
     role: str
     email: str
     postal_lines: tuple[str, ...]
+    voice: letters.Voice = letters.Voice()
 
     @property
     def has_valid_email(self) -> bool:
@@ -156,27 +162,53 @@ def is_child(person, on: datetime.date) -> bool:
     return adult_on is None or adult_on > on
 
 
+def is_own_party(person, on: datetime.date) -> bool:
+    """The person gets the decision themselves: from 16 (pbrl. §§ 3-4, 4-3)."""
+    return person.born_on is not None and add_years(person.born_on, PARTY_AGE) <= on
+
+
 def _relation_lines(relation: Relation) -> tuple[str, ...]:
     return tuple(part.strip() for part in relation.address.split(",") if part.strip())
 
 
+def _child_phrase(person, you: str) -> str:
+    """How a parent's letter names the child: "barnet deres, Noah" or "barnet dere venter"."""
+    if person.is_unborn:
+        return f"barnet {you} venter"
+    return f"barnet {'ditt' if you == 'du' else 'deres'}, {person.given_name}"
+
+
 def recipients(case: Case, *, on: datetime.date | None = None) -> list[Recipient]:
-    """Who the letter goes to: a child's parents and guardians; an adult and any guardian."""
+    """Who the letters go to, each once, and how each letter speaks to them.
+
+    An adult, and any guardian. From 16 the young person too, beside each holder of
+    parental responsibility (who keep what their responsibility needs until 18). Under 16
+    (and before birth) each holder of parental responsibility and any guardian.
+    """
     on = on or timezone.localdate()
     person = case.person
     parties = [r for r in person.relations.all() if r.is_party]
     result = []
-    if not is_child(person, on):
+    if is_own_party(person, on):
         postal = tuple(
             line
             for line in (person.address, f"{person.postal_code} {person.postal_town}".strip())
             if line
         )
+        youth = is_child(person, on)
+        voice = letters.Voice("du", is_family_reader=youth)
+        role = "Søker" if not youth else "Selv part fra 16 år"
         result.append(
-            Recipient(f"person:{person.pk}", person.full_name, "Søker", person.email, postal)
+            Recipient(f"person:{person.pk}", person.full_name, role, person.email, postal, voice)
         )
-        parties = [r for r in parties if r.role == Relation.Role.GUARDIAN]
+        if not youth:
+            parties = [r for r in parties if r.role == Relation.Role.GUARDIAN]
+    you = "dere" if len(parties) > 1 else "du"
     for relation in parties:
+        if relation.role == Relation.Role.GUARDIAN and not is_child(person, on):
+            voice = letters.Voice("du", child=person.full_name)
+        else:
+            voice = letters.Voice(you, child=_child_phrase(person, you))
         result.append(
             Recipient(
                 f"relation:{relation.pk}",
@@ -184,12 +216,10 @@ def recipients(case: Case, *, on: datetime.date | None = None) -> list[Recipient
                 relation.get_role_display(),
                 relation.email,
                 _relation_lines(relation),
+                voice,
             )
         )
     return result
-
-
-# --- The letter's content ---------------------------------------------------------------------
 
 
 # Who is appointed is known to coordinators, which sits above decisions: it registers a
@@ -204,13 +234,13 @@ def register_coordinator_lookup(lookup: Callable[..., str]) -> None:
     _coordinator_lookup = lookup
 
 
-def _coordinator_name(decision: Decision) -> str:
+def coordinator_name(decision: Decision) -> str:
     if _coordinator_lookup is None or decision.service not in letters.COORDINATOR_SERVICES:
         return ""
     return _coordinator_lookup(case_id=decision.case_id, service=decision.service)
 
 
-def _describe_child(person) -> str:
+def describe_child(person) -> str:
     if person.born_on:
         return f"{person.full_name}, født {person.born_on:%d.%m.%Y}"
     if person.expected_on:
@@ -218,70 +248,25 @@ def _describe_child(person) -> str:
     return person.full_name
 
 
-def _children(case: Case) -> tuple[str, ...]:
+def family_children(case: Case) -> tuple[str, ...]:
     children = [case.person]
     if case.family_id:
         members = FamilyMember.objects.filter(
             family=case.family_id, role=FamilyMember.Role.CHILD
         ).select_related("person")
         children += [m.person for m in members if m.person_id != case.person_id]
-    return tuple(_describe_child(p) for p in children)
+    return tuple(describe_child(p) for p in children)
 
 
-def _full_name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
-
-
-def decision_letter(
-    decision: Decision,
-    *,
-    recipient: Recipient | None = None,
-    letter_date: datetime.date | None = None,
-) -> letters.Letter:
-    """The content of the letter for one recipient (the first, when none is given)."""
-    case = decision.case
-    all_recipients = recipients(case)
-    if recipient is None and all_recipients:
-        recipient = all_recipients[0]
-    municipality, unit = settings.MUNICIPALITY_NAME, settings.KE_UNIT_NAME
-    contact = decision.decided_by or case.caseworker
-    signature = [_full_name(contact), f"saksbehandler, {unit.lower()}"] if contact else []
-    if decision.approved_by:
-        signature += [_full_name(decision.approved_by), "leder"]
-    return letters.Letter(
-        municipality=municipality,
-        unit=unit,
-        sender_address=settings.KE_ADDRESS,
-        letter_date=letter_date or timezone.localdate(),
-        case_number=case.number,
-        addressee=letters.Address(recipient.name, recipient.address_lines) if recipient else None,
-        parties=tuple(f"{r.name} ({r.role.lower()})" for r in all_recipients),
-        concerns=case.person.full_name,
-        service=decision.service,
-        outcome=decision.outcome,
-        outcome_label=decision.get_outcome_display(),
-        decision_text=letters.decision_text(
-            service=decision.service, outcome=decision.outcome, concerns=case.person.full_name
-        ),
-        children=_children(case) if decision.service == ServiceKind.CHILD_COORDINATOR else (),
-        starts_on=decision.starts_on,
-        coordinator_text=letters.coordinator_text(
-            service=decision.service,
-            outcome=decision.outcome,
-            coordinator=_coordinator_name(decision),
-        ),
-        legal_basis=decision.legal_basis,
-        facts=decision.facts,
-        reasons=decision.reasons,
-        **letters.complaint_texts(
-            unit=unit,
-            municipality=municipality,
-            address=settings.KE_ADDRESS,
-            appeal_body=settings.KE_COUNTY_GOVERNOR,
-        ),
-        plan_rights_text=letters.PLAN_RIGHTS_TEXT if decision.service == ServiceKind.PLAN else "",
-        contact_name=_full_name(contact),
-        contact_details=f"Telefon {settings.KE_PHONE}, e-post {settings.KE_EMAIL}",
-        signature="\n".join(signature),
-        logo=static(settings.KE_LETTER_LOGO) if settings.KE_LETTER_LOGO else "",
+def unsent_companions(decision: Decision) -> list[Decision]:
+    """The case's other decisions still being drafted: they may go in the same letter."""
+    return list(
+        Decision.objects.filter(
+            case=decision.case_id,
+            status__in=(Decision.Status.DRAFT, Decision.Status.AWAITING_APPROVAL),
+            replaced_by__isnull=True,
+        )
+        .exclude(pk=decision.pk)
+        .select_related("assessment", "approved_by", "decided_by")
+        .order_by("created_at", "id")
     )

@@ -5,13 +5,22 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from cases import legal
 from cases.access import caseworker_required, get_visible_or_404, log_access
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
 from core.errors import RuleViolation
 from core.feedback import show_violation
 from core.pdf import render_to_pdf
-from decisions import approval, complaints, delivery, drafting, letters, selectors
+from decisions import (
+    approval,
+    complaints,
+    delivery,
+    drafting,
+    letter_checks,
+    letter_content,
+    selectors,
+)
 from decisions.forms import (
     ComplaintForm,
     DecisionForm,
@@ -104,7 +113,8 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
     "complaint", "received", or ("forward" | "reverse" | "result", complaint pk).
     The failed form is shown open, with its errors at the fields and the input kept."""
     bound = bound or {}
-    content = selectors.decision_letter(decision)
+    together = letter_content.letter_decisions(decision)
+    content = letter_content.decision_letter(decision, together=together)
     shown = list(selectors.decision_complaints(decision))
     for complaint in shown:
         for key, form_class in (
@@ -117,11 +127,13 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
             setattr(complaint, f"{key}_open", open_form == (key, complaint.pk))
     return {
         "decision": decision,
-        "missing": letters.missing_parts(content) if decision.is_editable else [],
+        "together": together,
+        "missing": letter_checks.missing_parts(content) if decision.is_editable else [],
         "form": bound.get("decision")
         or (DecisionForm(instance=decision) if decision.is_editable else None),
         "complaint_form": bound.get("complaint") or ComplaintForm(),
-        "received_form": bound.get("received") or ReceivedForm(),
+        "received_form": bound.get("received")
+        or ReceivedForm(letters=selectors.decision_letters(decision)),
         "open_form": open_form,
         "letters": selectors.decision_letters(decision),
         "complaints": shown,
@@ -129,7 +141,7 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
             drafting.approval_facts(decision),
             user_id=request.user.pk,
             may_approve=request.user.has_perm("decisions.approve_decision"),
-            letter_complete=decision.is_editable and not letters.missing_parts(content),
+            letter_complete=decision.is_editable and not letter_checks.missing_parts(content),
         ),
         "awaiting_approval": settings.KE_DECISION_APPROVAL_REQUIRED
         and decision.status == Decision.Status.AWAITING_APPROVAL
@@ -225,7 +237,8 @@ def decision_preview(request, pk):
     """The letter as it will look, before it is sent. Nothing is stored."""
     decision = _get_decision(request, pk)
     _html, pdf = render_to_pdf(
-        delivery.LETTER_TEMPLATE, {"letter": selectors.decision_letter(decision), "preview": True}
+        delivery.LETTER_TEMPLATE,
+        {"letter": letter_content.decision_letter(decision), "preview": True},
     )
     _log(request, decision, AccessLog.Action.PRINT)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -274,11 +287,14 @@ def decision_send(request, pk):
 @caseworker_required
 def decision_received(request, pk):
     decision = _get_decision(request, pk)
-    form = ReceivedForm(request.POST)
+    form = ReceivedForm(request.POST, letters=selectors.decision_letters(decision))
     if form.is_valid():
         try:
             delivery.decision_set_received(
-                decision=decision, by=request.user, received_on=form.cleaned_data["received_on"]
+                decision=decision,
+                by=request.user,
+                received_on=form.cleaned_data["received_on"],
+                letter=form.chosen_letter,
             )
         except RuleViolation as error:
             _add_errors(form, error)
@@ -308,7 +324,8 @@ def complaint_add(request, pk):
                 messages.warning(
                     request,
                     "Klagen kom etter klagefristen. Den kan likevel behandles hvis klageren "
-                    "ikke kan lastes for det, eller det er særlige grunner (fvl. § 31).",
+                    "ikke kan lastes for det, eller det er særlige grunner "
+                    f"({legal.citation('late_complaint')}).",
                 )
             return redirect(decision)
     return _invalid(request, decision, "complaint", form, "Klagen er ikke registrert.")

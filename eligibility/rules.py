@@ -96,10 +96,11 @@ JUDGEMENTS = {
     ),
     "current_need": _Judgement(
         "K2",
-        "Er behovet for koordinator reelt og aktuelt nå?",
-        "Behovet for koordinator er reelt og aktuelt.",
-        "Behovet for koordinator er ikke reelt og aktuelt nå.",
-        "Det er ingen alders- eller alvorlighetsgrense for koordinator. "
+        "Er behovet for langvarige og koordinerte tjenester reelt og aktuelt nå?",
+        "Behovet for langvarige og koordinerte tjenester er reelt og aktuelt nå.",
+        "Behovet for langvarige og koordinerte tjenester er ikke reelt og aktuelt nå.",
+        "Et behov som kan komme senere, eller som er dekket uten samordning, er ikke et "
+        "aktuelt behov. Det er ingen alders- eller alvorlighetsgrense. "
         "Koordinator tilbys også når individuell plan ikke er ønsket.",
     ),
     "serious_condition": _Judgement(
@@ -119,6 +120,10 @@ JUDGEMENTS = {
         "Planen skal utarbeides sammen med personen og/eller pårørende.",
     ),
 }
+
+# The same judgement is one rule for each service it belongs to: the individual plan
+# cites its own provisions for the real-and-current-need judgement (I5).
+_CODE_FOR_SERVICE = {(ServiceKind.PLAN, "current_need"): "I5"}
 
 _FUNCTION_LEVEL_GUIDANCE = {
     1: "taler normalt ikke for alvorlig tilstand",
@@ -279,17 +284,16 @@ def _result(
     questions: list[Question] = []
     for key in judgement_keys:
         judgement = JUDGEMENTS[key]
+        code = _CODE_FOR_SERVICE.get((kind, key), judgement.code)
         answer = getattr(facts.judgements, key)
         if answer is None:
             text, guidance = f"Ikke vurdert: {judgement.question}", judgement.guidance
             if key == "serious_condition":
                 guidance = _serious_condition_guidance(facts)
-            questions.append(
-                Question(key, judgement.question, guidance, legal.citation(judgement.code))
-            )
+            questions.append(Question(key, judgement.question, guidance, legal.citation(code)))
         else:
             text = judgement.yes if answer else judgement.no
-        answered.append(_finding(judgement.code, answer, text))
+        answered.append(_finding(code, answer, text))
 
     if any(f.met is False for f in hard):
         outcome = Outcome.NOT_ELIGIBLE
@@ -325,7 +329,7 @@ def assess(facts: Facts) -> Assessment:
             facts,
             ServiceKind.PLAN,
             hard=[residence, _current_health_services(facts, "I1"), _consent(facts)],
-            judgement_keys=["long_term", "coordinated", "participation"],
+            judgement_keys=["long_term", "coordinated", "current_need", "participation"],
             context=_municipality_makes_the_plan(facts),
         ),
     )

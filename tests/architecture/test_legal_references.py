@@ -5,6 +5,7 @@ shows or stores may not write a law's name or a section number themselves.
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,24 @@ import pytest
 from cases import legal
 
 ROOT = Path(__file__).resolve().parents[2]
-CITING = ["eligibility/rules.py", "decisions/letters.py", "decisions/prefill.py"]
+
+CITING = [
+    "eligibility/rules.py",
+    "decisions/letters.py",
+    "decisions/letter_checks.py",
+    "decisions/letter_content.py",
+    "decisions/prefill.py",
+    "decisions/complaints.py",
+    "decisions/forms.py",
+    "decisions/views.py",
+    "decisions/delivery.py",
+    "decisions/drafting.py",
+    "decisions/receipts.py",
+]
+TEMPLATE_DIRS = ["cases/templates", "eligibility/templates", "decisions/templates"]
+TEMPLATES = sorted(
+    str(path.relative_to(ROOT)) for d in TEMPLATE_DIRS for path in (ROOT / d).rglob("*.html")
+)
 NAMES = [law.title for law in legal.LAWS] + [law.abbreviation for law in legal.LAWS]
 
 
@@ -39,4 +57,14 @@ def test_it_writes_no_law_or_section_of_its_own(module):
         for line, text in _strings(ROOT / module)
         if "§" in text or any(name in text for name in NAMES)
     ]
+    assert written == []
+
+
+_TEMPLATE_COMMENT = re.compile(r"{#.*?#}|{% comment %}.*?{% endcomment %}", re.DOTALL)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_template_cites_the_law_with_the_citation_tag(template):
+    text = _TEMPLATE_COMMENT.sub("", (ROOT / template).read_text())
+    written = [line for line in text.splitlines() if "§" in line]
     assert written == []

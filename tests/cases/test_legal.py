@@ -11,7 +11,7 @@ PROVISIONS = sorted(
 )
 # The rules of the domain reference (section 2) that the engine cites.
 RULE_CODES = ["C1", "C4", "C5", "K1", "K2", "B1", "B2", "B3", "B4", "B6", "B7", "B9"]
-RULE_CODES += ["I1", "I2", "I3", "I4"]
+RULE_CODES += ["I1", "I2", "I3", "I4", "I5"]
 
 
 @pytest.mark.parametrize("law", legal.LAWS, ids=lambda law: law.abbreviation)
@@ -85,5 +85,18 @@ def test_it_reads_a_chapter_and_sections_of_one_law():
 
 
 def test_it_keeps_text_naming_no_known_law_whole():
-    (provision,) = legal.parse("hpl. § 38 a")
-    assert legal.cite([provision], full=True) == "hpl. § 38 a"
+    (provision,) = legal.parse("dl. § 148")
+    assert legal.cite([provision], full=True) == "dl. § 148"
+
+
+@pytest.mark.parametrize("law", legal.LAWS, ids=lambda law: law.abbreviation)
+def test_every_law_can_be_looked_up_or_is_marked_unconfirmed(law):
+    assert law.official.strip() or law.reference_unconfirmed
+
+
+def test_a_letter_lists_each_law_it_cites_once():
+    assert legal.laws_cited(["complaint", "access", ServiceKind.PLAN]) == [
+        legal.PBRL,
+        legal.FVL,
+        legal.HOL,
+    ]

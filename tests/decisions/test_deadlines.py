@@ -289,8 +289,17 @@ def test_post_is_assumed_received_after_the_post_days():
     assert assumed_received_on(date(2025, 3, 3), channel="post", post_days=3) == date(2025, 3, 6)
 
 
-def test_post_arriving_on_a_weekend_is_assumed_received_on_monday():
-    assert assumed_received_on(date(2025, 3, 6), channel="post", post_days=3) == date(2025, 3, 10)
+def test_post_days_are_working_days_so_the_weekend_does_not_count():
+    assert assumed_received_on(date(2025, 3, 6), channel="post", post_days=3) == date(2025, 3, 11)
+
+
+def test_a_letter_posted_on_a_friday_is_not_received_on_monday():
+    assert assumed_received_on(date(2025, 3, 7), channel="post", post_days=3) == date(2025, 3, 12)
+
+
+def test_post_days_skip_whit_monday():
+    # Friday 6 June 2025; Monday 9 June is Whit Monday.
+    assert assumed_received_on(date(2025, 6, 6), channel="post", post_days=1) == date(2025, 6, 10)
 
 
 def test_post_arriving_over_easter_is_assumed_received_after_easter_monday():

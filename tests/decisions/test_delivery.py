@@ -1,7 +1,6 @@
 import datetime
 import hashlib
 import stat
-from dataclasses import replace
 from pathlib import Path
 from unittest import mock
 
@@ -11,9 +10,10 @@ from django.utils import timezone
 from cases.models import Case, Relation
 from cases.vocabulary import ServiceKind
 from core.errors import RuleViolation
-from decisions import deadlines, delivery, drafting, selectors
+from decisions import deadlines, delivery, drafting, letter_content, selectors
 from decisions.models import Decision, Dispatch, Letter
 from tests.decisions.factories import DecisionFactory, child_case
+from tests.decisions.letter_builders import without
 from tests.decisions.pdf_text import pdf_text, squash
 from tests.decisions.test_letters import REMOVALS
 from tests.factories import CaseFactory, RelationFactory
@@ -142,13 +142,13 @@ def test_a_decision_without_reasons_cannot_be_sent(db):
 
 @pytest.mark.parametrize("field,value,part", REMOVALS, ids=[r[0] for r in REMOVALS])
 def test_a_letter_missing_any_part_cannot_be_sent_and_nothing_changes(decision, field, value, part):
-    real = selectors.decision_letter
+    real = letter_content.decision_letter
 
     def lacking(*args, **kwargs):
-        return replace(real(*args, **kwargs), **{field: value})
+        return without(real(*args, **kwargs), **{field: value})
 
     with (
-        mock.patch.object(selectors, "decision_letter", lacking),
+        mock.patch.object(letter_content, "decision_letter", lacking),
         pytest.raises(RuleViolation, match="Brevet mangler"),
     ):
         send(decision)
@@ -178,7 +178,7 @@ def test_with_approval_required_an_approved_decision_is_sent(decision, settings,
 
 def test_the_approving_leader_signs_the_letter(decision, leader):
     decision.approved_by = leader
-    content = selectors.decision_letter(decision)
+    content = letter_content.decision_letter(decision)
     assert leader.get_full_name() in content.signature
 
 
@@ -186,21 +186,24 @@ def test_a_grant_names_the_appointed_coordinator(decision):
     from tests.factories import AppointmentFactory
 
     appointment = AppointmentFactory(case=decision.case)
-    assert str(appointment.coordinator) in selectors.decision_letter(decision).coordinator_text
+    assert (
+        str(appointment.coordinator)
+        in letter_content.decision_letter(decision).decisions[0].coordinator_text
+    )
 
 
 def test_the_letter_asks_the_registered_lookup_for_the_coordinator(decision, monkeypatch):
     monkeypatch.setattr(selectors, "_coordinator_lookup", None)
     selectors.register_coordinator_lookup(lambda *, case_id, service: f"Nr. {case_id} {service}")
-    text = selectors.decision_letter(decision).coordinator_text
-    assert text == f"Din koordinator er Nr. {decision.case_id} koordinator."
+    text = letter_content.decision_letter(decision).decisions[0].coordinator_text
+    assert text == f"Koordinator blir Nr. {decision.case_id} koordinator."
 
 
 def test_with_no_lookup_registered_a_grant_says_a_coordinator_will_be_appointed(
     decision, monkeypatch
 ):
     monkeypatch.setattr(selectors, "_coordinator_lookup", None)
-    assert "vil oppnevne" in selectors.decision_letter(decision).coordinator_text
+    assert "vil oppnevne" in letter_content.decision_letter(decision).decisions[0].coordinator_text
 
 
 def test_the_caseworker_can_set_the_actual_received_date(decision):
@@ -248,11 +251,13 @@ def test_a_letter_posted_later_than_it_was_sent_gets_its_deadline_from_the_posti
     settings.KE_POST_DAYS = 3
     decision = DecisionFactory(case=CaseFactory(person__email=""))
     send(decision)
-    Decision.objects.filter(pk=decision.pk).update(
-        sent_on=timezone.localdate() - datetime.timedelta(days=10),
-        received_on=timezone.localdate() - datetime.timedelta(days=7),
-        assumed_received_on=timezone.localdate() - datetime.timedelta(days=7),
-    )
+    earlier = {
+        "sent_on": timezone.localdate() - datetime.timedelta(days=10),
+        "received_on": timezone.localdate() - datetime.timedelta(days=7),
+        "assumed_received_on": timezone.localdate() - datetime.timedelta(days=7),
+    }
+    Decision.objects.filter(pk=decision.pk).update(**earlier)
+    Letter.objects.update(**earlier)
     delivery.print_batch_mark_posted(
         dispatch_ids=[Dispatch.objects.get().pk], by=decision.decided_by
     )

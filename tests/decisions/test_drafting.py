@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from cases.models import TimelineEntry
 from core.errors import RuleViolation
-from decisions import drafting, letters, selectors
+from decisions import drafting, letter_checks, letter_content
 from decisions.models import Decision, Letter
 from tests.decisions.factories import YES, AssessmentFactory, DecisionFactory, facts_for
 from tests.factories import CaseFactory
@@ -27,7 +27,10 @@ def test_the_draft_reasons_carry_the_findings_with_their_legal_references(assess
     decision = draft(assessed_case)
     assert "Vilkårene for koordinator er oppfylt" in decision.reasons
     # The koordinator provision is cited in the legal basis; the reasons cite the rest.
-    assert "– Personen bor eller oppholder seg i kommunen (hol. § 3-1)." in decision.reasons
+    assert (
+        "– Du bor eller oppholder deg i kommunen (helse- og omsorgstjenesteloven § 3-1)."
+        in decision.reasons
+    )
     assert "2-5 b" not in decision.reasons
 
 
@@ -47,7 +50,7 @@ def test_the_draft_facts_name_the_services_from_the_assessment(db):
     ]
     AssessmentFactory(case=case, facts=facts_for(case, services=services_))
     facts = draft(case).facts
-    assert "Personen mottar hjemmesykepleie og fysioterapi, og har søkt om avlastning." in facts
+    assert "Du mottar hjemmesykepleie og fysioterapi, og har søkt om avlastning." in facts
     assert "tjeneste(r)" not in facts
 
 
@@ -61,7 +64,7 @@ def test_the_draft_facts_name_the_services_from_the_assessment(db):
 )
 def test_a_draft_from_an_assessment_gives_a_complete_letter(request, case_fixture, service):
     decision = draft(request.getfixturevalue(case_fixture), service)
-    assert letters.missing_parts(selectors.decision_letter(decision)) == []
+    assert letter_checks.missing_parts(letter_content.decision_letter(decision)) == []
 
 
 def test_the_draft_legal_basis_names_the_provision(assessed_case):
@@ -240,3 +243,64 @@ def test_an_edit_of_a_sent_decision_is_not_editable():
     decision = DecisionFactory(sent=True)
     with pytest.raises(drafting.NotEditable):
         edit(decision, "save", reasons="Ny.")
+
+
+# --- Reasons from the judgement made, and text that follows the outcome -----------------------
+
+REASONS = {
+    "long_term": {"answer": False, "reason": "Legen venter at du er frisk innen tre måneder."},
+    "coordinated": {"answer": True, "reason": "Fastlegen og fysioterapeuten må samarbeide."},
+    "current_need": {"answer": True, "reason": "Tjenestene er i gang nå."},
+}
+
+
+def judged_case(long_term=False):
+    case = CaseFactory()
+    judgements = {**YES, "long_term": long_term}
+    answers = {**REASONS, "long_term": {**REASONS["long_term"], "answer": long_term}}
+    AssessmentFactory(case=case, facts=facts_for(case, judgements=judgements), answers=answers)
+    return case
+
+
+def test_the_caseworkers_recorded_reason_reaches_the_draft(db):
+    decision = draft(judged_case())
+    assert "Legen venter at du er frisk innen tre måneder." in decision.reasons
+
+
+def test_changing_the_outcome_drafts_the_reasons_anew_for_the_new_outcome(db):
+    decision = draft(judged_case())
+    drafting.decision_update(
+        decision=decision, by=decision.decided_by, outcome=Decision.Outcome.GRANTED
+    )
+    decision.refresh_from_db()
+    assert decision.reasons.startswith("Vilkårene for koordinator er oppfylt:")
+
+
+def test_changing_the_outcome_with_no_assessment_flags_the_text(db):
+    decision = DecisionFactory(case=CaseFactory(person__email="kari@epost.example"))
+    drafting.decision_update(
+        decision=decision, by=decision.decided_by, outcome=Decision.Outcome.REFUSED
+    )
+    decision.refresh_from_db()
+    assert decision.text_needs_review is True
+
+
+def test_rewriting_the_reasons_clears_the_flag(db):
+    decision = DecisionFactory(text_needs_review=True)
+    drafting.decision_update(decision=decision, by=decision.decided_by, reasons="Ny begrunnelse.")
+    decision.refresh_from_db()
+    assert decision.text_needs_review is False
+
+
+def test_a_refusal_whose_reasons_lost_the_caseworkers_reason_cannot_be_sent(db):
+    decision = draft(judged_case())
+    drafting.decision_update(
+        decision=decision,
+        by=decision.decided_by,
+        reasons="Vilkårene for koordinator er ikke oppfylt: behovet er ikke langvarig.",
+    )
+    decision.refresh_from_db()
+    missing = letter_checks.missing_parts(letter_content.decision_letter(decision))
+    assert missing == [
+        "hovedhensynene i skjønnsvurderingen «Behovet er vurdert som ikke langvarig» i begrunnelsen"
+    ]

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from decisions import complaints, delivery, drafting
-from decisions.models import Complaint, Decision, Dispatch
+from decisions.models import Complaint, Decision, Dispatch, Letter
 from tests.decisions.factories import ComplaintFactory, DecisionFactory
 from tests.factories import UserFactory
 
@@ -63,9 +63,9 @@ def test_posting_a_printed_letter_later_records_the_user(by):
     decision = DecisionFactory(case__person__email="")
     delivery.decision_send(decision=decision, by=decision.decided_by)
     long_ago = timezone.localdate() - datetime.timedelta(days=7)
-    Decision.objects.filter(pk=decision.pk).update(
-        sent_on=long_ago, received_on=long_ago, assumed_received_on=long_ago
-    )
+    earlier = {"sent_on": long_ago, "received_on": long_ago, "assumed_received_on": long_ago}
+    Decision.objects.filter(pk=decision.pk).update(**earlier)
+    Letter.objects.update(**earlier)
     delivery.print_batch_mark_posted(dispatch_ids=[Dispatch.objects.get().pk], by=by)
     assert changed_by(decision) == by
 

@@ -11,6 +11,7 @@ from tests.decisions.pdf_text import pdf_text, squash
 
 
 def expected_parts(letter) -> dict[str, str]:
+    (section,) = letter.decisions
     parts = {
         "avsender": "Eksempel kommune Koordinerende enhet",
         "avsenderens adresse": "Rådhusgata 1, 0001 Eksempelby",
@@ -18,30 +19,32 @@ def expected_parts(letter) -> dict[str, str]:
         "saksnummer": "2026/0042",
         "mottaker med adresse": "Kari Nordmann Storgata 1 0155 Eksempelby",
         "partene i saken": "Parter i saken: Kari Nordmann (søker)",
-        "vedtaket": f"{letter.outcome_label}. {letter.decision_text}",
-        "hjemmel": letter.legal_basis,
-        "faktiske forhold": letter.facts,
-        "begrunnelse": letter.reasons,
+        "vedtaket": f"{section.outcome_label}: {section.decision_text}",
+        "hjemmel": section.legal_basis,
+        "faktiske forhold": section.facts,
+        "begrunnelse": section.reasons,
         "klagerett": "Du kan klage på vedtaket.",
         "klagefrist på fire uker": "Klagefristen er fire uker.",
-        "når fristen løper": "Fristen regnes fra dagen etter at du mottok dette brevet.",
+        "når fristen løper": "innen fire uker etter at du mottok dette brevet",
+        "siste dag": "Da er siste dag du kan klage, mandag 30. mars 2026.",
         "hvor klagen sendes": "Send klagen til Koordinerende enhet, Eksempel kommune",
         "klageinstans": "sender vi klagen videre til Statsforvalteren i Eksempel",
         "skriftlig og undertegnet": "Klagen må være skriftlig og undertegnet",
-        "innsyn": "rett til å se dokumentene i saken din",
+        "innsyn": "rett til å se dokumentene i saken",
         "innsyn hjemmel": "forvaltningsloven §§ 18 og 19",
         "utsatt iverksetting": "forvaltningsloven § 42",
         "kontaktperson": "kontakte Sara Saksbehandler. Telefon 12 34 56 78",
         "underskrift": "Med vennlig hilsen Sara Saksbehandler",
+        "lovene": "lov 2. juli 1999 nr. 63 om pasient- og brukerrettigheter",
     }
-    if letter.is_grant:
+    if section.is_grant:
         parts["startdato"] = "Vedtaket gjelder fra 02.03.2026."
-    if letter.is_grant and letter.service in letters.COORDINATOR_SERVICES:
-        parts["koordinator"] = "er Per Koordinator."
-    if letter.service == ServiceKind.CHILD_COORDINATOR:
+    if section.is_grant and section.service in letters.COORDINATOR_SERVICES:
+        parts["koordinator"] = "blir Per Koordinator."
+    if section.service == ServiceKind.CHILD_COORDINATOR:
         parts["barna"] = "Kari Nordmann, født 01.02.2016"
-    if letter.service == ServiceKind.PLAN:
-        parts["ingen ekstra rettigheter"] = "gir deg ikke rett til flere eller andre tjenester"
+    if section.service == ServiceKind.PLAN:
+        parts["ingen ekstra rettigheter"] = "gir ikke rett til flere eller andre tjenester"
     return parts
 
 
@@ -72,11 +75,11 @@ def test_the_address_sits_in_the_window_of_the_envelope():
 
 
 def test_the_letterhead_shows_a_logo_from_the_static_files(db, settings):
-    from decisions import selectors
+    from decisions import letter_content
     from tests.decisions.factories import DecisionFactory
 
     settings.KE_LETTER_LOGO = "img/favicon.svg"
-    letter = selectors.decision_letter(DecisionFactory())
+    letter = letter_content.decision_letter(DecisionFactory())
     html, pdf = render_to_pdf(LETTER_TEMPLATE, {"letter": letter})
     assert '<img src="/static/img/favicon.svg"' in html
     assert pdf.startswith(b"%PDF-")

@@ -4,7 +4,7 @@ import pytest
 
 from cases import legal
 from cases.vocabulary import ServiceKind
-from decisions import letters
+from decisions import letter_checks, letters
 from tests.decisions.letter_builders import KINDS, complete_letter, without
 
 # field -> value that removes it -> the part reported missing
@@ -22,6 +22,7 @@ REMOVALS = [
     ("reasons", "\n", "begrunnelse"),
     ("complaint_weeks", 3, "klagefrist på fire uker"),
     ("complaint_runs_from", "", "når klagefristen begynner å løpe"),
+    ("complaint_deadline", None, "siste dag for å klage"),
     ("complaint_to", "", "hvor klagen skal sendes (koordinerende enhet)"),
     ("appeal_body", "", "klageinstans (Statsforvalteren)"),
     ("complaint_form", "", "at klagen skal være skriftlig og undertegnet"),
@@ -35,61 +36,66 @@ REMOVALS = [
 
 @pytest.mark.parametrize("service,outcome", KINDS)
 def test_a_complete_letter_of_each_kind_lacks_nothing(service, outcome):
-    assert letters.missing_parts(complete_letter(service, outcome)) == []
+    assert letter_checks.missing_parts(complete_letter(service, outcome)) == []
 
 
 @pytest.mark.parametrize("field,value,part", REMOVALS, ids=[r[0] for r in REMOVALS])
 def test_removing_a_required_part_is_reported_by_its_norwegian_name(field, value, part):
-    assert part in letters.missing_parts(without(complete_letter(), **{field: value}))
+    assert part in letter_checks.missing_parts(without(complete_letter(), **{field: value}))
 
 
 def test_a_grant_without_a_start_date_lacks_it():
     letter = without(complete_letter(), starts_on=None)
-    assert letters.missing_parts(letter) == ["startdato"]
+    assert letter_checks.missing_parts(letter) == ["startdato"]
 
 
 def test_a_coordinator_grant_must_name_the_coordinator_or_say_one_will_be_appointed():
     letter = without(complete_letter(), coordinator_text="")
-    assert letters.missing_parts(letter) == ["koordinator (navn eller at det oppnevnes)"]
+    assert letter_checks.missing_parts(letter) == ["koordinator (navn eller at det oppnevnes)"]
 
 
 def test_a_child_coordinator_grant_lists_the_children():
     letter = without(complete_letter(ServiceKind.CHILD_COORDINATOR), children=())
-    assert letters.missing_parts(letter) == ["barna vedtaket gjelder"]
+    assert letter_checks.missing_parts(letter) == ["barna vedtaket gjelder"]
 
 
 def test_an_individual_plan_letter_says_the_plan_gives_no_extra_rights():
     letter = without(complete_letter(ServiceKind.PLAN), plan_rights_text="")
-    assert letters.missing_parts(letter) == [
+    assert letter_checks.missing_parts(letter) == [
         "at individuell plan ikke gir rett til flere tjenester"
     ]
 
 
 def test_a_refusal_needs_neither_start_date_nor_coordinator():
     letter = complete_letter(ServiceKind.COORDINATOR, letters.OUTCOME_REFUSED)
-    assert letters.missing_parts(without(letter, starts_on=None, coordinator_text="")) == []
+    assert letter_checks.missing_parts(without(letter, starts_on=None, coordinator_text="")) == []
 
 
 def test_an_appeal_body_that_is_not_statsforvalteren_is_missing():
     letter = without(complete_letter(), appeal_body="Kommunens klagenemnd")
-    assert letters.missing_parts(letter) == ["klageinstans (Statsforvalteren)"]
+    assert letter_checks.missing_parts(letter) == ["klageinstans (Statsforvalteren)"]
 
 
 def test_an_addressee_without_an_address_is_missing():
     letter = without(complete_letter(), addressee=letters.Address("Kari Nordmann", ()))
-    assert letters.missing_parts(letter) == ["mottaker med adresse"]
+    assert letter_checks.missing_parts(letter) == ["mottaker med adresse"]
 
 
 def test_a_grant_without_a_coordinator_says_one_will_be_appointed():
-    text = letters.coordinator_text(service="koordinator", outcome="granted", coordinator="")
+    text = letters.coordinator_text(
+        service="koordinator", outcome="granted", coordinator="", voice=letters.Voice()
+    )
     assert "vil oppnevne" in text
 
 
 def test_a_grant_with_a_coordinator_names_them():
     text = letters.coordinator_text(
-        service="barnekoordinator", outcome="granted", coordinator="Kari Koordinator"
+        service="barnekoordinator",
+        outcome="granted",
+        coordinator="Kari Koordinator",
+        voice=letters.Voice("dere", child="barnet deres, Noah"),
     )
-    assert text == "Din barnekoordinator er Kari Koordinator."
+    assert text == "Barnekoordinator blir Kari Koordinator."
 
 
 def test_the_complaint_section_cites_the_one_table_by_key(monkeypatch):

@@ -13,7 +13,7 @@ FINDINGS = [
 
 def test_a_drafted_grant_gives_the_met_conditions_with_their_legal_references():
     texts = prefill.draft_texts(service="koordinator", outcome="granted", findings=FINDINGS)
-    assert "– Bor i kommunen (hol. § 3-1)." in texts["reasons"]
+    assert "– Bor i kommunen (helse- og omsorgstjenesteloven § 3-1)." in texts["reasons"]
     assert "1 tjeneste." not in texts["reasons"]
 
 
@@ -24,7 +24,9 @@ def test_a_drafted_refusal_gives_the_conditions_not_met():
 
 
 def test_drafted_facts_list_every_finding():
-    texts = prefill.draft_texts(service="koordinator", outcome="granted", findings=FINDINGS)
+    texts = prefill.draft_texts(
+        service="koordinator", outcome="granted", findings=FINDINGS, function_level=4
+    )
     assert texts["facts"].count("–") == 3
 
 
@@ -122,7 +124,7 @@ def test_references_from_several_findings_are_merged_by_law():
 
 def test_the_reasons_cite_only_what_the_legal_basis_does_not_already():
     reasons = adult_texts()["reasons"]
-    assert "– Personen bor i kommunen (hol. § 3-1)." in reasons
+    assert "– Du bor i kommunen (helse- og omsorgstjenesteloven § 3-1)." in reasons
     assert "– Behovet er langvarig." in reasons
     assert "pbrl." not in reasons
 
@@ -130,7 +132,7 @@ def test_the_reasons_cite_only_what_the_legal_basis_does_not_already():
 def test_the_facts_name_the_services_instead_of_counting_them():
     facts = adult_texts()["facts"]
     assert facts.splitlines()[0] == (
-        "– Personen mottar hjemmesykepleie og fysioterapi, og har søkt om avlastning."
+        "– Du mottar hjemmesykepleie og fysioterapi, og har søkt om avlastning."
     )
     assert "tjeneste(r)" not in facts
     assert "minst 2 kreves" not in facts
@@ -139,7 +141,7 @@ def test_the_facts_name_the_services_instead_of_counting_them():
 def test_the_reasons_say_the_service_condition_in_plain_words():
     reasons = adult_texts()["reasons"]
     assert (
-        "– Personen mottar eller har søkt om tre helse- og omsorgstjenester (hjemmesykepleie, "
+        "– Du mottar eller har søkt om tre helse- og omsorgstjenester (hjemmesykepleie, "
         "fysioterapi og avlastning). Det kreves minst to." in reasons
     )
 
@@ -151,7 +153,7 @@ def test_a_refusal_for_too_few_services_names_the_one_there_is():
         service="koordinator", outcome="refused", findings=[finding], services=one
     )
     assert texts["reasons"].splitlines()[1] == (
-        "– Personen mottar eller har søkt om én helse- og omsorgstjeneste (hjemmesykepleie). "
+        "– Du mottar eller har søkt om én helse- og omsorgstjeneste (hjemmesykepleie). "
         "Det kreves minst to. Andre velferdstjenester og tjenester som bare ventes, "
         "teller ikke med."
     )
@@ -176,9 +178,7 @@ def test_a_childs_services_are_said_of_the_child_with_acronyms_kept():
 
 
 def test_a_person_with_no_services_is_said_so():
-    assert (
-        prefill.services_sentence([]) == "Personen mottar ingen tjenester og har ikke søkt om noen."
-    )
+    assert prefill.services_sentence([]) == "Du mottar ingen tjenester og har ikke søkt om noen."
 
 
 def test_unanswered_questions_are_not_given_as_facts():
@@ -199,3 +199,70 @@ def test_unanswered_questions_are_not_given_as_facts():
 )
 def test_the_assessment_outcome_suggests_the_decision_outcome(assessment, outcome):
     assert prefill.outcome_from_assessment(assessment) == outcome
+
+
+# --- The caseworker's reasons, the reader's voice, no jargon ---------------------------------
+
+JUDGED = [
+    {"code": "C1", "met": True, "text": "Personen bor eller oppholder seg i kommunen."},
+    {"code": "C4", "met": False, "text": "Behovet er vurdert som ikke langvarig."},
+    {"code": "C5", "met": True, "text": "Behovet er vurdert som koordinert."},
+]
+ANSWERS = {
+    "long_term": {"answer": False, "reason": "Legen venter bedring innen tre måneder."},
+    "coordinated": {"answer": True, "reason": "Fastlegen og fysioterapeuten må samarbeide."},
+}
+
+
+def test_a_refusal_carries_the_caseworkers_reason_beside_the_conclusion():
+    texts = prefill.draft_texts(
+        service="koordinator", outcome="refused", findings=JUDGED, answers=ANSWERS
+    )
+    assert (
+        "– Behovet er vurdert som ikke langvarig. Dette har vi lagt vekt på: "
+        "Legen venter bedring innen tre måneder."
+    ) in texts["reasons"].splitlines()
+
+
+def test_a_refusal_also_gives_the_judgements_that_went_the_other_way():
+    texts = prefill.draft_texts(
+        service="koordinator", outcome="refused", findings=JUDGED, answers=ANSWERS
+    )
+    assert "Fastlegen og fysioterapeuten må samarbeide." in texts["reasons"]
+
+
+def test_a_judgement_is_not_a_fact():
+    texts = prefill.draft_texts(
+        service="koordinator", outcome="refused", findings=JUDGED, answers=ANSWERS
+    )
+    assert "langvarig" not in texts["facts"]
+
+
+def test_an_adult_is_told_du_and_never_personen():
+    texts = prefill.draft_texts(service="koordinator", outcome="granted", findings=JUDGED)
+    assert "– Du bor eller oppholder deg i kommunen." in texts["facts"].splitlines()
+    assert "Personen" not in "".join(texts.values())
+
+
+def test_a_childs_facts_name_the_child():
+    texts = prefill.draft_texts(
+        service="barnekoordinator", outcome="granted", findings=JUDGED, subject="Noah"
+    )
+    assert "– Noah bor eller oppholder seg i kommunen." in texts["facts"].splitlines()
+
+
+def test_the_kpr_level_is_explained_in_plain_words():
+    finding = {"code": "B3", "met": None, "text": "Funksjonsnivå (KPR) 4 (omfattende) taler."}
+    texts = prefill.draft_texts(
+        service="barnekoordinator",
+        outcome="granted",
+        findings=[finding],
+        subject="Noah",
+        function_level=4,
+    )
+    assert texts["facts"] == (
+        "– Noahs funksjonsnivå er kartlagt til 4 på en skala fra 1 (ingen problemer) til 5 "
+        "(trenger full hjelp). Skalaen er den samme som kommunen bruker når den melder til "
+        "Kommunalt pasient- og brukerregister (KPR). Et så omfattende hjelpebehov taler "
+        "vanligvis for at tilstanden er alvorlig."
+    )

@@ -166,6 +166,7 @@ OFFER_JUDGEMENTS = [
     (BARNEKOORDINATOR, "serious_condition"),
     (IP, "long_term"),
     (IP, "coordinated"),
+    (IP, "current_need"),
     (IP, "participation"),
 ]
 OFFER_JUDGEMENT_IDS = [f"{offer}-{key}" for offer, key in OFFER_JUDGEMENTS]
@@ -193,13 +194,21 @@ def test_it_refuses_when_a_judgement_is_answered_no(offer, key):
         pytest.param(KOORDINATOR, "participation", id="koordinator-ignores-participation"),
         pytest.param(KOORDINATOR, "serious_condition", id="koordinator-ignores-seriousness"),
         pytest.param(BARNEKOORDINATOR, "current_need", id="barnekoordinator-ignores-current"),
-        pytest.param(IP, "current_need", id="plan-ignores-current-need"),
+        pytest.param(IP, "serious_condition", id="plan-ignores-seriousness"),
     ],
 )
 def test_it_ignores_judgements_a_service_does_not_use(offer, key):
     facts = make_facts(**QUALIFIES_FOR_ALL, **{key: None})
 
     assert outcome(facts, offer) == ELIGIBLE
+
+
+def test_an_individual_plan_without_a_current_need_is_refused_under_the_plan_rules():
+    facts = make_facts(**QUALIFIES_FOR_ALL, current_need=False)
+
+    (finding,) = [f for f in assess(facts)[IP].findings if f.code == "I5"]
+    assert finding.met is False
+    assert finding.legal_basis == legal.citation("I5")
 
 
 def test_it_refuses_on_a_failed_hard_rule_even_with_open_questions():

@@ -1,0 +1,148 @@
+"""The day a letter reached its recipient, and the complaint deadline that runs from it.
+
+The deadline runs per letter (pbrl. § 7-5: four weeks from the day the party received the
+decision). Each decision the letter covers keeps, for the scans and reports, the latest
+deadline of its letters: it is final only when no party can still complain.
+
+`letter_record_received` is the one function that records the day a letter was actually
+received; the caseworker's form and the delivery receipts both call it.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from cases import legal
+from cases.models import TimelineEntry
+from cases.services import timeline_add
+from core.errors import RuleViolation
+from core.history import save_with_history
+from decisions import deadlines
+from decisions.models import Decision, Letter
+
+S = Decision.Status
+
+
+def _refresh_decisions(letter: Letter, *, by) -> list[Decision]:
+    """Give each still-open decision in the letter its letters' latest received day and
+    deadline; a final or appealed decision keeps the deadline it was judged by."""
+    refreshed = []
+    covered = list(letter.decisions.select_for_update()) or [letter.decision]
+    for decision in covered:
+        if decision.status != S.SENT:
+            continue
+        own = Letter.objects.filter(
+            covering_decisions_q(decision), kind=Letter.Kind.DECISION
+        ).distinct()
+        dated = [x for x in own if x.complaint_deadline is not None]
+        if not dated:
+            continue
+        decision.received_on = max(x.received_on for x in dated)
+        decision.assumed_received_on = max(x.assumed_received_on or x.received_on for x in dated)
+        decision.received_on_confirmed = all(x.received_on_confirmed for x in dated)
+        decision.complaint_deadline = max(x.complaint_deadline for x in dated)
+        save_with_history(
+            decision,
+            by=by,
+            update_fields=[
+                "received_on",
+                "assumed_received_on",
+                "received_on_confirmed",
+                "complaint_deadline",
+                "updated_at",
+            ],
+        )
+        refreshed.append(decision)
+    return refreshed
+
+
+def covering_decisions_q(decision: Decision):
+    """The letters that carry `decision`: those that list it, and those sent from it."""
+    return Q(decisions=decision) | Q(decision=decision)
+
+
+def _check_day(received_on: datetime.date, sent_on: datetime.date | None) -> None:
+    if sent_on is not None and received_on < sent_on:
+        raise RuleViolation("Mottaksdatoen kan ikke være før vedtaket ble sendt.")
+    if received_on > timezone.localdate():
+        raise RuleViolation("Mottaksdatoen kan ikke være fram i tid.")
+
+
+def decision_record_received(*, decision: Decision, received_on: datetime.date, by) -> Decision:
+    """A sent decision with no stored letter (hand-made rows): its own day and deadline."""
+    _check_day(received_on, decision.sent_on)
+    decision.received_on = received_on
+    decision.received_on_confirmed = True
+    decision.complaint_deadline = deadlines.complaint_deadline(received_on)
+    save_with_history(
+        decision,
+        by=by,
+        update_fields=["received_on", "received_on_confirmed", "complaint_deadline", "updated_at"],
+    )
+    timeline_add(
+        case=decision.case,
+        kind=TimelineEntry.Kind.SYSTEM,
+        text=f"Vedtaket ble mottatt {received_on:%d.%m.%Y}. "
+        f"Klagefristen er {decision.complaint_deadline:%d.%m.%Y}.",
+        by=by,
+    )
+    return decision
+
+
+def _lock(letter: Letter) -> Letter:
+    # Read the stored row under a lock: a receipt and the caseworker may arrive together.
+    return (
+        Letter.objects.select_for_update()
+        .select_related("decision", "decision__case")
+        .get(pk=letter.pk)
+    )
+
+
+@transaction.atomic
+def letter_record_received(*, letter: Letter, received_on: datetime.date, by=None) -> Letter:
+    """Record the day the recipient actually received `letter`, and count its complaint
+    deadline (and its decisions') from that day.
+
+    Called by the caseworker's form and by delivery receipts (by=None). Raises
+    RuleViolation, changing nothing, for a day before the letter was sent or in the future,
+    or when none of its decisions is still open for complaint.
+    """
+    locked = _lock(letter)
+    if locked.kind != Letter.Kind.DECISION:
+        raise RuleViolation("Bare et vedtaksbrev har klagefrist.")
+    covered = list(locked.decisions.all()) or [locked.decision]
+    if not any(d.status == S.SENT for d in covered):
+        raise RuleViolation(
+            "Mottaksdatoen kan bare endres på et sendt vedtak som ikke er endelig eller påklaget."
+        )
+    _check_day(received_on, locked.sent_on or locked.decision.sent_on)
+    locked.received_on = received_on
+    locked.received_on_confirmed = True
+    locked.complaint_deadline = deadlines.complaint_deadline(received_on)
+    locked.save(update_fields=["received_on", "received_on_confirmed", "complaint_deadline"])
+    _refresh_decisions(locked, by=by)
+    timeline_add(
+        case=locked.decision.case,
+        kind=TimelineEntry.Kind.SYSTEM,
+        text=f"Brevet til {locked.recipient_name} ble mottatt {received_on:%d.%m.%Y}. "
+        f"Klagefristen er {locked.complaint_deadline:%d.%m.%Y} ({legal.citation('complaint')}).",
+        by=by,
+    )
+    return locked
+
+
+def letter_assume_received(*, letter: Letter, assumed_on: datetime.date, by=None) -> bool:
+    """A later assumed day of receipt (the letter was posted after it was sent): the
+    recipient gets the extra days. True if the deadline moved; an actual day, once known,
+    is never replaced by an assumed one."""
+    locked = _lock(letter)
+    later = locked.assumed_received_on is None or assumed_on > locked.assumed_received_on
+    if locked.received_on_confirmed or not later:
+        return False
+    locked.assumed_received_on = locked.received_on = assumed_on
+    locked.complaint_deadline = deadlines.complaint_deadline(assumed_on)
+    locked.save(update_fields=["assumed_received_on", "received_on", "complaint_deadline"])
+    _refresh_decisions(locked, by=by)
+    return True
