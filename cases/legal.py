@@ -83,6 +83,12 @@ PLAN_CONSENT = Provision(IP_REGULATION, "", unconfirmed=True)
 ACCESS = Provision(FVL, "18")  # partens rett til å se sakens dokumenter
 ACCESS_EXCEPTIONS = Provision(FVL, "19")  # unntak fra partsinnsyn
 COMPLAINT_ADDRESSEE = Provision(FVL, "32")  # klagen sendes til den som fattet vedtaket
+REJECTION_IS_A_DECISION = Provision(FVL, "2 tredje ledd")  # avvisning er et enkeltvedtak
+COMPLAINT_STANDING = Provision(FVL, "28")  # part eller rettslig klageinteresse; enkeltvedtak
+LATE_COMPLAINT = Provision(FVL, "31")  # en for sen klage kan likevel tas under behandling
+COMPLAINT_REJECTION = Provision(FVL, "33 annet ledd")  # underinstansen avviser klagen
+FORWARDING = Provision(FVL, "33")  # underinstansen forbereder og sender saken til klageinstansen
+COMPLAINT_HANDLING = Provision(PBRL, "7-6")  # behandlingen av klagen
 POSTPONEMENT = Provision(FVL, "42")  # utsatt iverksetting
 
 _CHILD_COORDINATOR = (CHILD_COORDINATOR_RIGHT, CHILD_COORDINATOR_DUTY)
@@ -114,6 +120,17 @@ CITATIONS: dict[str, tuple[Provision, ...]] = {
     "complaint": (COMPLAINT_RIGHT, COMPLAINT_FORM, COMPLAINT_DEADLINE, COMPLAINT_ADDRESSEE),
     "access": (ACCESS, ACCESS_EXCEPTIONS),
     "postponement": (POSTPONEMENT,),
+    # A complaint the KE rejects, by ground, and the complaint right on the rejection. The
+    # rejection is a decision under forvaltningsloven; whether the four weeks of pbrl. § 7-5
+    # or the three of fvl. § 29 apply to a complaint on it is unconfirmed: the letter gives
+    # the four weeks, in the party's favour.
+    "rejection": (COMPLAINT_REJECTION, REJECTION_IS_A_DECISION),
+    "rejection_late": (LATE_COMPLAINT,),
+    "rejection_no_standing": (COMPLAINT_STANDING,),
+    "rejection_not_a_decision": (COMPLAINT_STANDING,),
+    "rejection_complaint": (COMPLAINT_STANDING, COMPLAINT_ADDRESSEE, COMPLAINT_DEADLINE),
+    # The KE keeps its decision and sends the complaint on.
+    "forwarding": (COMPLAINT_HANDLING, FORWARDING),
 }
 
 

@@ -35,13 +35,17 @@ class SendResult:
 
 def _plan_dispatches(case: Case) -> tuple[list[tuple[selectors.Recipient, str]], list[str]]:
     """(recipient, channel) for each recipient, and notices for the caseworker."""
-    planned, notices, problems = [], [], []
     found = selectors.recipients(case)
     if not found:
         raise RuleViolation(
             "Vedtaket har ingen mottaker. Registrer foreldre med foreldreansvar eller verge "
             "under «Person og familie» før vedtaket sendes."
         )
+    return _plan_channels(found)
+
+
+def _plan_channels(found) -> tuple[list[tuple[selectors.Recipient, str]], list[str]]:
+    planned, notices, problems = [], [], []
     for recipient in found:
         if recipient.has_valid_email:
             planned.append((recipient, Dispatch.Channel.EMAIL))
@@ -63,6 +67,39 @@ def _plan_dispatches(case: Case) -> tuple[list[tuple[selectors.Recipient, str]],
     if problems:
         raise RuleViolation(problems)
     return planned, notices
+
+
+@dataclass
+class DispatchPlan:
+    """How each recipient of a set of letters is reached, as decision letters are."""
+
+    channels: dict[str, str]  # recipient key -> Dispatch.Channel
+    notices: list[str]
+
+    def received_on(self, sent_on: datetime.date) -> datetime.date:
+        """The day the last of the letters is assumed to arrive (the deadline runs from it)."""
+        return _received_on(sent_on, set(self.channels.values()))
+
+
+def dispatch_plan(recipients) -> DispatchPlan:
+    """Email where the recipient has a valid address, otherwise the print batch; a recipient
+    that cannot be reached at all refuses the whole plan (RuleViolation)."""
+    planned, notices = _plan_channels(recipients)
+    return DispatchPlan({r.key: channel for r, channel in planned}, notices)
+
+
+def dispatch_queue(*, plan: DispatchPlan, letters: list[tuple[Letter, str]]) -> list[Dispatch]:
+    """Queue stored letters (each with its recipient's key and email) by the plan, the way
+    decision letters go, in the caller's transaction; email is sent after commit."""
+    dispatches = []
+    for letter, email in letters:
+        channel = plan.channels[letter.recipient_key]
+        address = email if channel == Dispatch.Channel.EMAIL else letter.recipient_address
+        dispatches.append(Dispatch.objects.create(letter=letter, channel=channel, address=address))
+    for dispatch in dispatches:
+        if dispatch.channel == Dispatch.Channel.EMAIL:
+            _enqueue(dispatch.pk)
+    return dispatches
 
 
 def _received_on(sent_on: datetime.date, channels) -> datetime.date:
@@ -289,8 +326,16 @@ def print_batch_mark_posted(*, dispatch_ids: list[int], by) -> int:
         assumed = deadlines.assumed_received_on(
             today, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
         )
+        if dispatch.letter.kind == Letter.Kind.REJECTION:
+            _rejection_posted(dispatch.letter, assumed, by)
         later = decision.assumed_received_on is None or assumed > decision.assumed_received_on
-        if decision.status == S.SENT and not decision.received_on_confirmed and later:
+        is_decision_letter = dispatch.letter.kind == Letter.Kind.DECISION
+        if (
+            is_decision_letter
+            and decision.status == S.SENT
+            and not decision.received_on_confirmed
+            and later
+        ):
             # Posted later than the decision was sent: the party gets the extra days.
             decision.assumed_received_on = decision.received_on = assumed
             decision.complaint_deadline = deadlines.complaint_deadline(assumed)
@@ -311,6 +356,19 @@ def print_batch_mark_posted(*, dispatch_ids: list[int], by) -> int:
             by=by,
         )
     return len(batch)
+
+
+def _rejection_posted(letter: Letter, assumed: datetime.date, by) -> None:
+    # A rejection is a decision of its own: posted late, its own deadline moves.
+    complaint = letter.complaint
+    if complaint.rejection_received_on is None or assumed > complaint.rejection_received_on:
+        complaint.rejection_received_on = assumed
+        complaint.rejection_complaint_deadline = deadlines.complaint_deadline(assumed)
+        save_with_history(
+            complaint,
+            by=by,
+            update_fields=["rejection_received_on", "rejection_complaint_deadline"],
+        )
 
 
 @transaction.atomic
