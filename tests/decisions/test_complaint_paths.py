@@ -8,6 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from cases.vocabulary import ServiceKind
 from core.errors import RuleViolation
 from decisions import complaints, delivery
 from decisions.models import Complaint, Decision, Dispatch, Letter
@@ -31,7 +32,7 @@ def two_parents_decision(db):
         case=case,
         sent=True,
         sent_on=TODAY - datetime.timedelta(days=60),
-        service="child_coordinator",
+        service=ServiceKind.CHILD_COORDINATOR,
     )
 
 

@@ -224,7 +224,10 @@ def test_a_complaint_the_service_refuses_shows_why_in_the_open_form(caseworker_c
     before = decision.sent_on - timezone.timedelta(days=3)
     response = caseworker_client.post(
         reverse("decisions:complaint_add", args=[decision.pk]),
-        {"klage-party": f"person:{decision.case.person_id}", "klage-received_on": before.isoformat()},
+        {
+            "klage-party": f"person:{decision.case.person_id}",
+            "klage-received_on": before.isoformat(),
+        },
     )
     html = html_of(response)
     assert "<details open>" in html
@@ -237,7 +240,10 @@ def test_a_complaint_on_a_decision_with_no_deadline_is_registered_in_time(casewo
     decision = DecisionFactory(sent=True, received_on=None, complaint_deadline=None)
     caseworker_client.post(
         reverse("decisions:complaint_add", args=[decision.pk]),
-        {"klage-party": f"person:{decision.case.person_id}", "klage-received_on": timezone.localdate().isoformat()},
+        {
+            "klage-party": f"person:{decision.case.person_id}",
+            "klage-received_on": timezone.localdate().isoformat(),
+        },
     )
     assert Complaint.objects.get().is_late is False
 
