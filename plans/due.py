@@ -68,8 +68,10 @@ def quiet_plans_due(*, until: datetime.date, months: int, plans: QuerySet | None
     whatever the number of plans: NOT EXISTS per source, and a MAX subquery per source.
     """
     cutoff = add_months(until, -months)
-    quiet = (plans if plans is not None else Plan.objects.all()).filter(
-        status=Plan.Status.ACTIVE, activated_on__lte=cutoff, updated_at__date__lte=cutoff
+    quiet = (
+        (plans if plans is not None else Plan.objects.all())
+        .filter(status=Plan.Status.ACTIVE, updated_at__date__lte=cutoff)
+        .exclude(activated_on__gt=cutoff)
     )
     last = {}
     for n, (model, path, field) in enumerate(ACTIVITY):
