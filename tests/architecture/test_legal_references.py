@@ -12,7 +12,12 @@ import pytest
 from cases import legal
 
 ROOT = Path(__file__).resolve().parents[2]
-CITING = ["eligibility/rules.py", "decisions/letters.py", "decisions/prefill.py"]
+CITING = [
+    "eligibility/rules.py",
+    "decisions/letters.py",
+    "decisions/prefill.py",
+    "decisions/complaint_letters.py",
+]
 NAMES = [law.title for law in legal.LAWS] + [law.abbreviation for law in legal.LAWS]
 
 
