@@ -105,31 +105,44 @@ class CloseCaseForm(forms.Form):
 
 
 class ConsentForm(forms.ModelForm):
+    """The giver is chosen from the case's registered parties (cases.selectors.
+    consent_givers), not written in."""
+
+    giver = forms.ChoiceField(label="Gitt av")
+    enough_reason = FreeText(
+        label="Hvorfor ett samtykke er nok",
+        max_length=TEXT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Når barnet har to med foreldreansvar og bare den ene har samtykket: "
+        "skriv hvorfor saken likevel kan gå videre.",
+    )
+
     class Meta:
         model = Consent
         formfield_callback = formfield
-        fields = [
-            "given_by",
-            "given_by_name",
-            "given_on",
-            "form",
-            "covers_plan",
-            "covers_sharing",
-            "sharing_with",
-        ]
+        fields = ["given_on", "form", "covers_plan", "covers_sharing", "sharing_with"]
         widgets = {"given_on": DATE_INPUT, "sharing_with": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, givers=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self._givers = {g.key: g for g in givers}
+        self.fields["giver"].choices = [("", "Velg hvem som samtykket")] + [
+            (g.key, f"{g.name} ({g.role.lower()})") for g in givers
+        ]
+        self.fields["giver"].error_messages["required"] = (
+            "Velg hvem som samtykket. Er de ikke registrert, legg dem til under «Person og "
+            "familie» først."
+        )
         self.fields["given_on"].initial = timezone.localdate()
         self.helper = _helper(
-            "given_by",
-            "given_by_name",
+            "giver",
             "given_on",
             "form",
             "covers_plan",
             "covers_sharing",
             "sharing_with",
+            "enough_reason",
             submit="Registrer samtykke",
         )
 
@@ -143,6 +156,27 @@ class ConsentForm(forms.ModelForm):
         data = super().clean()
         add_consent_scope_refusals(self, data)
         return data
+
+    def service_arguments(self) -> dict:
+        """The cleaned input as cases.consents.consent_record takes it."""
+        data = dict(self.cleaned_data)
+        giver = self._givers[data.pop("giver")]
+        data.update(given_by=giver.given_by, given_by_name=giver.name, given_by_key=giver.key)
+        return data
+
+
+class ConsentEnoughForm(forms.Form):
+    reason = FreeText(
+        label="Hvorfor ett samtykke er nok",
+        max_length=TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For eksempel: den andre forelderen kan ikke nås, og saken haster.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = "Skriv hvorfor ett samtykke er nok."
+        self.helper = _helper("reason", submit="Gå videre med ett samtykke")
 
 
 class WithdrawConsentForm(forms.Form):

@@ -107,6 +107,9 @@ PLAN_CONSENT = Provision(IP_REGULATION, "", unconfirmed=True)
 ACCESS = Provision(FVL, "18")  # partens rett til å se sakens dokumenter
 ACCESS_EXCEPTIONS = Provision(FVL, "19")  # unntak fra partsinnsyn
 COMPLAINT_ADDRESSEE = Provision(FVL, "32")  # klagen sendes til den som fattet vedtaket
+REJECTION_IS_A_DECISION = Provision(FVL, "2 tredje ledd")  # avvisning er et enkeltvedtak
+COMPLAINT_STANDING = Provision(FVL, "28")  # part eller rettslig klageinteresse; enkeltvedtak
+COMPLAINT_REJECTION = Provision(FVL, "33 annet ledd")  # underinstansen avviser klagen
 POSTPONEMENT = Provision(FVL, "42")  # utsatt iverksetting
 REASONS_GIVEN = Provision(FVL, "24")  # enkeltvedtak skal grunngis
 REASONS_CONTENT = Provision(FVL, "25")  # hva begrunnelsen skal inneholde
@@ -158,6 +161,15 @@ CITATIONS: dict[str, tuple[Provision, ...]] = {
     "one_year": (ONE_YEAR,),
     "forwarding": (COMPLAINT_FORWARDING, COMPLAINT_HANDLING),
     "notification": (NOTIFICATION,),
+    # A complaint the KE rejects, by ground, and the complaint right on the rejection. The
+    # rejection is a decision under forvaltningsloven; whether the four weeks of pbrl. § 7-5
+    # or the three of fvl. § 29 apply to a complaint on it is unconfirmed: the letter gives
+    # the four weeks, in the party's favour.
+    "rejection": (COMPLAINT_REJECTION, REJECTION_IS_A_DECISION),
+    "rejection_late": (LATE_COMPLAINT,),
+    "rejection_no_standing": (COMPLAINT_STANDING,),
+    "rejection_not_a_decision": (COMPLAINT_STANDING,),
+    "rejection_complaint": (COMPLAINT_STANDING, COMPLAINT_ADDRESSEE, COMPLAINT_DEADLINE),
 }
 
 

@@ -4,9 +4,14 @@ Forms call these to put the message on the right field; services call them again
 refuse with RuleViolation, so a caller that skips the form is held to the same rules.
 """
 
+import datetime
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from cases.models.case import Case
+
+# pbrl. § 4-3: from 16 the young person gives the health-law consent themselves.
+CONSENT_AGE = 16
 
 
 def requested_service_refusals(
@@ -43,4 +48,47 @@ def second_open_case_refusals(open_case_numbers: Sequence[str], *, confirmed: bo
     return [
         f"Personen har allerede en åpen sak ({', '.join(open_case_numbers)}). Bruk den saken, "
         "eller kryss av for «Registrer en ny sak likevel»."
+    ]
+
+
+def holds_own_consent(born_on: datetime.date | None, on: datetime.date) -> bool:
+    """From the sixteenth birthday the person consents themselves; an unborn child never."""
+    if born_on is None:
+        return False
+    try:
+        birthday = born_on.replace(year=born_on.year + CONSENT_AGE)
+    except ValueError:  # born on 29 February
+        birthday = born_on.replace(year=born_on.year + CONSENT_AGE, month=3, day=1)
+    return birthday <= on
+
+
+@dataclass(frozen=True)
+class ConsentGiver:
+    """A registered party who can give the consent (cases.selectors.consent_givers)."""
+
+    key: str  # "person:<id>" or "relation:<id>"
+    name: str
+    given_by: str  # a Consent.GivenBy value
+    role: str  # as the page shows it
+
+
+def missing_consents(
+    holders: Sequence[ConsentGiver], consented_keys: set[str]
+) -> list[ConsentGiver]:
+    """The holders of parental responsibility whose consent is not recorded."""
+    return [holder for holder in holders if holder.key not in consented_keys]
+
+
+def single_consent_refusals(
+    *, holders: Sequence[ConsentGiver], consented_keys: set[str], reason: str
+) -> list[str]:
+    """A child with two (or more) holders of parental responsibility goes on with fewer
+    consents only when the caseworker has written why that is enough."""
+    missing = missing_consents(holders, consented_keys)
+    if not missing or len(missing) == len(holders) or (reason or "").strip():
+        return []
+    names = ", ".join(holder.name for holder in missing)
+    return [
+        f"Samtykke fra {names} er ikke registrert. Skriv hvorfor ett samtykke er nok, "
+        "eller vent på samtykke fra begge."
     ]

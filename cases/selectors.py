@@ -1,6 +1,10 @@
-from django.db.models import Prefetch
+import datetime
 
-from cases.models import Case, Consent, Person, PersonService, TimelineEntry
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from cases import rules
+from cases.models import Case, Consent, Person, PersonService, Relation, TimelineEntry
 
 
 def case_list(user):
@@ -34,4 +38,51 @@ def open_case_numbers(national_id: str) -> list[str]:
         .exclude(status=Case.Status.CLOSED)
         .order_by("number")
         .values_list("number", flat=True)
+    )
+
+
+def consent_givers(case: Case, *, on: datetime.date | None = None) -> list[rules.ConsentGiver]:
+    """Who can give the consent on this case: the person from 16 (pbrl. § 4-3), the
+    holders of parental responsibility for a younger child, and any guardian."""
+    on = on or timezone.localdate()
+    person = case.person
+    givers = []
+    own = rules.holds_own_consent(person.born_on, on)
+    if own:
+        givers.append(
+            rules.ConsentGiver(
+                f"person:{person.pk}",
+                person.full_name,
+                Consent.GivenBy.PERSON,
+                Consent.GivenBy.PERSON.label,
+            )
+        )
+    for relation in person.relations.all():
+        if relation.role == Relation.Role.GUARDIAN or (
+            relation.role == Relation.Role.PARENT and not own
+        ):
+            given_by = (
+                Consent.GivenBy.GUARDIAN
+                if relation.role == Relation.Role.GUARDIAN
+                else Consent.GivenBy.PARENT
+            )
+            givers.append(
+                rules.ConsentGiver(
+                    f"relation:{relation.pk}",
+                    relation.name,
+                    given_by,
+                    relation.get_role_display(),
+                )
+            )
+    return givers
+
+
+def parental_consent_holders(givers: list[rules.ConsentGiver]) -> list[rules.ConsentGiver]:
+    """The holders of parental responsibility among the givers (none from 16)."""
+    return [g for g in givers if g.given_by == Consent.GivenBy.PARENT]
+
+
+def consented_keys(case: Case) -> set[str]:
+    return set(
+        case.consents.in_force().exclude(given_by_key="").values_list("given_by_key", flat=True)
     )

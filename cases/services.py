@@ -1,4 +1,4 @@
-"""Every change to people, cases and consent goes through here."""
+"""Every change to people and cases goes through here; consent in cases.consents."""
 
 import datetime
 
@@ -10,7 +10,6 @@ from cases import rules, selectors, workflow
 from cases.models import (
     Case,
     CaseNumberCounter,
-    Consent,
     Family,
     FamilyMember,
     Person,
@@ -221,6 +220,9 @@ def case_register(
         by=by,
     )
     if consent:
+        # Imported here: cases.consents builds on this module's timeline and transitions.
+        from cases.consents import consent_record
+
         consent_record(case=case, by=by, **consent)
     else:
         case_transition(case=case, to=S.AWAITING_CONSENT, by=by, reason="Samtykke mangler.")
@@ -325,74 +327,3 @@ def case_update(*, case: Case, expected_version: int, by, **fields) -> Case:
 
 
 # --- Consent --------------------------------------------------------------------------
-
-
-@transaction.atomic
-def consent_record(
-    *,
-    case: Case,
-    by,
-    given_by: str,
-    given_by_name: str,
-    given_on: datetime.date,
-    form: str,
-    covers_plan: bool = False,
-    covers_sharing: bool = False,
-    sharing_with: str = "",
-) -> Consent:
-    if not case.is_open:
-        raise RuleViolation("Samtykke kan ikke registreres på en avsluttet sak.")
-    if given_on > timezone.localdate():
-        raise RuleViolation("Samtykket kan ikke være gitt fram i tid.")
-    scope = rules.consent_scope_refusals(
-        covers_plan=covers_plan, covers_sharing=covers_sharing, sharing_with=sharing_with
-    )
-    if scope:
-        raise RuleViolation([message for messages in scope.values() for message in messages])
-    consent = Consent(
-        case=case,
-        given_by=given_by,
-        given_by_name=given_by_name,
-        given_on=given_on,
-        form=form,
-        covers_plan=covers_plan,
-        covers_sharing=covers_sharing,
-        sharing_with=sharing_with,
-        noted_by=by,
-    )
-    consent.full_clean()
-    save_with_history(consent, by=by)
-    timeline_add(
-        case=case,
-        kind=TimelineEntry.Kind.SYSTEM,
-        text=f"Samtykke registrert ({consent.get_form_display().lower()}, "
-        f"{consent.get_given_by_display().lower()}).",
-        by=by,
-    )
-    if case.status in (S.REGISTERED, S.AWAITING_CONSENT):
-        case_transition(case=case, to=S.UNDER_ASSESSMENT, by=by, reason="Samtykke er registrert.")
-    return consent
-
-
-@transaction.atomic
-def consent_withdrawal_record(
-    *, consent: Consent, by, withdrawn_on: datetime.date, reason: str = ""
-) -> Consent:
-    """Withdrawal is recorded, and stops the assessment until new consent.
-
-    Plan work stops too: followup.services.consent_withdraw does both.
-    """
-    if not consent.in_force:
-        raise RuleViolation("Samtykket er allerede trukket tilbake.")
-    if withdrawn_on < consent.given_on:
-        raise RuleViolation("Et samtykke kan ikke trekkes tilbake før det ble gitt.")
-    consent.withdrawn_on = withdrawn_on
-    consent.withdrawn_reason = reason
-    save_with_history(consent, by=by, update_fields=["withdrawn_on", "withdrawn_reason"])
-    case = consent.case
-    timeline_add(case=case, kind=TimelineEntry.Kind.SYSTEM, text="Samtykke trukket tilbake.", by=by)
-    if case.status in (S.UNDER_ASSESSMENT, S.FOLLOW_UP) and not case.consents.in_force().exists():
-        case_transition(
-            case=case, to=S.AWAITING_CONSENT, by=by, reason="Samtykket ble trukket tilbake."
-        )
-    return consent

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/relasjoner/ny/", views.relation_add, name="relation_add"),
     path("<int:pk>/samtykke/", views.case_consents, name="consent"),
     path("<int:pk>/samtykke/nytt/", views.consent_add, name="consent_add"),
+    path("<int:pk>/samtykke/ett-er-nok/", views.consent_enough, name="consent_enough"),
     path("<int:pk>/journal/", views.case_timeline, name="timeline"),
     path("<int:pk>/journal/nytt/", views.timeline_add, name="timeline_add"),
     path("personer/<int:pk>/", views.person_detail, name="person_detail"),

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cases import search, selectors, services, tabs
+from cases import consents, rules, search, selectors, services, tabs
 from cases.access import (
     caseworker_required,
     get_visible_or_404,
@@ -16,6 +16,7 @@ from cases.access import (
 from cases.filters import AccessLogFilter, CaseFilter, caseworker_choices, overdue_before
 from cases.forms import (
     CaseEditForm,
+    ConsentEnoughForm,
     ConsentForm,
     PersonServiceForm,
     RelationForm,
@@ -178,30 +179,45 @@ def case_service_add(request, pk):
     )
 
 
-def _consent_tab(request, case, form):
+def _consent_tab(request, case, form, enough_form=None):
+    givers = selectors.consent_givers(case)
+    holders = selectors.parental_consent_holders(givers)
+    consents = list(selectors.case_consents(case))
+    recorded = {c.given_by_key: c for c in consents if c.in_force and c.given_by_key}
+    missing = rules.missing_consents(holders, set(recorded))
+    waiting = case.status in (Case.Status.REGISTERED, Case.Status.AWAITING_CONSENT)
+    may_record = request.user.has_perm("cases.add_consent") and case.is_open
     context = {
-        "consents": selectors.case_consents(case),
+        "consents": consents,
         "form": form,
         "withdraw_form": WithdrawConsentForm(),
         "withdraw_url_name": tabs.endpoint("consent_withdraw"),
+        # Whose consent is recorded and whose is missing, for a child with two holders.
+        "holders": [(h, recorded.get(h.key)) for h in holders] if len(holders) > 1 else [],
+        "enough_form": enough_form
+        or (ConsentEnoughForm() if may_record and waiting and recorded and missing else None),
     }
     return render_case_tab(request, case, "consent", "cases/tab_consent.html", context)
 
 
+def _consent_form(case, data=None):
+    return ConsentForm(data, givers=selectors.consent_givers(case))
+
+
 def case_consents(request, pk):
     case = get_case(request, pk)
-    form = ConsentForm() if request.user.has_perm("cases.add_consent") and case.is_open else None
-    return _consent_tab(request, case, form)
+    may_record = request.user.has_perm("cases.add_consent") and case.is_open
+    return _consent_tab(request, case, _consent_form(case) if may_record else None)
 
 
 @require_POST
 @caseworker_required
 def consent_add(request, pk):
     case = get_case(request, pk)
-    form = ConsentForm(request.POST)
+    form = _consent_form(case, request.POST)
     if form.is_valid():
         try:
-            services.consent_record(case=case, by=request.user, **form.cleaned_data)
+            consents.consent_record(case=case, by=request.user, **form.service_arguments())
         except RuleViolation as error:
             show_violation(request, error)
         else:
@@ -209,6 +225,23 @@ def consent_add(request, pk):
             log_access(request, obj=case, action=AccessLog.Action.CHANGE)
             return redirect("cases:consent", pk=case.pk)
     return _consent_tab(request, case, form)
+
+
+@require_POST
+@caseworker_required
+def consent_enough(request, pk):
+    case = get_case(request, pk)
+    form = ConsentEnoughForm(request.POST)
+    if form.is_valid():
+        try:
+            consents.consent_enough_record(case=case, by=request.user, **form.cleaned_data)
+        except RuleViolation as error:
+            show_violation(request, error)
+        else:
+            messages.success(request, "Begrunnelsen er notert, og saken går videre.")
+            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+            return redirect("cases:consent", pk=case.pk)
+    return _consent_tab(request, case, _consent_form(case), enough_form=form)
 
 
 def case_timeline(request, pk):

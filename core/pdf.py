@@ -18,6 +18,16 @@ from django.template.loader import render_to_string
 # STATIC_URL are served, from the static files on disk; nothing is ever fetched.
 PDF_BASE_URL = "https://pdf.invalid/"
 
+# Rules every PDF gets, before the template's own stylesheet. A table's caption and the
+# table share one wrapper box; left to itself WeasyPrint may end a page after the caption,
+# and the PDF/UA tagger then finds a page with a wrapper holding no table and fails
+# ("Table wrapper without a table", Kozea/WeasyPrint#2761). Keeping the caption with the
+# table's first rows prevents that split; a row is never cut in two either.
+BASE_CSS = """
+caption { break-after: avoid; page-break-after: avoid; }
+thead, tr { break-inside: avoid; page-break-inside: avoid; }
+"""
+
 
 class RefusedURL(ValueError):
     """The document asked for something that is not one of our static files."""
@@ -70,12 +80,17 @@ def url_fetcher(url: str, *args, **kwargs):
 
 def render_to_pdf(template_name: str, context: dict) -> tuple[str, bytes]:
     """Render the template and return (html, pdf bytes). PDF/UA-1 where supported."""
+    html = render_to_string(template_name, context)
+    return html, html_to_pdf(html)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The PDF of an HTML document, with BASE_CSS and only our static files. PDF/UA-1."""
     # Imported here: WeasyPrint loads Pango and friends, which only PDF work needs.
     import weasyprint
 
-    html = render_to_string(template_name, context)
     document = weasyprint.HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=url_fetcher)
-    options = {}
+    options = {"stylesheets": [weasyprint.CSS(string=BASE_CSS)]}
     try:
         from weasyprint.pdf import VARIANTS
 
@@ -83,4 +98,4 @@ def render_to_pdf(template_name: str, context: dict) -> tuple[str, bytes]:
             options["pdf_variant"] = "pdf/ua-1"
     except ImportError:
         pass
-    return html, document.write_pdf(**options)
+    return document.write_pdf(**options)

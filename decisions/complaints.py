@@ -8,6 +8,7 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -16,13 +17,10 @@ from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.history import save_with_history
-from core.pdf import render_to_pdf
-from decisions import due, selectors, writes
-from decisions.models import Complaint, Decision, Letter
+from decisions import complaint_letters, due, writes
+from decisions.models import Complaint, Decision
 
 S = Decision.Status
-
-FORWARDING_TEMPLATE = "decisions/pdf/forwarding_letter.html"
 
 
 FINAL_REASON = "Klagefristen er ute uten klage."
@@ -73,15 +71,33 @@ def complaint_register(
     posted_on: datetime.date | None = None,
     summary: str = "",
     late_reason: str = "",
+    complainant_key: str = "",
+    on_rejection: Complaint | None = None,
 ) -> Complaint:
+    """Register a complaint on a sent decision, or on the KE's rejection of a complaint.
+
+    Each party may complain: a second parent's complaint is registered while the first is
+    still being handled, but one party's second complaint is not (add to the first).
+    """
     locked = writes.lock_decision(decision)
     if locked.status in (S.DRAFT, S.AWAITING_APPROVAL):
         raise RuleViolation("Vedtaket er ikke sendt ennå, og kan ikke påklages.")
-    if locked.status == S.APPEALED:
-        raise RuleViolation("Vedtaket er allerede påklaget, og klagen er under behandling.")
     writes.check_text(complainant, "Oppgi hvem som klager.")
     writes.check_not_future(received_on, "Datoen klagen kom inn")
+    open_complaints = Complaint.objects.filter(decision=locked, status=Complaint.Status.RECEIVED)
+    same = Q(complainant_key=complainant_key) if complainant_key else Q(complainant=complainant)
+    if open_complaints.filter(same).exists():
+        raise RuleViolation(
+            f"{complainant} har allerede en klage på vedtaket som er under behandling. "
+            "Legg det nye til i den klagen."
+        )
+    if on_rejection is not None and (
+        on_rejection.decision_id != locked.pk or on_rejection.status != Complaint.Status.REJECTED
+    ):
+        raise RuleViolation("Det kan bare klages på en klage som er avvist.")
     sent_on = locked.sent_on or datetime.date.min  # unknown only in hand-made (demo) rows
+    if on_rejection is not None:
+        sent_on = on_rejection.rejected_on
     if received_on < sent_on:
         raise RuleViolation("En klage kan ikke ha kommet inn før vedtaket ble sendt.")
     if posted_on is not None and not sent_on <= posted_on <= received_on:
@@ -89,12 +105,17 @@ def complaint_register(
             "Postleggingsdatoen må være etter at vedtaket ble sendt og før klagen kom inn."
         )
     # fvl. § 30: a complaint posted before the deadline is in time. With no deadline worked
-    # out (the day the letter arrived is unknown) the party cannot be late.
-    deadline = locked.complaint_deadline
+    # out (the day the letter arrived is unknown) the party cannot be late. A complaint on a
+    # rejection runs against the rejection's own deadline.
+    deadline = (
+        on_rejection.rejection_complaint_deadline if on_rejection else locked.complaint_deadline
+    )
     is_late = deadline is not None and (posted_on or received_on) > deadline
     complaint = Complaint(
         decision=locked,
         complainant=complainant,
+        complainant_key=complainant_key,
+        on_rejection=on_rejection,
         received_on=received_on,
         posted_on=posted_on,
         summary=summary,
@@ -106,9 +127,10 @@ def complaint_register(
     save_with_history(complaint, by=by)
     locked.status = S.APPEALED
     save_with_history(locked, by=by, update_fields=["status", "updated_at"])
-    text = f"Klage på vedtak om {writes.service_label(locked)} mottatt {received_on:%d.%m.%Y}."
+    what = "avvisningen av klagen på vedtak" if on_rejection else "vedtak"
+    text = f"Klage på {what} om {writes.service_label(locked)} mottatt {received_on:%d.%m.%Y}."
     if is_late:
-        text += f" Klagen kom etter klagefristen ({locked.complaint_deadline:%d.%m.%Y})."
+        text += f" Klagen kom etter klagefristen ({deadline:%d.%m.%Y})."
     if complaint.beyond_one_year:
         text += f" Den kom mer enn ett år etter vedtaket ({legal.citation('one_year')})."
     timeline_add(case=locked.case, kind=TimelineEntry.Kind.LETTER, text=text, by=by)
@@ -126,7 +148,7 @@ def _lock_open_complaint(complaint: Complaint, late_reason: str) -> Complaint:
     if locked.beyond_one_year:
         raise RuleViolation(
             "Klagen kom mer enn ett år etter vedtaket og kan ikke tas under behandling "
-            f"({legal.citation('one_year')}). En avvisning er selv et enkeltvedtak."
+            f"({legal.citation('one_year')}). Avvis klagen; en avvisning er selv et enkeltvedtak."
         )
     if late_reason.strip():
         locked.late_reason = late_reason
@@ -142,7 +164,8 @@ def _lock_open_complaint(complaint: Complaint, late_reason: str) -> Complaint:
 def complaint_uphold_and_forward(
     *, complaint: Complaint, by, ke_assessment: str, late_reason: str = ""
 ) -> Complaint:
-    """The KE keeps its decision and sends the case to Statsforvalteren with a cover letter."""
+    """The KE keeps its decision and sends the case to Statsforvalteren with a cover letter,
+    a copy of it to every party; all of them queued the way decision letters are."""
     writes.check_text(ke_assessment, "Skriv koordinerende enhets vurdering av klagen.")
     locked = _lock_open_complaint(complaint, late_reason)
     decision = locked.decision
@@ -150,31 +173,7 @@ def complaint_uphold_and_forward(
     locked.status = Complaint.Status.FORWARDED
     locked.ke_assessment = ke_assessment
     locked.forwarded_on = today
-    context = {
-        "complaint": locked,
-        "decision": decision,
-        "case": decision.case,
-        "today": today,
-        "municipality": settings.MUNICIPALITY_NAME,
-        "unit": settings.KE_UNIT_NAME,
-        "address": settings.KE_ADDRESS,
-        "phone": settings.KE_PHONE,
-        "email": settings.KE_EMAIL,
-        "appeal_body": settings.KE_COUNTY_GOVERNOR,
-        "letters": list(selectors.decision_letters(decision)),
-        "caseworker": by.get_full_name() or by.get_username(),
-    }
-    _html, pdf = render_to_pdf(FORWARDING_TEMPLATE, context)
-    letter = Letter(
-        kind=Letter.Kind.FORWARDING,
-        decision=decision,
-        complaint=locked,
-        recipient_key="statsforvalteren",
-        recipient_name=settings.KE_COUNTY_GOVERNOR,
-        created_by=by,
-    )
-    writes.store_pdf(letter, pdf, f"oversendelse-{locked.pk}.pdf")
-    letter.save()
+    complaint_letters.forwarding_send(complaint=locked, by=by, today=today)
     save_with_history(
         locked, by=by, update_fields=["status", "ke_assessment", "forwarded_on", "late_reason"]
     )
@@ -183,6 +182,60 @@ def complaint_uphold_and_forward(
         kind=TimelineEntry.Kind.LETTER,
         text=f"Klagen er vurdert, vedtaket opprettholdt og saken oversendt "
         f"{settings.KE_COUNTY_GOVERNOR}.",
+        by=by,
+    )
+    return locked
+
+
+@transaction.atomic
+def complaint_reject(*, complaint: Complaint, by, ground: str, reasons: str) -> Complaint:
+    """The KE rejects (avviser) a complaint it may not take up (fvl. § 33 second paragraph).
+
+    The rejection is a decision of its own (fvl. § 2 third paragraph): a letter to every
+    party with its reasons and its own complaint deadline. The decision complained of stands.
+    """
+    if ground not in Complaint.RejectionGround.values:
+        raise RuleViolation("Velg hvorfor klagen avvises.")
+    writes.check_text(reasons, f"Skriv begrunnelsen for avvisningen ({legal.citation('reasons')}).")
+    locked = (
+        Complaint.objects.select_for_update()
+        .select_related("decision", "decision__case", "decision__case__person")
+        .get(pk=complaint.pk)
+    )
+    if locked.status != Complaint.Status.RECEIVED:
+        raise RuleViolation("Klagen er allerede behandlet av koordinerende enhet.")
+    if ground == Complaint.RejectionGround.LATE and not locked.is_late:
+        raise RuleViolation("Klagen kom i tide og kan ikke avvises fordi den kom for sent.")
+    today = timezone.localdate()
+    locked.status = Complaint.Status.REJECTED
+    locked.rejection_ground, locked.rejection_reasons, locked.rejected_on = ground, reasons, today
+    complaint_letters.rejection_send(complaint=locked, by=by, today=today)
+    locked.full_clean()
+    save_with_history(
+        locked,
+        by=by,
+        update_fields=[
+            "status",
+            "rejection_ground",
+            "rejection_reasons",
+            "rejected_on",
+            "rejection_received_on",
+            "rejection_complaint_deadline",
+        ],
+    )
+    decision = writes.lock_decision(locked.decision)
+    still_open = decision.complaints.filter(status__in=(Complaint.Status.RECEIVED,)).exists()
+    forwarded = decision.complaints.filter(status=Complaint.Status.FORWARDED).exists()
+    if decision.status == S.APPEALED and not still_open and not forwarded:
+        # The decision stands as it was before the complaint came in.
+        decision.status = S.FINAL if decision.finalized_on else S.SENT
+        save_with_history(decision, by=by, update_fields=["status", "updated_at"])
+    timeline_add(
+        case=decision.case,
+        kind=TimelineEntry.Kind.LETTER,
+        text=f"Klagen fra {locked.complainant} er avvist "
+        f"({Complaint.RejectionGround(ground).label.lower()}). Vedtak om avvisning sendt "
+        f"partene; klagefrist {locked.rejection_complaint_deadline:%d.%m.%Y}.",
         by=by,
     )
     return locked
@@ -205,6 +258,11 @@ def complaint_reverse(
     if outcome not in Decision.Outcome.values:
         raise RuleViolation("Velg utfallet av det nye vedtaket.")
     locked = _lock_open_complaint(complaint, late_reason)
+    if locked.on_rejection_id:
+        raise RuleViolation(
+            "Klagen gjelder en avvisning. Gir dere klageren medhold, ta den avviste klagen "
+            "opp igjen («Behandle den avviste klagen»)."
+        )
     old = locked.decision
     new = Decision(
         case=old.case,
@@ -238,6 +296,26 @@ def complaint_reverse(
         by=by,
     )
     return new
+
+
+@transaction.atomic
+def rejection_reverse(*, complaint: Complaint, by, ke_assessment: str = "") -> Complaint:
+    """A complaint on a rejection is justified: the rejected complaint is taken up again."""
+    locked = _lock_open_complaint(complaint, "")
+    if not locked.on_rejection_id:
+        raise RuleViolation("Klagen gjelder ikke en avvisning.")
+    rejected = Complaint.objects.select_for_update().get(pk=locked.on_rejection_id)
+    rejected.status = Complaint.Status.RECEIVED
+    save_with_history(rejected, by=by, update_fields=["status"])
+    locked.status, locked.ke_assessment = Complaint.Status.REVERSED, ke_assessment
+    save_with_history(locked, by=by, update_fields=["status", "ke_assessment"])
+    timeline_add(
+        case=locked.decision.case,
+        kind=TimelineEntry.Kind.SYSTEM,
+        text=f"Avvisningen er omgjort. Klagen fra {rejected.complainant} behandles likevel.",
+        by=by,
+    )
+    return rejected
 
 
 @transaction.atomic

@@ -44,13 +44,17 @@ class SendResult:
 
 def _plan_dispatches(case: Case) -> tuple[list[tuple[selectors.Recipient, str]], list[str]]:
     """(recipient, channel) for each recipient, and notices for the caseworker."""
-    planned, notices, problems = [], [], []
     found = selectors.recipients(case)
     if not found:
         raise RuleViolation(
             "Vedtaket har ingen mottaker. Registrer foreldre med foreldreansvar eller verge "
             "under «Person og familie» før vedtaket sendes."
         )
+    return _plan_channels(found)
+
+
+def _plan_channels(found) -> tuple[list[tuple[selectors.Recipient, str]], list[str]]:
+    planned, notices, problems = [], [], []
     for recipient in found:
         if recipient.has_valid_email:
             planned.append((recipient, Dispatch.Channel.EMAIL))
@@ -81,6 +85,47 @@ def _lock_case_drafts(decision: Decision) -> list[Decision]:
         Decision.objects.select_for_update()
         .filter(case=decision.case_id, status__in=(S.DRAFT, S.AWAITING_APPROVAL))
         .order_by("pk")
+    )
+
+
+@dataclass
+class DispatchPlan:
+    """How each recipient of a set of letters is reached, as decision letters are."""
+
+    channels: dict[str, str]  # recipient key -> Dispatch.Channel
+    notices: list[str]
+
+    def received_on(self, sent_on: datetime.date) -> datetime.date:
+        """The day the last of the letters is assumed to arrive (the deadline runs from it)."""
+        return _received_on(sent_on, set(self.channels.values()))
+
+
+def dispatch_plan(recipients) -> DispatchPlan:
+    """Email where the recipient has a valid address, otherwise the print batch; a recipient
+    that cannot be reached at all refuses the whole plan (RuleViolation)."""
+    planned, notices = _plan_channels(recipients)
+    return DispatchPlan({r.key: channel for r, channel in planned}, notices)
+
+
+def dispatch_queue(*, plan: DispatchPlan, letters: list[tuple[Letter, str]]) -> list[Dispatch]:
+    """Queue stored letters (each with its recipient's key and email) by the plan, the way
+    decision letters go, in the caller's transaction; email is sent after commit."""
+    dispatches = []
+    for letter, email in letters:
+        channel = plan.channels[letter.recipient_key]
+        address = email if channel == Dispatch.Channel.EMAIL else letter.recipient_address
+        dispatches.append(Dispatch.objects.create(letter=letter, channel=channel, address=address))
+    for dispatch in dispatches:
+        if dispatch.channel == Dispatch.Channel.EMAIL:
+            _enqueue(dispatch.pk)
+    return dispatches
+
+
+def _received_on(sent_on: datetime.date, channels) -> datetime.date:
+    # With several recipients the latest assumed day counts, in the parties' favour.
+    return max(
+        deadlines.assumed_received_on(sent_on, channel=c, post_days=settings.KE_POST_DAYS)
+        for c in channels
     )
 
 
@@ -323,8 +368,11 @@ def print_batch_mark_posted(*, dispatch_ids: list[int], by) -> int:
         assumed = deadlines.assumed_received_on(
             today, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
         )
-        # Posted later than the decision was sent: the recipient gets the extra days.
-        receipts.letter_assume_received(letter=dispatch.letter, assumed_on=assumed, by=by)
+        if dispatch.letter.kind == Letter.Kind.REJECTION:
+            _rejection_posted(dispatch.letter, assumed, by)
+        elif dispatch.letter.kind == Letter.Kind.DECISION:
+            # Posted later than the decision was sent: the recipient gets the extra days.
+            receipts.letter_assume_received(letter=dispatch.letter, assumed_on=assumed, by=by)
         timeline_add(
             case=decision.case,
             kind=TimelineEntry.Kind.LETTER,
@@ -332,6 +380,19 @@ def print_batch_mark_posted(*, dispatch_ids: list[int], by) -> int:
             by=by,
         )
     return len(batch)
+
+
+def _rejection_posted(letter: Letter, assumed: datetime.date, by) -> None:
+    # A rejection is a decision of its own: posted late, its own deadline moves.
+    complaint = letter.complaint
+    if complaint.rejection_received_on is None or assumed > complaint.rejection_received_on:
+        complaint.rejection_received_on = assumed
+        complaint.rejection_complaint_deadline = deadlines.complaint_deadline(assumed)
+        save_with_history(
+            complaint,
+            by=by,
+            update_fields=["rejection_received_on", "rejection_complaint_deadline"],
+        )
 
 
 @transaction.atomic

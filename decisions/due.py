@@ -41,7 +41,15 @@ def complaint_deadlines_due(*, until: datetime.date, decisions: QuerySet | None 
         (decisions if decisions is not None else Decision.objects.all())
         .filter(status=Decision.Status.SENT, complaint_deadline__lte=until)
         # NOT EXISTS rather than a LEFT JOIN: PostgreSQL cannot lock the nullable side of one.
-        .exclude(Exists(Complaint.objects.filter(decision=OuterRef("pk"))))
+        # A rejected complaint no longer holds the decision open once the rejection's own
+        # complaint deadline has passed too.
+        .exclude(
+            Exists(
+                Complaint.objects.filter(decision=OuterRef("pk")).filter(
+                    ~Q(status=Complaint.Status.REJECTED) | Q(rejection_complaint_deadline__gt=until)
+                )
+            )
+        )
         .order_by("complaint_deadline", "id")
     )
 

@@ -134,12 +134,19 @@ class ReceivedForm(NamedErrors, forms.Form):
 
 
 class ComplaintForm(NamedErrors, forms.ModelForm):
+    """Who complains is chosen from the case's parties (selectors.recipients), so the copy
+    of a forwarding letter reaches them; what the complaint is on: the decision, or the
+    KE's rejection of an earlier complaint."""
+
     prefix = "klage"
+
+    party = forms.ChoiceField(label="Klager", help_text="Partene i saken.")
+    on = forms.ChoiceField(label="Klagen gjelder", required=False)
 
     class Meta:
         model = Complaint
         formfield_callback = formfield
-        fields = ["complainant", "received_on", "posted_on", "summary", "late_reason"]
+        fields = ["received_on", "posted_on", "summary", "late_reason"]
         widgets = {
             "received_on": DATE_INPUT,
             "posted_on": DATE_INPUT,
@@ -147,7 +154,6 @@ class ComplaintForm(NamedErrors, forms.ModelForm):
             "late_reason": forms.Textarea(attrs={"rows": 2}),
         }
         labels = {
-            "complainant": "Klager",
             "received_on": "Mottatt hos oss",
             "posted_on": "Postlagt (poststempel)",
             "summary": "Hva klagen gjelder",
@@ -157,6 +163,56 @@ class ComplaintForm(NamedErrors, forms.ModelForm):
             "posted_on": "For klage i posten. En klage postlagt innen fristen er kommet i tide.",
             "late_reason": LATE_REASON_HELP,
         }
+
+    field_order = ["party", "on", "received_on", "posted_on", "summary", "late_reason"]
+
+    def __init__(self, *args, parties=(), rejected=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._names = {p.key: p.name for p in parties}
+        self.fields["party"].choices = [("", "Velg klager")] + [
+            (p.key, f"{p.name} ({p.role.lower()})") for p in parties
+        ]
+        self._rejected = {str(c.pk): c for c in rejected}
+        if self._rejected:
+            self.fields["on"].choices = [("", "Vedtaket")] + [
+                (pk, f"Avvisningen av klagen fra {c.complainant}, {c.rejected_on:%d.%m.%Y}")
+                for pk, c in self._rejected.items()
+            ]
+        else:
+            del self.fields["on"]
+
+    def service_arguments(self) -> dict:
+        """The cleaned input as complaints.complaint_register takes it."""
+        data = dict(self.cleaned_data)
+        key = data.pop("party")
+        data["complainant_key"], data["complainant"] = key, self._names[key]
+        data["on_rejection"] = self._rejected.get(data.pop("on", "") or "")
+        return data
+
+
+class RejectForm(NamedErrors, forms.Form):
+    prefix = "avvis"
+
+    ground = forms.ChoiceField(
+        label="Hvorfor klagen avvises", choices=Complaint.RejectionGround.choices
+    )
+    reasons = FreeText(
+        label="Begrunnelse",
+        max_length=TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Står i vedtaket om avvisning, som sendes til alle partene.",
+    )
+
+
+class RejectionReverseForm(NamedErrors, forms.Form):
+    prefix = "omgjor-avvisning"
+
+    ke_assessment = FreeText(
+        label="Vurdering av klagen på avvisningen",
+        max_length=LONG_TEXT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class ForwardForm(NamedErrors, forms.Form):

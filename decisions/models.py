@@ -134,6 +134,8 @@ class Letter(models.Model):
     class Kind(models.TextChoices):
         DECISION = "decision", "Vedtaksbrev"
         FORWARDING = "forwarding", "Oversendelse til Statsforvalteren"
+        FORWARDING_COPY = "forwarding_copy", "Kopi av oversendelsen"
+        REJECTION = "rejection", "Vedtak om avvisning av klage"
 
     kind = models.CharField("type", max_length=20, choices=Kind.choices)
     # The decision the letter was sent from; `decisions` holds every decision the letter
@@ -185,6 +187,11 @@ class Letter(models.Model):
                 fields=["complaint"],
                 condition=models.Q(kind="forwarding"),
                 name="one_forwarding_letter_per_complaint",
+            ),
+            models.UniqueConstraint(
+                fields=["complaint", "kind", "recipient_key"],
+                condition=models.Q(kind__in=["forwarding_copy", "rejection"]),
+                name="one_complaint_letter_per_recipient",
             ),
         ]
 
@@ -247,6 +254,13 @@ class Complaint(models.Model):
         REVERSED = "reversed", "Omgjort av koordinerende enhet"
         FORWARDED = "forwarded", "Oversendt Statsforvalteren"
         CLOSED = "closed", "Avgjort av Statsforvalteren"
+        REJECTED = "rejected", "Avvist av koordinerende enhet"
+
+    class RejectionGround(models.TextChoices):
+        # fvl. § 33 second paragraph: the KE rejects a complaint it may not take up.
+        LATE = "late", "Klagen kom for sent, og det er ikke grunn til å behandle den likevel"
+        NO_STANDING = "no_standing", "Klageren er ikke part og har ikke rettslig klageinteresse"
+        NOT_A_DECISION = "not_a_decision", "Det som er påklaget, er ikke et vedtak"
 
     class Result(models.TextChoices):
         UPHELD = "upheld", "Vedtaket er stadfestet"
@@ -258,6 +272,19 @@ class Complaint(models.Model):
         Decision, on_delete=models.PROTECT, related_name="complaints", verbose_name="vedtak"
     )
     complainant = models.CharField("klager", max_length=200)
+    # The party who complains, as selectors.Recipient.key ("relation:<id>", "person:<id>");
+    # blank for someone who is not a registered party.
+    complainant_key = models.CharField("klagers partsnøkkel", max_length=40, blank=True)
+    # A complaint on the KE's rejection of an earlier complaint (the rejection is itself an
+    # enkeltvedtak): it runs against the rejection's own deadline.
+    on_rejection = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints_on_rejection",
+        verbose_name="klage på avvisning",
+    )
     received_on = models.DateField("mottatt", validators=[RECEIVED_DATE])
     posted_on = models.DateField("postlagt", null=True, blank=True, validators=[RECEIVED_DATE])
     summary = models.TextField("hva klagen gjelder", blank=True, max_length=TEXT)
@@ -277,6 +304,15 @@ class Complaint(models.Model):
         blank=True,
         related_name="from_complaint",
         verbose_name="nytt vedtak",
+    )
+    rejection_ground = models.CharField(
+        "avvisningsgrunn", max_length=20, choices=RejectionGround.choices, blank=True
+    )
+    rejection_reasons = models.TextField("begrunnelse for avvisning", blank=True, max_length=TEXT)
+    rejected_on = models.DateField("avvist", null=True, blank=True)
+    rejection_received_on = models.DateField("avvisningen antatt mottatt", null=True, blank=True)
+    rejection_complaint_deadline = models.DateField(
+        "klagefrist for avvisningen", null=True, blank=True
     )
     result = models.CharField("resultat", max_length=20, choices=Result.choices, blank=True)
     result_on = models.DateField("avgjort", null=True, blank=True, validators=[RECEIVED_DATE])
@@ -298,6 +334,12 @@ class Complaint(models.Model):
                 | models.Q(posted_on__lte=models.F("received_on")),
                 name="complaint_posted_before_received",
                 violation_error_message="Klagen kan ikke være postlagt etter at den kom inn.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="rejected")
+                | (~models.Q(rejection_ground="") & models.Q(rejected_on__isnull=False)),
+                name="complaint_rejected_has_ground",
+                violation_error_message="En avvist klage må ha en avvisningsgrunn.",
             ),
         ]
 

@@ -79,9 +79,8 @@ def decision_complaints(decision):
     return (
         Complaint.objects.filter(decision=decision)
         .select_related("new_decision", "registered_by")
-        .prefetch_related(
-            Prefetch("letters", queryset=Letter.objects.filter(kind=Letter.Kind.FORWARDING))
-        )
+        .select_related("on_rejection")
+        .prefetch_related(Prefetch("letters", queryset=Letter.objects.order_by("kind", "id")))
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisions import delivery_views, list_views, views
+from decisions import complaint_views, delivery_views, list_views, views
 
 app_name = "decisions"
 
@@ -18,6 +18,12 @@ urlpatterns = [
     path("klage/<int:pk>/oversend/", views.complaint_forward, name="complaint_forward"),
     path("klage/<int:pk>/omgjor/", views.complaint_reverse, name="complaint_reverse"),
     path("klage/<int:pk>/resultat/", views.complaint_result, name="complaint_result"),
+    path("klage/<int:pk>/avvis/", complaint_views.complaint_reject, name="complaint_reject"),
+    path(
+        "klage/<int:pk>/omgjor-avvisning/",
+        complaint_views.rejection_reverse,
+        name="rejection_reverse",
+    ),
     path("brev/<int:pk>/", delivery_views.letter_file, name="letter"),
     path("forsendelse/<int:pk>/", delivery_views.dispatch_retry, name="dispatch_retry"),
     path("utskrift/", delivery_views.print_batch, name="print_batch"),

@@ -27,6 +27,8 @@ from decisions.forms import (
     DraftForm,
     ForwardForm,
     ReceivedForm,
+    RejectForm,
+    RejectionReverseForm,
     ResultForm,
     ReverseForm,
 )
@@ -108,6 +110,12 @@ def _complaint_form(form_class, complaint, data=None):
     return form_class(data, prefix=f"{form_class.prefix}-{complaint.pk}")
 
 
+def _complaint_choices(decision, complaints_shown) -> dict:
+    """Who may complain (the parties), and the rejections a complaint may be on."""
+    rejected = [c for c in complaints_shown if c.status == Complaint.Status.REJECTED]
+    return {"rejected": rejected, "parties": selectors.recipients(decision.case)}
+
+
 def _detail_context(request, decision, *, bound=None, open_form=""):
     """The decision page. `bound` holds a form that failed, keyed like `open_form`:
     "complaint", "received", or ("forward" | "reverse" | "result", complaint pk).
@@ -121,6 +129,8 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
             ("forward", ForwardForm),
             ("reverse", ReverseForm),
             ("result", ResultForm),
+            ("reject", RejectForm),
+            ("unreject", RejectionReverseForm),
         ):
             form = bound.get((key, complaint.pk)) or _complaint_form(form_class, complaint)
             setattr(complaint, f"{key}_form", form)
@@ -131,7 +141,8 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
         "missing": letter_checks.missing_parts(content) if decision.is_editable else [],
         "form": bound.get("decision")
         or (DecisionForm(instance=decision) if decision.is_editable else None),
-        "complaint_form": bound.get("complaint") or ComplaintForm(),
+        "complaint_form": bound.get("complaint")
+        or ComplaintForm(**_complaint_choices(decision, shown)),
         "received_form": bound.get("received")
         or ReceivedForm(letters=selectors.decision_letters(decision)),
         "open_form": open_form,
@@ -310,11 +321,12 @@ def decision_received(request, pk):
 @caseworker_required
 def complaint_add(request, pk):
     decision = _get_decision(request, pk)
-    form = ComplaintForm(request.POST)
+    shown = list(selectors.decision_complaints(decision))
+    form = ComplaintForm(request.POST, **_complaint_choices(decision, shown))
     if form.is_valid():
         try:
             complaint = complaints.complaint_register(
-                decision=decision, by=request.user, **form.cleaned_data
+                decision=decision, by=request.user, **form.service_arguments()
             )
         except RuleViolation as error:
             _add_errors(form, error)

@@ -18,13 +18,15 @@ from coordinators.models import Appointment
 from coordinators.qualification import expires_on
 from decisions import due as decisions_due
 from decisions.models import Decision
+from followup.scans.plans import quiet_plan_rows
 from plans import due as plans_due
 from plans.models import ActionPoint, Plan
 
 # Coordinators see the deadlines of their own plans and training; the rest are the KE's.
-COORDINATOR_KINDS = ("evaluation", "action_point", "training")
+COORDINATOR_KINDS = ("evaluation", "action_point", "quiet_plan", "training")
 KINDS = {
     "evaluation": "Evaluering av plan",
+    "quiet_plan": "Plan uten aktivitet",
     "action_point": "Oppfølgingspunkt fra møte",
     "complaint": "Klagefrist",
     "consent": "Venter på samtykke",
@@ -85,6 +87,7 @@ def gather(user, *, today: datetime.date, horizon_days: int) -> list[DeadlineRow
     rows = [
         *_evaluation_rows(cases, horizon),
         *_action_point_rows(cases, horizon),
+        *_quiet_plan_rows(cases, horizon),
         *_training_rows(user, today=today, horizon=horizon),
     ]
     if sees_all_cases(user):
@@ -133,6 +136,19 @@ def _action_point_rows(cases, horizon) -> list[DeadlineRow]:
     return _plan_rows(
         "action_point", due.values_list("due_on", *_case_columns("meeting__plan__case__"))
     )
+
+
+def _quiet_plan_rows(cases, horizon) -> list[DeadlineRow]:
+    """Plans quiet by the horizon, due the day they went (or go) quiet."""
+    plans = Plan.objects.filter(case__in=cases)
+    found = {
+        case_id: quiet for _, case_id, _, _, quiet in quiet_plan_rows(until=horizon, plans=plans)
+    }
+    # The case columns in a second query: the same query the other plan rows are built from.
+    about = Plan.objects.filter(case_id__in=list(found)[:LIMIT]).values_list(
+        "case_id", *_case_columns("case__")
+    )
+    return _plan_rows("quiet_plan", [(found[row[0]], *row[1:]) for row in about])
 
 
 def _plan_rows(kind: str, due) -> list[DeadlineRow]:

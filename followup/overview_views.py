@@ -1,4 +1,5 @@
-from django.db.models import Count
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 from django.utils import timezone
@@ -39,6 +40,7 @@ def _figures():
         "processing": overview.processing_times(pairs, months),
         "extra": _other_app_figures(today),
         "overdue_by_area": _overdue_evaluations_by_area(today),
+        "plans_by_area": _plans_by_area(today),
     }
 
 
@@ -70,6 +72,43 @@ def _overdue_evaluations_by_area(today) -> list[tuple[str, int]]:
     )
 
 
+NO_COORDINATOR = "Uten koordinator"
+
+
+def _plans_by_area(today) -> list[tuple[str, int, int]]:
+    """(service area, active plans, quiet plans) by the area of the plans' coordinators.
+
+    A plan with coordinators from two areas counts in both. How many participants log in
+    is not counted yet: participant logins are being built (issue 15.1).
+    """
+    from coordinators.models import Appointment
+    from plans import due
+    from plans.models import Plan
+
+    active = Plan.objects.filter(status=Plan.Status.ACTIVE)
+    quiet = due.quiet_plans_due(until=today, months=settings.KE_PLAN_QUIET_MONTHS).values("pk")
+    # Two queries: the areas, then the plans with no coordinator.
+    rows = [
+        (name, n_active, n_quiet)
+        for name, n_active, n_quiet in Appointment.objects.filter(
+            ended_on__isnull=True, case__plan__in=active
+        )
+        .order_by()
+        .values_list("coordinator__service_area__name")
+        .annotate(
+            n_active=Count("case", distinct=True),
+            n_quiet=Count("case", distinct=True, filter=Q(case__plan__in=quiet)),
+        )
+    ]
+    appointed_now = Appointment.objects.filter(case=OuterRef("case"), ended_on__isnull=True)
+    unappointed = active.exclude(Exists(appointed_now)).aggregate(
+        n_active=Count("pk"), n_quiet=Count("pk", filter=Q(pk__in=quiet))
+    )
+    if unappointed["n_active"]:
+        rows.append((NO_COORDINATOR, unappointed["n_active"], unappointed["n_quiet"]))
+    return sorted(rows, key=lambda r: (-r[1], r[0]))
+
+
 @caseworker_required
 def overview_page(request):
     figures = _figures()
@@ -92,6 +131,7 @@ def overview_page(request):
             if figures["overdue_by_area"]
             else None,
             "processing_rows": [(_month_label(p.month), p) for p in figures["processing"]],
+            "quiet_months": settings.KE_PLAN_QUIET_MONTHS,
         },
     )
 
@@ -111,6 +151,9 @@ def overview_csv(request):
         rows.append(["Behandlingstid 90-persentil (dager)", month, _num(p.p90_days)])
     for label, n in figures["overdue_by_area"]:
         rows.append(["Forfalte evalueringer", label, n])
+    for label, active, quiet in figures["plans_by_area"]:
+        rows.append(["Aktive planer per tjenesteområde", label, active])
+        rows.append(["Planer uten aktivitet per tjenesteområde", label, quiet])
     for label, n in figures["extra"]:
         rows.append([label, timezone.localdate().isoformat(), n])
     return csv_response("ke-oversikt.csv", ["Figur", "Periode", "Verdi"], rows)

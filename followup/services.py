@@ -9,8 +9,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from cases.consents import consent_withdrawal_record
 from cases.models import Case, Consent
-from cases.services import case_transition, consent_withdrawal_record
+from cases.services import case_transition
 from coordinators.models import Appointment
 from coordinators.services import appointment_end
 from core.errors import RuleViolation

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import calendar_views, my_plans_views, views
+from plans import calendar_views, my_plans_views, pdf_views, views
 
 app_name = "plans"
 
@@ -40,5 +40,5 @@ urlpatterns = [
     ),
     path("sak/<int:pk>/evaluering/", views.evaluation_add, name="evaluation_add"),
     path("sak/<int:pk>/historikk/", views.plan_history_page, name="history"),
-    path("sak/<int:pk>/pdf/", views.plan_pdf, name="pdf"),
+    path("sak/<int:pk>/pdf/", pdf_views.plan_pdf, name="pdf"),
 ]

@@ -193,6 +193,9 @@ class Consent(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
     given_by = models.CharField("gitt av", max_length=20, choices=GivenBy.choices)
     given_by_name = models.CharField("navn på den som samtykket", max_length=200)
+    # Which registered party gave it: "person:<id>" or "relation:<id>" (cases.selectors.
+    # consent_givers); blank on consents noted before the giver was chosen from the parties.
+    given_by_key = models.CharField("partsnøkkel", max_length=40, blank=True)
     given_on = models.DateField("dato", validators=[RECEIVED_DATE])
     form = models.CharField("form", max_length=20, choices=Form.choices)
     covers_plan = models.BooleanField("samtykke til å utarbeide individuell plan", default=False)
@@ -211,6 +214,9 @@ class Consent(models.Model):
         related_name="+",
         verbose_name="notert av",
     )
+    # A child with two holders of parental responsibility: why the case went on with this
+    # consent alone (domain reference, "Parties and voice").
+    enough_reason = models.TextField("hvorfor ett samtykke er nok", blank=True, max_length=TEXT)
     withdrawn_on = models.DateField(
         "trukket tilbake", null=True, blank=True, validators=[RECEIVED_DATE]
     )

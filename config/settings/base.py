@@ -371,6 +371,12 @@ KE_ADDRESS = env.str("KE_ADDRESS", default="Rådhusgata 1, 0001 Eksempelby")
 KE_PHONE = env.str("KE_PHONE", default="12 34 56 78")
 KE_EMAIL = env.str("KE_EMAIL", default="koordinerende.enhet@kommune.example")
 KE_COUNTY_GOVERNOR = env.str("KE_COUNTY_GOVERNOR", default="Statsforvalteren i Eksempel")
+# Where a complaint the KE upholds is sent: by email if an address is set, otherwise the
+# forwarding letter goes to the print batch with this postal address.
+KE_COUNTY_GOVERNOR_ADDRESS = env.str(
+    "KE_COUNTY_GOVERNOR_ADDRESS", default="Postboks 1, 0002 Eksempelby"
+)
+KE_COUNTY_GOVERNOR_EMAIL = env.str("KE_COUNTY_GOVERNOR_EMAIL", default="")
 # A case not decided this many days after it was received is overdue; the KE owes
 # a preliminary reply after one month (fvl. § 11 a).
 KE_CASE_PROCESSING_DAYS = env.int("KE_CASE_PROCESSING_DAYS", default=30)
@@ -388,3 +394,6 @@ KE_DEMO_PASSWORD = env.str("KE_DEMO_PASSWORD", default="")
 KE_CONSENT_WAIT_DAYS = env.int("KE_CONSENT_WAIT_DAYS", default=14)
 # An active plan's coordinator is reminded this many days before the next evaluation.
 KE_EVALUATION_REMINDER_DAYS = env.int("KE_EVALUATION_REMINDER_DAYS", default=14)
+# An active plan with no update, meeting, message or evaluation for this many months is
+# quiet: it shows in Frister and Oversikt, and its coordinator is reminded.
+KE_PLAN_QUIET_MONTHS = env.int("KE_PLAN_QUIET_MONTHS", default=3)

@@ -12,7 +12,12 @@ from cases import due as cases_due
 from decisions.scans import complaint_deadlines, dispatches_resend
 from followup.models import Reminder
 from followup.reminders import Due, record
-from followup.scans.plans import action_points_overdue, evaluations_due, evaluations_overdue
+from followup.scans.plans import (
+    action_points_overdue,
+    evaluations_due,
+    evaluations_overdue,
+    plans_quiet,
+)
 from followup.scans.training import training_expiry
 
 logger = logging.getLogger(__name__)
@@ -48,6 +53,7 @@ SCANS = {
         evaluations_due,
         evaluations_overdue,
         action_points_overdue,
+        plans_quiet,
         training_expiry,
         complaint_deadlines,
         dispatches_resend,

@@ -1,4 +1,5 @@
-"""Daily scans for plans: evaluations coming up or overdue, and overdue action points.
+"""Daily scans for plans: evaluations coming up or overdue, overdue action points, and
+plans gone quiet.
 
 Each scan selects everything due and not yet reminded, so a missed or doubled run does
 no harm (see followup/scans/__init__.py). What is due comes from plans.due, the same
@@ -131,3 +132,44 @@ def action_points_overdue(today: datetime.date, dry_run: bool = False) -> int:
             )
 
     return record(dues(to_user), dry_run=dry_run) + record(dues(to_coordinator), dry_run=dry_run)
+
+
+def quiet_plan_rows(*, until: datetime.date, plans=None):
+    """(plan id, case id, case number, last activity, quiet on) of plans quiet by `until`,
+    as "Frister" and the scan both read them."""
+    months = settings.KE_PLAN_QUIET_MONTHS
+    columns = due.last_activity_columns()
+    quiet = due.quiet_plans_due(until=until, months=months, plans=plans)
+    for plan_id, case_id, number, *values in quiet.values_list(
+        "pk", "case_id", "case__number", *columns
+    ).iterator(chunk_size=BATCH):
+        last = due.last_activity_on(**dict(zip(columns, values, strict=True)))
+        yield plan_id, case_id, number, last, due.quiet_on(last, months=months)
+
+
+def plans_quiet(today: datetime.date, dry_run: bool = False) -> int:
+    """Active plans with no activity for KE_PLAN_QUIET_MONTHS months: remind the coordinator."""
+    rows = list(quiet_plan_rows(until=today))
+    coordinators = Appointment.objects.filter(
+        case_id__in=[case_id for _, case_id, *_ in rows],
+        ended_on__isnull=True,
+        coordinator__user__is_active=True,
+    ).values_list("case_id", "coordinator__user_id")
+    users_by_case: dict[int, list[int]] = {}
+    for case_id, user_id in coordinators:
+        users_by_case.setdefault(case_id, []).append(user_id)
+    dues = (
+        Due(
+            kind=Reminder.Kind.PLAN_QUIET,
+            object_type="plan",
+            object_id=plan_id,
+            due_on=quiet_on,
+            recipient_id=user_id,
+            text=f"Planen i sak {number} har ikke hatt aktivitet siden {last:%d.%m.%Y}. "
+            "Ta kontakt med deltakerne, eller evaluer planen.",
+            link=_plan_link(case_id),
+        )
+        for plan_id, case_id, number, last, quiet_on in rows
+        for user_id in users_by_case.get(case_id, ())
+    )
+    return record(dues, dry_run=dry_run)

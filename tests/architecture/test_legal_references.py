@@ -26,6 +26,7 @@ CITING = [
     "decisions/delivery.py",
     "decisions/drafting.py",
     "decisions/receipts.py",
+    "decisions/complaint_letters.py",
 ]
 TEMPLATE_DIRS = ["cases/templates", "eligibility/templates", "decisions/templates"]
 TEMPLATES = sorted(

@@ -233,6 +233,8 @@ PK_OF = {
     "decisions:complaint_forward": "complaint",
     "decisions:complaint_reverse": "complaint",
     "decisions:complaint_result": "complaint",
+    "decisions:complaint_reject": "complaint",
+    "decisions:rejection_reverse": "complaint",
     "followup:reminder_done": "reminder",
     **{
         f"decisions:{name}": "decision"

@@ -54,12 +54,12 @@ def test_the_caseworker_drafts_previews_and_sends_a_grant_then_forwards_a_compla
     page.get_by_text("Registrer klage", exact=True).click()
     page.get_by_label("Hva klagen gjelder").fill("Ønsker en annen koordinator.")
     page.get_by_role("button", name="Registrer klagen").click()
-    expect(page.get_by_text("Fyll ut «Klager».")).to_be_visible()
+    expect(page.get_by_text("Velg «Klager».")).to_be_visible()
     expect(page.get_by_text("Fyll ut «Mottatt hos oss».")).to_be_visible()
     expect(page.get_by_label("Hva klagen gjelder")).to_have_value("Ønsker en annen koordinator.")
 
     # Register a complaint and forward it to Statsforvalteren.
-    page.get_by_label("Klager").fill("Ingrid Demo-Nilsen")
+    page.get_by_label("Klager").select_option(label="Ingrid Demo-Nilsen (søker)")
     page.get_by_label("Mottatt hos oss").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Registrer klagen").click()
     expect(page.get_by_text("Klagen er registrert.")).to_be_visible()

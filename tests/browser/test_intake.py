@@ -25,8 +25,7 @@ def test_a_notification_without_consent_waits_then_moves_to_assessment_and_is_fo
 
     expect(page.get_by_text("Venter på samtykke").first).to_be_visible()
     page.get_by_role("link", name="Samtykke", exact=True).click()
-    page.get_by_label("Gitt av").select_option("person")
-    page.get_by_label("Navn på den som samtykket").fill("Marit Testesen")
+    page.get_by_label("Gitt av").select_option(label="Marit Testesen (personen selv)")
     page.get_by_label("Form").select_option("oral")
     page.get_by_label("Samtykke til å utarbeide individuell plan").check()
     page.get_by_role("button", name="Registrer samtykke").click()

@@ -70,13 +70,13 @@ def test_the_case_search_never_fails_on_any_text(client, q, status, overdue):
 @FUZZ
 @given(given_on=text, form=text, name=text)
 def test_the_consent_form_never_fails_on_any_text(client, given_on, form, name):
+    # `name` goes in as the giver: a value that is not one of the parties is refused.
     client.force_login(UserFactory(username="fuzz", caseworker=True))
     case = CaseFactory(awaiting_consent=True)
     response = client.post(
         reverse("cases:consent_add", args=[case.pk]),
         {
-            "given_by": "person",
-            "given_by_name": name,
+            "giver": name,
             "given_on": given_on,
             "form": form,
             "covers_plan": "on",

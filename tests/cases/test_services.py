@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from cases import services
+from cases import consents, services
 from cases.models import Case, Person, TimelineEntry
 from cases.national_id import synthesize
 from core.errors import RuleViolation, StaleEdit
@@ -120,7 +120,7 @@ class TestPeople:
 class TestConsent:
     def test_recording_consent_moves_a_waiting_case_to_assessment(self, caseworker):
         case = register(caseworker)
-        services.consent_record(case=case, by=caseworker, **CONSENT)
+        consents.consent_record(case=case, by=caseworker, **CONSENT)
         case.refresh_from_db()
         assert case.status == S.UNDER_ASSESSMENT
 
@@ -134,14 +134,14 @@ class TestConsent:
     def test_withdrawing_the_only_consent_sends_the_case_back_to_waiting(self, caseworker):
         case = register(caseworker, consent=CONSENT)
         consent = case.consents.get()
-        services.consent_withdrawal_record(consent=consent, by=caseworker, withdrawn_on=TODAY())
+        consents.consent_withdrawal_record(consent=consent, by=caseworker, withdrawn_on=TODAY())
         case.refresh_from_db()
         assert case.status == S.AWAITING_CONSENT
         assert case.consents.in_force().exists() is False
 
     def test_a_withdrawal_is_recorded_in_the_timeline(self, caseworker):
         case = register(caseworker, consent=CONSENT)
-        services.consent_withdrawal_record(
+        consents.consent_withdrawal_record(
             consent=case.consents.get(), by=caseworker, withdrawn_on=TODAY()
         )
         assert case.timeline.filter(text="Samtykke trukket tilbake.").exists()
@@ -149,21 +149,21 @@ class TestConsent:
     def test_a_consent_cannot_be_withdrawn_twice(self, caseworker):
         case = register(caseworker, consent=CONSENT)
         consent = case.consents.get()
-        services.consent_withdrawal_record(consent=consent, by=caseworker, withdrawn_on=TODAY())
+        consents.consent_withdrawal_record(consent=consent, by=caseworker, withdrawn_on=TODAY())
         with pytest.raises(RuleViolation, match="allerede"):
-            services.consent_withdrawal_record(consent=consent, by=caseworker, withdrawn_on=TODAY())
+            consents.consent_withdrawal_record(consent=consent, by=caseworker, withdrawn_on=TODAY())
 
     def test_consent_given_in_the_future_is_refused(self, caseworker):
         case = register(caseworker)
         with pytest.raises(RuleViolation, match="fram i tid"):
-            services.consent_record(
+            consents.consent_record(
                 case=case, by=caseworker, **{**CONSENT, "given_on": TODAY() + datetime.timedelta(1)}
             )
 
     def test_consent_cannot_be_recorded_on_a_closed_case(self, caseworker):
         case = CaseFactory(closed=True)
         with pytest.raises(RuleViolation, match="avsluttet"):
-            services.consent_record(case=case, by=caseworker, **CONSENT)
+            consents.consent_record(case=case, by=caseworker, **CONSENT)
 
 
 class TestTransitions:
@@ -422,12 +422,12 @@ class TestHistoryUser:
         assert case.history.latest().history_user == caseworker
 
     def test_recording_consent_records_who_noted_it(self, caseworker):
-        consent = services.consent_record(case=CaseFactory(), by=caseworker, **CONSENT)
+        consent = consents.consent_record(case=CaseFactory(), by=caseworker, **CONSENT)
         assert consent.history.latest().history_user == caseworker
 
     def test_a_withdrawal_records_who_withdrew_the_consent(self, caseworker, leader):
         consent = ConsentFactory()
-        services.consent_withdrawal_record(consent=consent, by=leader, withdrawn_on=TODAY())
+        consents.consent_withdrawal_record(consent=consent, by=leader, withdrawn_on=TODAY())
         assert consent.history.latest().history_user == leader
 
     def test_a_relation_records_who_added_it(self, caseworker):

@@ -205,8 +205,7 @@ class TestConsentPages:
         caseworker_client.post(
             reverse("cases:consent_add", args=[case.pk]),
             {
-                "given_by": "person",
-                "given_by_name": "Kari",
+                "giver": f"person:{case.person_id}",
                 "form": "oral",
                 "given_on": timezone.localdate().isoformat(),
                 "covers_plan": "on",

@@ -59,9 +59,9 @@ def test_a_complaint_on_a_decision_not_yet_sent_is_refused_and_changes_nothing(d
     assert not Complaint.objects.exists()
 
 
-def test_a_second_complaint_while_one_is_handled_is_refused(sent):
+def test_the_same_party_s_second_complaint_while_one_is_handled_is_refused(sent):
     register(sent)
-    with pytest.raises(RuleViolation, match="allerede påklaget"):
+    with pytest.raises(RuleViolation, match="allerede en klage"):
         register(sent)
 
 

@@ -205,16 +205,16 @@ def test_an_empty_complaint_reopens_the_form_with_named_errors_at_the_fields(cas
     decision = DecisionFactory(sent=True)
     response = caseworker_client.post(
         reverse("decisions:complaint_add", args=[decision.pk]),
-        {"klage-complainant": "", "klage-received_on": "", "klage-summary": "Vil ha koordinator."},
+        {"klage-party": "", "klage-received_on": "", "klage-summary": "Vil ha koordinator."},
     )
     html = html_of(response)
     assert response.status_code == 200
     assert not decision.complaints.exists()
     assert "<details open>" in html
-    assert "Fyll ut «Klager»." in html
+    assert "Velg «Klager»." in html
     assert "Fyll ut «Mottatt hos oss»." in html
     assert "Feltet er påkrevet" not in html
-    assert 'id="error_1_id_klage-complainant"' in html
+    assert 'id="error_1_id_klage-party"' in html
     assert "Vil ha koordinator." in html
     assert html.count("Klagen er ikke registrert.") == 1
 
@@ -224,12 +224,15 @@ def test_a_complaint_the_service_refuses_shows_why_in_the_open_form(caseworker_c
     before = decision.sent_on - timezone.timedelta(days=3)
     response = caseworker_client.post(
         reverse("decisions:complaint_add", args=[decision.pk]),
-        {"klage-complainant": "Kari Klager", "klage-received_on": before.isoformat()},
+        {
+            "klage-party": f"person:{decision.case.person_id}",
+            "klage-received_on": before.isoformat(),
+        },
     )
     html = html_of(response)
     assert "<details open>" in html
     assert "kan ikke ha kommet inn før vedtaket ble sendt" in html
-    assert 'value="Kari Klager"' in html
+    assert f'value="person:{decision.case.person_id}" selected' in html
 
 
 def test_a_complaint_on_a_decision_with_no_deadline_is_registered_in_time(caseworker_client):
@@ -237,7 +240,10 @@ def test_a_complaint_on_a_decision_with_no_deadline_is_registered_in_time(casewo
     decision = DecisionFactory(sent=True, received_on=None, complaint_deadline=None)
     caseworker_client.post(
         reverse("decisions:complaint_add", args=[decision.pk]),
-        {"klage-complainant": "Kari", "klage-received_on": timezone.localdate().isoformat()},
+        {
+            "klage-party": f"person:{decision.case.person_id}",
+            "klage-received_on": timezone.localdate().isoformat(),
+        },
     )
     assert Complaint.objects.get().is_late is False
 

@@ -176,7 +176,10 @@ def test_registering_a_complaint_from_the_page(caseworker_client):
     decision = DecisionFactory(sent=True)
     caseworker_client.post(
         reverse("decisions:complaint_add", args=[decision.pk]),
-        {"klage-complainant": "Kari", "klage-received_on": decision.sent_on.isoformat()},
+        {
+            "klage-party": f"person:{decision.case.person_id}",
+            "klage-received_on": decision.sent_on.isoformat(),
+        },
     )
     assert decision.complaints.count() == 1
 

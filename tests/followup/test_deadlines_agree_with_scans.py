@@ -142,3 +142,22 @@ def test_training_listed_is_training_reminded_even_after_thousands_of_completion
     shown = listed(leader, "training", horizon_days=WARNING_DAYS)
     assert shown == reminded(kinds, describe)
     assert {ids for ids, _ in shown} == {(expired.pk,), (expiring.pk,)}
+
+
+def test_quiet_plans_listed_are_those_reminded(leader, settings):
+    settings.KE_PLAN_QUIET_MONTHS = 3
+    for last in (day(-200), day(-93), day(-92), day(-60), day(0)):
+        plan = PlanFactory(active=True, activated_on=last)
+        PlanFactory._meta.model.objects.filter(pk=plan.pk).update(
+            updated_at=datetime.datetime.combine(last, datetime.time(12), tzinfo=datetime.UTC)
+        )
+        AppointmentFactory(case=plan.case)
+    scans.run_one("plans_quiet", today=TODAY)
+
+    def describe(reminder):
+        plan = PlanFactory._meta.model.objects.select_related("case").get(pk=reminder.object_id)
+        return (plan.case.number, reminder.due_on)
+
+    due = listed(leader, "quiet_plan", horizon_days=0)
+    assert due == reminded([Reminder.Kind.PLAN_QUIET], describe)
+    assert len(due) == 3  # 92 days back is 23 August: quiet from today

@@ -1,0 +1,147 @@
+"""The letters a complaint gives rise to, stored and queued the way decision letters are:
+the forwarding letter to Statsforvalteren with a copy to each party, and the rejection
+(avvisning), itself a decision with its own letter to each party and its own complaint right.
+
+Called inside the complaint services' transactions (decisions.complaints); a party that
+cannot be reached refuses the step (RuleViolation) and nothing is stored or queued.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.templatetags.static import static
+
+from core.pdf import render_to_pdf
+from decisions import deadlines, delivery, letters, selectors, writes
+from decisions.models import Complaint, Letter
+
+FORWARDING_TEMPLATE = "decisions/pdf/forwarding_letter.html"
+REJECTION_TEMPLATE = "decisions/pdf/rejection_letter.html"
+APPEAL_BODY_KEY = "statsforvalteren"
+
+
+def appeal_body() -> selectors.Recipient:
+    lines = tuple(p.strip() for p in settings.KE_COUNTY_GOVERNOR_ADDRESS.split(",") if p.strip())
+    return selectors.Recipient(
+        APPEAL_BODY_KEY,
+        settings.KE_COUNTY_GOVERNOR,
+        "Klageinstans",
+        settings.KE_COUNTY_GOVERNOR_EMAIL,
+        lines,
+    )
+
+
+def _sender(by, today: datetime.date) -> dict:
+    return {
+        "today": today,
+        "municipality": settings.MUNICIPALITY_NAME,
+        "unit": settings.KE_UNIT_NAME,
+        "address": settings.KE_ADDRESS,
+        "phone": settings.KE_PHONE,
+        "email": settings.KE_EMAIL,
+        "appeal_body": settings.KE_COUNTY_GOVERNOR,
+        "caseworker": by.get_full_name() or by.get_username(),
+        "logo": static(settings.KE_LETTER_LOGO) if settings.KE_LETTER_LOGO else "",
+    }
+
+
+def _store(*, kind, complaint, recipient, context, template, name, by) -> Letter:
+    _html, pdf = render_to_pdf(template, context)
+    letter = Letter(
+        kind=kind,
+        decision=complaint.decision,
+        complaint=complaint,
+        recipient_key=recipient.key,
+        recipient_name=recipient.name,
+        recipient_address="\n".join(recipient.postal_lines),
+        created_by=by,
+    )
+    writes.store_pdf(letter, pdf, name)
+    letter.save()
+    return letter
+
+
+def forwarding_send(*, complaint: Complaint, by, today: datetime.date) -> list[str]:
+    """The forwarding letter to Statsforvalteren, and a copy to every party (the complainant
+    among them). Returns notices for the caseworker (letters put in the print batch)."""
+    decision = complaint.decision
+    body = appeal_body()
+    parties = selectors.recipients(decision.case, on=today)
+    plan = delivery.dispatch_plan([body, *parties])
+    context = {
+        **_sender(by, today),
+        "complaint": complaint,
+        "decision": decision,
+        "case": decision.case,
+        "letters": list(selectors.decision_letters(decision)),
+        "copies_to": [p.name for p in parties],
+    }
+    stored = [
+        (
+            _store(
+                kind=Letter.Kind.FORWARDING,
+                complaint=complaint,
+                recipient=body,
+                context={**context, "addressee": body, "is_copy": False},
+                template=FORWARDING_TEMPLATE,
+                name=f"oversendelse-{complaint.pk}.pdf",
+                by=by,
+            ),
+            body.email,
+        )
+    ]
+    for number, party in enumerate(parties, start=1):
+        letter = _store(
+            kind=Letter.Kind.FORWARDING_COPY,
+            complaint=complaint,
+            recipient=party,
+            context={**context, "addressee": party, "is_copy": True},
+            template=FORWARDING_TEMPLATE,
+            name=f"oversendelse-{complaint.pk}-kopi-{number}.pdf",
+            by=by,
+        )
+        stored.append((letter, party.email))
+    delivery.dispatch_queue(plan=plan, letters=stored)
+    return plan.notices
+
+
+def rejection_send(*, complaint: Complaint, by, today: datetime.date) -> list[str]:
+    """The rejection to every party, with the day its own complaint deadline ends; sets the
+    complaint's rejection_received_on and rejection_complaint_deadline."""
+    decision = complaint.decision
+    parties = selectors.recipients(decision.case, on=today)
+    plan = delivery.dispatch_plan(parties)
+    complaint.rejection_received_on = plan.received_on(today)
+    complaint.rejection_complaint_deadline = deadlines.complaint_deadline(
+        complaint.rejection_received_on
+    )
+    context = {
+        **_sender(by, today),
+        "complaint": complaint,
+        "decision": decision,
+        "case": decision.case,
+        "parties": [f"{p.name} ({p.role.lower()})" for p in parties],
+        "ground_reference": letters.reference(f"rejection_{complaint.rejection_ground}"),
+        "rejection_reference": letters.reference("rejection"),
+        "complaint_reference": letters.reference("rejection_complaint"),
+        **letters.complaint_texts(
+            unit=settings.KE_UNIT_NAME,
+            municipality=settings.MUNICIPALITY_NAME,
+            address=settings.KE_ADDRESS,
+            appeal_body=settings.KE_COUNTY_GOVERNOR,
+        ),
+    }
+    stored = []
+    for number, party in enumerate(parties, start=1):
+        letter = _store(
+            kind=Letter.Kind.REJECTION,
+            complaint=complaint,
+            recipient=party,
+            context={**context, "addressee": party},
+            template=REJECTION_TEMPLATE,
+            name=f"avvisning-{complaint.pk}-{number}.pdf",
+            by=by,
+        )
+        stored.append((letter, party.email))
+    delivery.dispatch_queue(plan=plan, letters=stored)
+    return plan.notices

@@ -1,0 +1,139 @@
+"""Plans that go quiet (issue 15.6): an active plan with no update, meeting or evaluation
+for KE_PLAN_QUIET_MONTHS months shows in Frister and Oversikt, and its coordinator is
+reminded."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from followup import scans
+from followup.deadlines import gather
+from followup.models import Reminder
+from plans.models import Plan
+from tests.factories import (
+    AppointmentFactory,
+    CoordinatorFactory,
+    ServiceAreaFactory,
+    UserFactory,
+)
+from tests.plans.factories import EvaluationFactory, GoalFactory, MeetingFactory, PlanFactory
+from tests.queries import assert_constant_queries
+
+TODAY = datetime.date(2026, 11, 23)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.today(TODAY)]
+
+
+def plan_last_active(on: datetime.date, **kwargs) -> Plan:
+    """An active plan whose last activity (activation, last edit) was `on`."""
+    plan = PlanFactory(active=True, activated_on=on, **kwargs)
+    Plan.objects.filter(pk=plan.pk).update(
+        updated_at=datetime.datetime.combine(on, datetime.time(12), tzinfo=datetime.UTC)
+    )
+    return plan
+
+
+def quiet_rows(user, horizon_days=0):
+    return [
+        r for r in gather(user, today=TODAY, horizon_days=horizon_days) if r.kind == "quiet_plan"
+    ]
+
+
+@pytest.fixture
+def leader(db):
+    return UserFactory(leader=True)
+
+
+def test_a_plan_with_no_activity_for_three_months_shows_in_frister(leader, settings):
+    settings.KE_PLAN_QUIET_MONTHS = 3
+    plan = plan_last_active(datetime.date(2026, 8, 1))
+    (row,) = quiet_rows(leader)
+    assert (row.case_number, row.due_on) == (plan.case.number, datetime.date(2026, 11, 1))
+
+
+def test_a_plan_active_within_the_months_does_not(leader, settings):
+    settings.KE_PLAN_QUIET_MONTHS = 3
+    plan_last_active(datetime.date(2026, 9, 1))
+    assert quiet_rows(leader) == []
+
+
+@pytest.mark.parametrize(
+    "activity",
+    [
+        lambda plan: MeetingFactory(plan=plan, held_on=datetime.date(2026, 10, 1)),
+        lambda plan: EvaluationFactory(plan=plan, held_on=datetime.date(2026, 10, 1)),
+        lambda plan: GoalFactory(plan=plan),
+    ],
+    ids=["meeting", "evaluation", "new goal"],
+)
+def test_a_meeting_an_evaluation_or_a_change_keeps_a_plan_from_going_quiet(leader, activity):
+    plan = plan_last_active(datetime.date(2026, 1, 5))
+    activity(plan)
+    assert quiet_rows(leader) == []
+
+
+def test_the_number_of_months_is_a_setting(leader, settings):
+    plan_last_active(datetime.date(2026, 7, 1))
+    settings.KE_PLAN_QUIET_MONTHS = 6
+    assert quiet_rows(leader) == []
+    settings.KE_PLAN_QUIET_MONTHS = 4
+    assert len(quiet_rows(leader)) == 1
+
+
+def test_a_closed_or_draft_plan_never_goes_quiet(leader):
+    PlanFactory(closed=True)
+    PlanFactory()
+    assert quiet_rows(leader, horizon_days=365) == []
+
+
+def test_the_coordinator_of_a_quiet_plan_is_reminded_once(settings):
+    settings.KE_PLAN_QUIET_MONTHS = 3
+    plan = plan_last_active(datetime.date(2026, 8, 1))
+    appointment = AppointmentFactory(case=plan.case)
+    scans.run_one("plans_quiet", today=TODAY)
+    scans.run_one("plans_quiet", today=TODAY)
+    reminder = Reminder.objects.get(kind=Reminder.Kind.PLAN_QUIET)
+    assert reminder.recipient == appointment.coordinator.user
+    assert reminder.due_on == datetime.date(2026, 11, 1)
+    assert "01.08.2026" in reminder.text and plan.case.number in reminder.text
+
+
+def test_the_reminder_names_no_person(settings):
+    plan = plan_last_active(datetime.date(2026, 1, 5))
+    AppointmentFactory(case=plan.case)
+    scans.run_one("plans_quiet", today=TODAY)
+    text = Reminder.objects.get(kind=Reminder.Kind.PLAN_QUIET).text
+    assert plan.person.family_name not in text and plan.person.given_name not in text
+
+
+def test_oversikt_shows_active_and_quiet_plans_per_service_area(caseworker_client):
+    school = CoordinatorFactory(service_area=ServiceAreaFactory(name="Skole", slug="skole"))
+    AppointmentFactory(case=plan_last_active(datetime.date(2026, 1, 5)).case, coordinator=school)
+    AppointmentFactory(case=plan_last_active(TODAY).case, coordinator=school)
+    plan_last_active(datetime.date(2026, 1, 5))  # no coordinator
+    response = caseworker_client.get(reverse("followup:overview"))
+    assert ("Skole", 2, 1) in response.context["plans_by_area"]
+    assert ("Uten koordinator", 1, 1) in response.context["plans_by_area"]
+
+
+def test_frister_runs_the_same_queries_for_one_quiet_plan_and_many(caseworker_client):
+    def add_rows(k):
+        for _ in range(k):
+            AppointmentFactory(case=plan_last_active(datetime.date(2026, 1, 5)).case)
+
+    one, many = assert_constant_queries(
+        lambda: caseworker_client.get(reverse("followup:deadlines")), add_rows, n=15
+    )
+    assert len([r for r, _ in many.context["rows"] if r.kind == "quiet_plan"]) == 15
+
+
+def test_the_scan_finds_one_quiet_plan_or_many_in_the_same_queries():
+    # A dry run: recording each reminder is one insert per reminder, as in every scan.
+    def add_rows(k):
+        for _ in range(k):
+            AppointmentFactory(case=plan_last_active(datetime.date(2026, 1, 5)).case)
+
+    assert_constant_queries(
+        lambda: scans.run_one("plans_quiet", today=TODAY, dry_run=True), add_rows, n=15
+    )
