@@ -307,8 +307,8 @@ def case_update(*, case: Case, expected_version: int, by, **fields) -> Case:
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if locked.version != expected_version:
         raise StaleEdit(
-            "Saken ble endret av noen andre etter at du åpnet den. "
-            "Last siden på nytt og gjør endringene dine igjen."
+            "Saken ble endret av noen andre etter at du åpnet den. Endringene dine er ikke "
+            "lagret, men står i skjemaet nedenfor. Se over og lagre igjen."
         )
     if not locked.is_open:
         raise RuleViolation("En avsluttet sak kan ikke endres.")

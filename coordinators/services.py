@@ -23,6 +23,7 @@ from coordinators.models import (
 )
 from core.errors import RuleViolation
 from core.history import delete_with_history, save_with_history
+from core.locking import refuse_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -58,11 +59,20 @@ def coordinator_create(*, user, by, **fields) -> Coordinator:
 
 
 @transaction.atomic
-def coordinator_update(*, coordinator: Coordinator, by, **fields) -> Coordinator:
+def coordinator_update(
+    *, coordinator: Coordinator, by, expected_stamp: str | None = None, **fields
+) -> Coordinator:
     unknown = set(fields) - set(COORDINATOR_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
     locked = Coordinator.objects.select_for_update().get(pk=coordinator.pk)
+    refuse_if_changed(
+        locked,
+        COORDINATOR_FIELDS,
+        expected_stamp,
+        message="Koordinatoren ble endret av noen andre etter at du åpnet skjemaet. "
+        "Endringene dine er ikke lagret, men står i skjemaet nedenfor. Se over og lagre igjen.",
+    )
     if locked.active and fields.get("active") is False:
         held = locked.appointments.filter(ended_on__isnull=True).count()
         if held:

@@ -21,7 +21,7 @@ from coordinators.forms import (
 )
 from coordinators.models import Appointment, Attendance, Coordinator, Course, TrainingSession
 from core.charts import bar_chart
-from core.errors import RuleViolation
+from core.errors import RuleViolation, StaleEdit
 from core.feedback import show_form_errors, show_violation
 
 
@@ -52,7 +52,7 @@ def coordinator_list(request):
 def coordinator_create(request):
     form = CoordinatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+        data = form.edit_values()
         try:
             coordinator = services.coordinator_create(
                 user=data.pop("user"), by=request.user, **data
@@ -72,8 +72,14 @@ def coordinator_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.coordinator_update(
-                coordinator=coordinator, by=request.user, **form.cleaned_data
+                coordinator=coordinator,
+                by=request.user,
+                expected_stamp=form.expected_stamp,
+                **form.edit_values(),
             )
+        except StaleEdit as error:
+            form.keep_input(Coordinator.objects.get(pk=coordinator.pk))
+            form.add_error(None, error.messages[0])
         except RuleViolation as error:
             show_violation(request, error)
         else:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from core.forms import DATE_INPUT, TEXT, FreeText, formfield
 from core.forms import form_helper as _helper
+from core.locking import STAMP_FIELD, StampedForm
 from plans import rules
 from plans.models import (
     ActionPoint,
@@ -22,7 +23,7 @@ from plans.models import (
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(StampedForm, forms.ModelForm):
     class Meta:
         model = Plan
         formfield_callback = formfield
@@ -50,6 +51,7 @@ class PlanForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
+            STAMP_FIELD,
             Fieldset("Ressurser og behov", "resources", "needs"),
             Fieldset("Hvem bidrar med hva", "person_contribution", "next_of_kin_contribution"),
             Fieldset("Samarbeid", "cooperation"),

@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.locking import edit_stamp
+from decisions.drafting import EDITABLE_FIELDS
 from decisions.models import Complaint, Decision, Dispatch, Letter
 from tests.decisions.factories import ComplaintFactory, DecisionFactory
 from tests.decisions.pdf_text import pdf_text, squash
@@ -24,6 +26,8 @@ def edit_data(decision, action, **changes):
         "facts": decision.facts,
         "reasons": decision.reasons,
         "action": action,
+        # The stamp of the stored text the form was opened with (core.locking).
+        "edit_stamp": edit_stamp(Decision.objects.get(pk=decision.pk), EDITABLE_FIELDS),
     }
     return {**data, **changes}
 
