@@ -195,4 +195,3 @@ class PersonServiceForm(forms.ModelForm):
         self.helper = _helper(
             "service", "provider", "status", "since", "long_term", submit="Legg til"
         )
-

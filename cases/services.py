@@ -251,6 +251,7 @@ def case_transition(
         decision_sent=decision_sent,
         coordinator_or_plan_active=follow_up_started,
         closed_reason=closed_reason,
+        reopen_reason=reason,
     )
     problems = workflow.refusals(locked.status, to, facts)
     if problems:
@@ -258,9 +259,9 @@ def case_transition(
     previous = locked.status
     locked.status = to
     fields = ["status", "version", "updated_at"]
-    if to == S.CLOSED:
-        locked.closed_reason = closed_reason
-        locked.closed_on = timezone.localdate()
+    if S.CLOSED in (to, previous):
+        locked.closed_reason = closed_reason if to == S.CLOSED else ""
+        locked.closed_on = timezone.localdate() if to == S.CLOSED else None
         fields += ["closed_reason", "closed_on"]
     locked.version += 1
     save_with_history(locked, by=by, update_fields=fields)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases import edit_views, views
+from cases import edit_views, lifecycle_views, views
 
 app_name = "cases"
 
@@ -10,9 +10,13 @@ urlpatterns = [
     path("ny/melding/", views.case_register, {"origin": "melding"}, name="register_notification"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/endre/", views.case_edit, name="edit"),
+    path("<int:pk>/gjenapne/", lifecycle_views.case_reopen, name="reopen"),
+    path("overfor/", lifecycle_views.hand_over, name="hand_over"),
     path("<int:pk>/tjenester/", views.case_services, name="services"),
     path("<int:pk>/tjenester/ny/", views.case_service_add, name="service_add"),
-    path("<int:pk>/tjenester/<int:service_pk>/endre/", edit_views.service_edit, name="service_edit"),
+    path(
+        "<int:pk>/tjenester/<int:service_pk>/endre/", edit_views.service_edit, name="service_edit"
+    ),
     path(
         "<int:pk>/tjenester/<int:service_pk>/fjern/",
         edit_views.service_remove,

@@ -13,6 +13,7 @@ from cases.access import (
     log_list,
     log_shown,
 )
+from cases.edit_forms import RelationForm
 from cases.filters import AccessLogFilter, CaseFilter, caseworker_choices, overdue_before
 from cases.forms import (
     CaseEditForm,
@@ -21,7 +22,6 @@ from cases.forms import (
     TimelineEntryForm,
     WithdrawConsentForm,
 )
-from cases.edit_forms import RelationForm
 from cases.intake_forms import RegistrationForm
 from cases.models import AccessLog, Case, Person, Service
 from cases.scoping import person_scope, sees_all_cases
@@ -42,12 +42,18 @@ def render_case_tab(request, case, tab, template, context=None, *, log=True):
     if log:
         log_access(request, obj=case)
     is_ke = sees_all_cases(request.user)
+    # Every page in the case frame belongs to "Saker" in the top menu, whichever app
+    # serves it (followup.context_processors reads this).
+    request.menu_section = "cases"
+    steps = tabs.case_steps(case, is_ke=is_ke)
     context = {
         "case": case,
         "tab": tab,
         "tab_title": tabs.tab_title(tab),
         "case_tabs": tabs.case_tabs(case, is_ke=is_ke),
         "case_actions": tabs.case_actions(case, is_ke=is_ke),
+        "case_steps": steps,
+        "next_step": next((shown for shown in steps if shown.is_next), None),
         **(context or {}),
     }
     return render(request, template, context)

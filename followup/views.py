@@ -21,6 +21,8 @@ from followup.models import Reminder
 
 
 def home(request):
+    if request.user.has_perm("cases.hand_over_cases"):
+        return redirect("followup:leader_home")
     if sees_all_cases(request.user):
         return redirect("followup:dashboard")
     if hasattr(request.user, "coordinator"):

@@ -168,6 +168,7 @@ class MeetingForm(forms.ModelForm):
         fields = [
             "held_on",
             "place",
+            "attendees",
             "agenda",
             "minutes",
             "agreements",
@@ -178,6 +179,7 @@ class MeetingForm(forms.ModelForm):
             "held_on": DATE_INPUT,
             "next_meeting_on": DATE_INPUT,
             "next_meeting_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "attendees": forms.Textarea(attrs={"rows": 2}),
             "agenda": TEXTAREA,
             "minutes": forms.Textarea(attrs={"rows": 5}),
             "agreements": TEXTAREA,
@@ -217,10 +219,8 @@ class ActionPointForm(forms.ModelForm):
         fields = ["what", "who", "responsible_user", "due_on"]
         field_classes = {"responsible_user": UserChoiceField}
         labels = {"responsible_user": "Påminnelse til"}
-        help_texts = {
-            "responsible_user": "Hvis den ansvarlige er bruker her. Ellers får koordinatoren "
-            "påminnelsen når fristen er passert."
-        }
+        # Its help is said once above the rows (meeting_form.html), not once per row.
+        help_texts = {"responsible_user": ""}
         widgets = {"due_on": DATE_INPUT}
 
     def __init__(self, *args, users=None, held_on=None, **kwargs):
