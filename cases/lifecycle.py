@@ -23,6 +23,8 @@ def case_reopen(*, case: Case, by, reason: str) -> Case:
     What closing ended (the plan, the appointments) stays ended; it is taken up again in
     the case like anything new.
     """
+    if not reason.strip():
+        raise RuleViolation("Oppgi hvorfor saken gjenåpnes.")
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if locked.is_open:
         raise RuleViolation("Saken er ikke avsluttet.")

@@ -379,3 +379,32 @@ def test_a_case_without_decisions_has_no_table(caseworker_client):
     case = CaseFactory()
     html = html_of(caseworker_client.get(reverse("decisions:case_decisions", args=[case.pk])))
     assert "Ingen vedtak." in html
+
+
+# --- Two people editing one draft (issue 17) ------------------------------------------------
+
+
+def test_a_draft_saved_by_someone_else_meanwhile_is_not_overwritten(caseworker_client):
+    decision = DecisionFactory()
+    opened = edit_data(decision, "save", reasons="Min begrunnelse.")
+    Decision.objects.filter(pk=decision.pk).update(reasons="Den andres begrunnelse.")
+    caseworker_client.post(decision.get_absolute_url(), opened)
+    decision.refresh_from_db()
+    assert decision.reasons == "Den andres begrunnelse."
+
+
+def test_the_second_editor_is_told_and_keeps_their_text(caseworker_client):
+    decision = DecisionFactory()
+    opened = edit_data(decision, "save", reasons="Min begrunnelse.")
+    Decision.objects.filter(pk=decision.pk).update(reasons="Den andres begrunnelse.")
+    html = html_of(caseworker_client.post(decision.get_absolute_url(), opened))
+    assert "Vedtaket ble endret av noen andre" in html and "Min begrunnelse." in html
+
+
+def test_sending_over_someone_elses_edit_sends_nothing(caseworker_client):
+    decision = DecisionFactory(case__person__email="kari@epost.example")
+    opened = edit_data(decision, "send", reasons="Min begrunnelse.")
+    Decision.objects.filter(pk=decision.pk).update(reasons="Den andres begrunnelse.")
+    caseworker_client.post(decision.get_absolute_url(), opened)
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.DRAFT
