@@ -11,7 +11,7 @@ from coordinators.models import (
     TrainingSession,
 )
 from core.forms import CASEWORK_DATE, DATE_INPUT, TEXT, FreeText, form_helper, formfield
-from core.locking import StampedForm
+from core.locking import EditStampField, StampedForm
 
 
 def _helper(*fields, submit="Lagre", form_tag=True):
@@ -88,10 +88,12 @@ class WishForm(forms.Form):
         required=False,
         help_text="Tomme felt fjerner ønsket.",
     )
+    # The stamp of the wish shown (coordinators.services.wish_stamp).
+    edit_stamp = EditStampField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("coordinator", "description", submit="Lagre ønsket")
+        self.helper = _helper("edit_stamp", "coordinator", "description", submit="Lagre ønsket")
 
 
 class AppointmentForm(forms.Form):

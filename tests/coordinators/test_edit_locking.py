@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from coordinators.models import Coordinator
-from coordinators.services import COORDINATOR_FIELDS
+from coordinators.models import Coordinator, CoordinatorWish
+from coordinators.services import COORDINATOR_FIELDS, wish_record
 from core.locking import edit_stamp
-from tests.factories import CoordinatorFactory
+from tests.factories import CaseFactory, CoordinatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +41,16 @@ def test_an_edit_of_what_is_stored_is_saved(client, leader):
         reverse("coordinators:edit", args=[coordinator.pk]), edit_post(coordinator, capacity=3)
     )
     assert Coordinator.objects.get(pk=coordinator.pk).capacity == 3
+
+
+def test_a_wish_saved_by_someone_else_meanwhile_is_not_overwritten(caseworker_client, caseworker):
+    case = CaseFactory()
+    page = caseworker_client.get(reverse("coordinators:case_coordinator", args=[case.pk]))
+    shown = page.context["wish_form"]["edit_stamp"].value()
+    wish_record(case=case, by=caseworker, description="Helst en som kjenner skolen")
+    response = caseworker_client.post(
+        reverse("coordinators:wish_save", args=[case.pk]),
+        {"description": "Helst en sykepleier", "edit_stamp": shown},
+    )
+    assert "ønske ble endret av noen andre" in response.content.decode()
+    assert CoordinatorWish.objects.get(case=case).description == "Helst en som kjenner skolen"
