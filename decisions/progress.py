@@ -36,5 +36,7 @@ def register_steps() -> None:
         )
     )
     register_step(
-        CaseStep("sent", "Sendt", "Send vedtaket", "decisions:case_decisions", 50, sent_state)
+        CaseStep(
+            "sent", "Vedtak sendt", "Send vedtaket", "decisions:case_decisions", 50, sent_state
+        )
     )

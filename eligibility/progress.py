@@ -11,7 +11,7 @@ def register_steps() -> None:
     register_step(
         CaseStep(
             "assessment",
-            "Vurdering",
+            "Vurdert",
             "Vurder retten",
             "eligibility:case_assessment",
             30,
