@@ -18,7 +18,7 @@ UNASSIGNED_SHOWN = 25
 class CaseworkerLoad:
     caseworker_id: int | None
     name: str
-    overdue: int  # deadlines passed in Frister (processing, consent, complaints, plans)
+    overdue: int  # case deadlines passed in Frister (processing, consent, complaints, plans)
     overdue_kinds: str
 
 
@@ -33,7 +33,12 @@ def awaiting_approval(user):
 
 def overdue_by_caseworker(user, *, today: datetime.date) -> list[CaseworkerLoad]:
     """Each caseworker with overdue deadlines, most first; cases without one last."""
-    rows = [r for r in deadlines.gather(user, today=today, horizon_days=0) if r.is_overdue(today)]
+    # Case work only: a coordinator's expiring training is nobody's caseload.
+    rows = [
+        r
+        for r in deadlines.gather(user, today=today, horizon_days=0)
+        if r.is_overdue(today) and r.case_id is not None
+    ]
     counts = Counter((r.caseworker_id, r.caseworker_name) for r in rows)
     kinds: dict = {}
     for r in rows:
