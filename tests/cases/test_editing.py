@@ -20,6 +20,8 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+# Faker's Norwegian names do not always make a valid address; the edits check it.
+EMAIL = "kari@epost.example"
 NUMBER = synthesize(datetime.date(1985, 4, 12), 123)
 
 
@@ -41,7 +43,7 @@ def stamp(obj, fields):
 
 class TestPersonUpdate:
     def test_it_corrects_the_address(self, caseworker):
-        person = PersonFactory()
+        person = PersonFactory(email=EMAIL)
         fields = person_values(person, address="Fjordveien 3")
         editing.person_update(
             person=person, by=caseworker, expected_stamp=stamp(person, fields), **fields
@@ -50,7 +52,7 @@ class TestPersonUpdate:
         assert person.address == "Fjordveien 3"
 
     def test_the_journal_names_the_fields_not_their_values(self, caseworker):
-        case = CaseFactory()
+        case = CaseFactory(person__email=EMAIL)
         fields = person_values(case.person, address="Fjordveien 3")
         editing.person_update(
             person=case.person, by=caseworker, case=case, expected_stamp=None, **fields
@@ -59,27 +61,27 @@ class TestPersonUpdate:
         assert entry.text == "Personopplysninger rettet: adresse."
 
     def test_a_new_number_gives_the_birth_date(self, caseworker):
-        person = PersonFactory(born_on=datetime.date(1990, 1, 1))
+        person = PersonFactory(email=EMAIL, born_on=datetime.date(1990, 1, 1))
         fields = person_values(person, national_id=NUMBER)
         editing.person_update(person=person, by=caseworker, expected_stamp=None, **fields)
         person.refresh_from_db()
         assert person.born_on == datetime.date(1985, 4, 12)
 
     def test_another_persons_number_is_refused(self, caseworker):
-        PersonFactory(national_id=NUMBER)
-        person = PersonFactory()
+        PersonFactory(email=EMAIL, national_id=NUMBER)
+        person = PersonFactory(email=EMAIL)
         fields = person_values(person, national_id=NUMBER)
         with pytest.raises(RuleViolation, match="Et annet personregister"):
             editing.person_update(person=person, by=caseworker, expected_stamp=None, **fields)
 
     def test_a_registered_number_cannot_be_removed(self, caseworker):
-        person = PersonFactory(national_id=NUMBER)
+        person = PersonFactory(email=EMAIL, national_id=NUMBER)
         fields = person_values(person, national_id="")
         with pytest.raises(RuleViolation, match="kan rettes, men ikke fjernes"):
             editing.person_update(person=person, by=caseworker, expected_stamp=None, **fields)
 
     def test_an_edit_over_someone_elses_saves_nothing(self, caseworker):
-        person = PersonFactory(phone="11 11 11 11")
+        person = PersonFactory(email=EMAIL, phone="11 11 11 11")
         opened = stamp(person, editing.PERSON_FIELDS)
         Person.objects.filter(pk=person.pk).update(phone="22 22 22 22")
         fields = person_values(person, address="Fjordveien 3")
@@ -89,7 +91,7 @@ class TestPersonUpdate:
         assert (person.address, person.phone) == ("Storgata 1", "22 22 22 22")
 
     def test_the_history_row_names_who_corrected(self, caseworker):
-        person = PersonFactory()
+        person = PersonFactory(email=EMAIL)
         fields = person_values(person, address="Fjordveien 3")
         editing.person_update(person=person, by=caseworker, expected_stamp=None, **fields)
         assert person.history.latest().history_user == caseworker
@@ -97,12 +99,12 @@ class TestPersonUpdate:
 
 class TestPersonForm:
     def test_it_refuses_a_postal_code_that_is_not_four_digits(self):
-        person = PersonFactory()
+        person = PersonFactory(email=EMAIL)
         form = PersonForm(post_data(person, postal_code="12"), instance=person)
         assert form.errors["postal_code"] == ["Postnummeret har fire siffer."]
 
     def test_it_refuses_a_number_whose_check_digits_fail(self):
-        person = PersonFactory()
+        person = PersonFactory(email=EMAIL)
         form = PersonForm(post_data(person, national_id="12345678901"), instance=person)
         assert "Kontrollsifrene stemmer ikke" in form.errors["national_id"][0]
 
@@ -140,7 +142,7 @@ class TestRelations:
             )
 
     def test_a_relation_is_removed_and_the_journal_says_so(self, caseworker):
-        case = CaseFactory()
+        case = CaseFactory(person__email=EMAIL)
         relation = RelationFactory(person=case.person)
         editing.relation_remove(relation=relation, by=caseworker, case=case)
         assert not Relation.objects.filter(pk=relation.pk).exists()
@@ -170,13 +172,13 @@ class TestServices:
 
 class TestPages:
     def test_the_person_edit_page_logs_the_person_shown(self, caseworker_client, caseworker):
-        case = CaseFactory()
+        case = CaseFactory(person__email=EMAIL)
         caseworker_client.get(reverse("cases:person_edit", args=[case.pk]))
         row = AccessLog.objects.get()
         assert (row.user, row.person_id, row.action) == (caseworker, case.person_id, "view")
 
     def test_a_saved_correction_is_logged_as_a_change(self, caseworker_client):
-        case = CaseFactory()
+        case = CaseFactory(person__email=EMAIL)
         caseworker_client.post(
             reverse("cases:person_edit", args=[case.pk]),
             post_data(case.person, address="Fjordveien 3"),
@@ -184,7 +186,7 @@ class TestPages:
         assert AccessLog.objects.filter(action="change", person_id=case.person_id).exists()
 
     def test_a_stale_edit_shows_the_users_text_again_with_a_warning(self, caseworker_client):
-        case = CaseFactory()
+        case = CaseFactory(person__email=EMAIL)
         data = post_data(case.person, address="Min adresse 1")
         Person.objects.filter(pk=case.person_id).update(phone="22 22 22 22")
         response = caseworker_client.post(reverse("cases:person_edit", args=[case.pk]), data)
@@ -192,7 +194,7 @@ class TestPages:
         assert "endret av noen andre" in html and 'value="Min adresse 1"' in html
 
     def test_saving_again_after_the_warning_saves(self, caseworker_client):
-        case = CaseFactory()
+        case = CaseFactory(person__email=EMAIL)
         data = post_data(case.person, address="Min adresse 1")
         Person.objects.filter(pk=case.person_id).update(phone="22 22 22 22")
         url = reverse("cases:person_edit", args=[case.pk])
@@ -203,17 +205,17 @@ class TestPages:
         assert Person.objects.get(pk=case.person_id).address == "Min adresse 1"
 
     def test_a_service_of_another_person_is_not_found(self, caseworker_client):
-        case = CaseFactory()
+        case = CaseFactory(person__email=EMAIL)
         other = PersonServiceFactory()
         url = reverse("cases:service_remove", args=[case.pk, other.pk])
         assert caseworker_client.post(url).status_code == 404
 
     def test_a_closed_case_is_not_corrected(self, caseworker_client):
-        case = CaseFactory(closed=True)
+        case = CaseFactory(closed=True, person__email=EMAIL)
         response = caseworker_client.get(reverse("cases:person_edit", args=[case.pk]))
         assert response.status_code == 302
 
     def test_a_coordinator_cannot_open_the_edit_page(self, coordinator_client):
-        case = CaseFactory()
+        case = CaseFactory(person__email=EMAIL)
         response = coordinator_client.get(reverse("cases:person_edit", args=[case.pk]))
         assert response.status_code == 403
