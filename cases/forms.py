@@ -3,7 +3,7 @@ from django import forms
 from django.utils import timezone
 
 from cases import rules
-from cases.models import Case, Consent, PersonService, Relation, TimelineEntry
+from cases.models import Case, Consent, PersonService, TimelineEntry
 from core.forms import DATE_INPUT, RECEIVED_DATE, TEXT, FreeText, formfield, user_label
 from core.forms import form_helper as _helper
 
@@ -229,14 +229,3 @@ class PersonServiceForm(forms.ModelForm):
         self.helper = _helper(
             "service", "provider", "status", "since", "long_term", submit="Legg til"
         )
-
-
-class RelationForm(forms.ModelForm):
-    class Meta:
-        model = Relation
-        formfield_callback = formfield
-        fields = ["name", "role", "phone", "email", "address"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper("name", "role", "phone", "email", "address", submit="Legg til")

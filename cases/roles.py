@@ -37,6 +37,8 @@ _CASEWORK = [
 _LEADING = [
     *_CASEWORK,
     "cases.view_accesslog",
+    # When a caseworker is away, a leader hands their cases over to another.
+    "cases.hand_over_cases",
 ]
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.CASEWORKER: _CASEWORK,

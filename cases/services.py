@@ -253,6 +253,7 @@ def case_transition(
         decision_sent=decision_sent,
         coordinator_or_plan_active=follow_up_started,
         closed_reason=closed_reason,
+        reopen_reason=reason,
     )
     problems = workflow.refusals(locked.status, to, facts)
     if problems:
@@ -260,9 +261,9 @@ def case_transition(
     previous = locked.status
     locked.status = to
     fields = ["status", "version", "updated_at"]
-    if to == S.CLOSED:
-        locked.closed_reason = closed_reason
-        locked.closed_on = timezone.localdate()
+    if S.CLOSED in (to, previous):
+        locked.closed_reason = closed_reason if to == S.CLOSED else ""
+        locked.closed_on = timezone.localdate() if to == S.CLOSED else None
         fields += ["closed_reason", "closed_on"]
     locked.version += 1
     save_with_history(locked, by=by, update_fields=fields)
@@ -309,8 +310,8 @@ def case_update(*, case: Case, expected_version: int, by, **fields) -> Case:
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if locked.version != expected_version:
         raise StaleEdit(
-            "Saken ble endret av noen andre etter at du åpnet den. "
-            "Last siden på nytt og gjør endringene dine igjen."
+            "Saken ble endret av noen andre etter at du åpnet den. Endringene dine er ikke "
+            "lagret, men står i skjemaet nedenfor. Se over og lagre igjen."
         )
     if not locked.is_open:
         raise RuleViolation("En avsluttet sak kan ikke endres.")

@@ -1,11 +1,14 @@
-"""The case page's tabs, its header actions and the forms other apps serve on it.
+"""The case page's tabs, its header actions, its next-step checklist and the forms other
+apps serve on it.
 
 The case page belongs to cases, but most of its tabs belong to the apps above. Each of
 those registers its tab (and any action on the case) from its AppConfig.ready(), so the
 page is rendered from one list in one loop and cases imports none of them.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 from django.urls import reverse
 
@@ -21,16 +24,53 @@ class CaseTab:
 
 @dataclass(frozen=True)
 class CaseAction:
-    """A button in the case header, for KE staff on an open case."""
+    """A button in the case header, for KE staff on an open case (or on a closed one only,
+    with `on_closed`)."""
 
     title: str
     url_name: str  # takes the case's pk
     order: int
     danger: bool = False
+    on_closed: bool = False
+
+
+class StepState(Enum):
+    DONE = "done"
+    TODO = "todo"
+    NOT_NEEDED = "not_needed"  # e.g. no plan step when no plan was granted
+
+
+@dataclass(frozen=True)
+class CaseStep:
+    """One item of the case's checklist: consent, services, assessment, decision, ...
+
+    `state` reads the case and says where it stands; `todo` tells what to do next, and
+    `url_name` (taking the case's pk) is where it is done.
+    """
+
+    key: str
+    title: str
+    todo: str
+    url_name: str
+    order: int
+    state: Callable[..., StepState]
+
+
+@dataclass(frozen=True)
+class StepShown:
+    step: CaseStep
+    state: StepState
+    link: str
+    is_next: bool
+
+    @property
+    def done(self) -> bool:
+        return self.state == StepState.DONE
 
 
 _tabs: dict[str, CaseTab] = {}
 _actions: dict[str, CaseAction] = {}
+_steps: dict[str, CaseStep] = {}
 # Forms on the case's own tabs that another app handles, by name -> URL name.
 _endpoints: dict[str, str] = {}
 
@@ -41,6 +81,10 @@ def register_tab(tab: CaseTab) -> None:
 
 def register_action(action: CaseAction) -> None:
     _actions[action.url_name] = action
+
+
+def register_step(step: CaseStep) -> None:
+    _steps[step.key] = step
 
 
 def register_endpoint(name: str, url_name: str) -> None:
@@ -72,12 +116,28 @@ def case_tabs(case, *, is_ke: bool) -> list[tuple[CaseTab, str]]:
 
 
 def case_actions(case, *, is_ke: bool) -> list[tuple[CaseAction, str]]:
-    if not (is_ke and case.is_open):
+    if not is_ke:
         return []
     return [
         (action, reverse(action.url_name, args=[case.pk]))
         for action in sorted(_actions.values(), key=lambda a: a.order)
+        if action.on_closed != case.is_open
     ]
+
+
+def case_steps(case, *, is_ke: bool) -> list[StepShown]:
+    """The checklist of an open case for KE staff, in order; the first undone step is next."""
+    if not (is_ke and case.is_open):
+        return []
+    shown, next_found = [], False
+    for step in sorted(_steps.values(), key=lambda s: s.order):
+        state = step.state(case)
+        if state == StepState.NOT_NEEDED:
+            continue
+        is_next = state == StepState.TODO and not next_found
+        next_found = next_found or is_next
+        shown.append(StepShown(step, state, reverse(step.url_name, args=[case.pk]), is_next))
+    return shown
 
 
 for _tab in (
@@ -88,3 +148,4 @@ for _tab in (
 ):
     register_tab(_tab)
 register_action(CaseAction("Endre", "cases:edit", 10))
+register_action(CaseAction("Gjenåpne sak", "cases:reopen", 10, on_closed=True))

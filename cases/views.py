@@ -13,21 +13,22 @@ from cases.access import (
     log_list,
     log_shown,
 )
+from cases.edit_forms import RelationForm
 from cases.filters import AccessLogFilter, CaseFilter, caseworker_choices, overdue_before
 from cases.forms import (
     CaseEditForm,
     ConsentEnoughForm,
     ConsentForm,
     PersonServiceForm,
-    RelationForm,
     TimelineEntryForm,
     WithdrawConsentForm,
 )
 from cases.intake_forms import RegistrationForm
 from cases.models import AccessLog, Case, Person, Service
 from cases.scoping import person_scope, sees_all_cases
-from core.errors import RuleViolation
+from core.errors import RuleViolation, StaleEdit
 from core.feedback import show_form_errors, show_violation
+from core.locking import keep_input
 from core.paging import paginate
 
 
@@ -42,12 +43,18 @@ def render_case_tab(request, case, tab, template, context=None, *, log=True):
     if log:
         log_access(request, obj=case)
     is_ke = sees_all_cases(request.user)
+    # Every page in the case frame belongs to "Saker" in the top menu, whichever app
+    # serves it (followup.context_processors reads this).
+    request.menu_section = "cases"
+    steps = tabs.case_steps(case, is_ke=is_ke)
     context = {
         "case": case,
         "tab": tab,
         "tab_title": tabs.tab_title(tab),
         "case_tabs": tabs.case_tabs(case, is_ke=is_ke),
         "case_actions": tabs.case_actions(case, is_ke=is_ke),
+        "case_steps": steps,
+        "next_step": next((shown for shown in steps if shown.is_next), None),
         **(context or {}),
     }
     return render(request, template, context)
@@ -137,7 +144,7 @@ def case_detail(request, pk):
         case,
         "person",
         "cases/tab_person.html",
-        {"person": person, "relation_form": RelationForm()},
+        {"person": person, "relation_form": RelationForm(submit="Legg til")},
         log=False,
     )
 
@@ -293,6 +300,10 @@ def case_edit(request, pk):
             services.case_update(
                 case=case, expected_version=form.cleaned_data["version"], by=request.user, **fields
             )
+        except StaleEdit as error:
+            # The user's input stays on the form, now against the stored version.
+            keep_input(form, str(Case.objects.get(pk=case.pk).version), field="version")
+            form.add_error(None, error.messages[0])
         except RuleViolation as error:
             show_violation(request, error)
         else:
@@ -308,7 +319,7 @@ def relation_add(request, pk):
     case = get_case(request, pk)
     form = RelationForm(request.POST)
     if form.is_valid():
-        services.relation_add(person=case.person, by=request.user, case=case, **form.cleaned_data)
+        services.relation_add(person=case.person, by=request.user, case=case, **form.edit_values())
         messages.success(request, "Relasjonen er lagt til.")
         log_access(request, obj=case, action=AccessLog.Action.CHANGE)
     else:
@@ -322,8 +333,14 @@ def person_detail(request, pk):
     )
     person = selectors.person_with_relations(person.pk)
     log_access(request, obj=person)
-    cases = person.cases.visible_to(request.user).select_related("caseworker")
-    return render(request, "cases/person_detail.html", {"person": person, "cases": cases})
+    cases = list(person.cases.visible_to(request.user).select_related("caseworker"))
+    # Corrections are made, and journalled, in one of the person's open cases.
+    open_case = next((case for case in cases if case.is_open), None)
+    return render(
+        request,
+        "cases/person_detail.html",
+        {"person": person, "cases": cases, "open_case": open_case},
+    )
 
 
 @permission_required("cases.view_accesslog", raise_exception=True)

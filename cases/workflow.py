@@ -14,7 +14,8 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     # Back to assessment when a complaint makes the KE reconsider.
     S.DECIDED: frozenset({S.FOLLOW_UP, S.UNDER_ASSESSMENT, S.CLOSED}),
     S.FOLLOW_UP: frozenset({S.AWAITING_CONSENT, S.CLOSED}),
-    S.CLOSED: frozenset(),
+    # Reopened, with a reason: to assessment, or to wait for consent if none is in force.
+    S.CLOSED: frozenset({S.UNDER_ASSESSMENT, S.AWAITING_CONSENT}),
 }
 
 
@@ -24,6 +25,7 @@ class TransitionFacts:
     decision_sent: bool = False
     coordinator_or_plan_active: bool = False
     closed_reason: str = ""
+    reopen_reason: str = ""
 
 
 def refusals(current: str, target: str, facts: TransitionFacts) -> list[str]:
@@ -33,6 +35,8 @@ def refusals(current: str, target: str, facts: TransitionFacts) -> list[str]:
     if target not in ALLOWED_TRANSITIONS[current]:
         return [f"En sak kan ikke gå fra «{S(current).label}» til «{S(target).label}»."]
     reasons = []
+    if current == S.CLOSED and not facts.reopen_reason.strip():
+        reasons.append("Oppgi hvorfor saken gjenåpnes.")
     if target == S.UNDER_ASSESSMENT and not facts.consent_in_force:
         reasons.append("Saken kan ikke vurderes før samtykke er registrert.")
     if target == S.AWAITING_CONSENT and facts.consent_in_force:

@@ -56,6 +56,9 @@ class CoordinatorsConfig(AppConfig):
         )
 
         register_tab(CaseTab("coordinator", "Koordinator", "coordinators:case_coordinator", 60))
+        from coordinators.progress import register_steps
+
+        register_steps()
 
         from coordinators.selectors import appointed_coordinator_name
         from decisions.selectors import register_coordinator_lookup

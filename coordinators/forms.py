@@ -11,6 +11,7 @@ from coordinators.models import (
     TrainingSession,
 )
 from core.forms import CASEWORK_DATE, DATE_INPUT, TEXT, FreeText, form_helper, formfield
+from core.locking import EditStampField, StampedForm
 
 
 def _helper(*fields, submit="Lagre", form_tag=True):
@@ -26,7 +27,17 @@ def active_coordinators():
     return Coordinator.objects.filter(active=True).select_related("user", "service_area")
 
 
-class CoordinatorForm(forms.ModelForm):
+class CoordinatorForm(StampedForm, forms.ModelForm):
+    # What an edit changes (coordinators.services.COORDINATOR_FIELDS); the user is fixed.
+    stamp_fields = (
+        "profession",
+        "workplace",
+        "service_area",
+        "capacity",
+        "can_take_child_cases",
+        "active",
+    )
+
     class Meta:
         model = Coordinator
         formfield_callback = formfield
@@ -77,10 +88,12 @@ class WishForm(forms.Form):
         required=False,
         help_text="Tomme felt fjerner ønsket.",
     )
+    # The stamp of the wish shown (coordinators.services.wish_stamp).
+    edit_stamp = EditStampField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("coordinator", "description", submit="Lagre ønsket")
+        self.helper = _helper("edit_stamp", "coordinator", "description", submit="Lagre ønsket")
 
 
 class AppointmentForm(forms.Form):

@@ -21,8 +21,9 @@ from coordinators.models import (
     CoordinatorWish,
     TrainingSession,
 )
-from core.errors import RuleViolation
+from core.errors import RuleViolation, StaleEdit
 from core.history import delete_with_history, save_with_history
+from core.locking import edit_stamp, refuse_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ GRANT_FOR_KIND = Appointment.SERVICE_FOR_KIND
 # --- The registry --------------------------------------------------------------------------
 
 
+WISH_FIELDS = ("coordinator", "description")
 COORDINATOR_FIELDS = (
     "profession",
     "workplace",
@@ -58,11 +60,20 @@ def coordinator_create(*, user, by, **fields) -> Coordinator:
 
 
 @transaction.atomic
-def coordinator_update(*, coordinator: Coordinator, by, **fields) -> Coordinator:
+def coordinator_update(
+    *, coordinator: Coordinator, by, expected_stamp: str | None = None, **fields
+) -> Coordinator:
     unknown = set(fields) - set(COORDINATOR_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
     locked = Coordinator.objects.select_for_update().get(pk=coordinator.pk)
+    refuse_if_changed(
+        locked,
+        COORDINATOR_FIELDS,
+        expected_stamp,
+        message="Koordinatoren ble endret av noen andre etter at du åpnet skjemaet. "
+        "Endringene dine er ikke lagret, men står i skjemaet nedenfor. Se over og lagre igjen.",
+    )
     if locked.active and fields.get("active") is False:
         held = locked.appointments.filter(ended_on__isnull=True).count()
         if held:
@@ -82,13 +93,27 @@ def coordinator_update(*, coordinator: Coordinator, by, **fields) -> Coordinator
 
 @transaction.atomic
 def wish_record(
-    *, case: Case, by, coordinator: Coordinator | None = None, description: str = ""
+    *,
+    case: Case,
+    by,
+    coordinator: Coordinator | None = None,
+    description: str = "",
+    expected_stamp: str | None = None,
 ) -> CoordinatorWish | None:
-    """Record who the applicant asked for; with neither field filled in, remove the wish."""
+    """Record who the applicant asked for; with neither field filled in, remove the wish.
+
+    `expected_stamp` is wish_stamp() of the wish the form showed: a wish saved by someone
+    else since is not overwritten (StaleEdit).
+    """
     description = description.strip()
     # Lock the case: two caseworkers saving a wish at once must not both create one.
     Case.objects.select_for_update().get(pk=case.pk)
     wish = CoordinatorWish.objects.filter(case=case).first()
+    if expected_stamp is not None and expected_stamp != wish_stamp(wish):
+        raise StaleEdit(
+            "Søkers ønske ble endret av noen andre etter at du åpnet siden. Ditt ønske er "
+            "ikke lagret, men står i skjemaet. Se over og lagre igjen."
+        )
     if coordinator is None and not description:
         if wish is not None:
             delete_with_history(wish, by=by)
@@ -109,6 +134,10 @@ def wish_record(
         by=by,
     )
     return wish
+
+
+def wish_stamp(wish: CoordinatorWish | None) -> str:
+    return edit_stamp(wish, WISH_FIELDS) if wish is not None else "-"
 
 
 # --- Appointments --------------------------------------------------------------------------

@@ -21,8 +21,9 @@ from coordinators.forms import (
 )
 from coordinators.models import Appointment, Attendance, Coordinator, Course, TrainingSession
 from core.charts import bar_chart
-from core.errors import RuleViolation
+from core.errors import RuleViolation, StaleEdit
 from core.feedback import show_form_errors, show_violation
+from core.locking import keep_input
 
 
 def _area(request, areas) -> str:
@@ -52,7 +53,7 @@ def coordinator_list(request):
 def coordinator_create(request):
     form = CoordinatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+        data = form.edit_values()
         try:
             coordinator = services.coordinator_create(
                 user=data.pop("user"), by=request.user, **data
@@ -72,8 +73,14 @@ def coordinator_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.coordinator_update(
-                coordinator=coordinator, by=request.user, **form.cleaned_data
+                coordinator=coordinator,
+                by=request.user,
+                expected_stamp=form.expected_stamp,
+                **form.edit_values(),
             )
+        except StaleEdit as error:
+            form.keep_input(Coordinator.objects.get(pk=coordinator.pk))
+            form.add_error(None, error.messages[0])
         except RuleViolation as error:
             show_violation(request, error)
         else:
@@ -273,6 +280,7 @@ def case_coordinator(request, pk, *, forms=None):
                 initial={
                     "coordinator": wish.coordinator_id if wish else None,
                     "description": wish.description if wish else "",
+                    "edit_stamp": services.wish_stamp(wish),
                 }
             ),
             end_form=EndAppointmentForm(),
@@ -303,10 +311,18 @@ def wish_save(request, pk):
     case = get_case(request, pk)
     form = WishForm(request.POST)
     if form.is_valid():
-        services.wish_record(case=case, by=request.user, **form.cleaned_data)
-        messages.success(request, "Søkers ønske er lagret.")
-        log_access(request, obj=case, action=AccessLog.Action.CHANGE)
-        return redirect("coordinators:case_coordinator", pk=case.pk)
+        data = dict(form.cleaned_data)
+        try:
+            services.wish_record(
+                case=case, by=request.user, expected_stamp=data.pop("edit_stamp") or None, **data
+            )
+        except StaleEdit as error:
+            keep_input(form, services.wish_stamp(selectors.case_wish(case)))
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, "Søkers ønske er lagret.")
+            log_access(request, obj=case, action=AccessLog.Action.CHANGE)
+            return redirect("coordinators:case_coordinator", pk=case.pk)
     return case_coordinator(request, pk, forms={"wish": form})
 
 

@@ -19,3 +19,6 @@ class DecisionsConfig(AppConfig):
             extend_role_permissions(role, ["decisions.approve_decision"])
 
         register_tab(CaseTab("decisions", "Vedtak", "decisions:case_decisions", 50, True))
+        from decisions.progress import register_steps
+
+        register_steps()

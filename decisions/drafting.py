@@ -18,6 +18,7 @@ from cases.services import timeline_add
 from cases.vocabulary import ServiceKind
 from core.errors import RuleViolation
 from core.history import save_with_history
+from core.locking import refuse_if_changed
 from decisions import (
     approval,
     delivery,
@@ -257,19 +258,30 @@ class EditResult:
     notices: list[str] = field(default_factory=list)
 
 
+STALE = (
+    "Vedtaket ble endret av noen andre etter at du åpnet det. Teksten din er ikke lagret, "
+    "men står i skjemaet nedenfor. Forhåndsvisningen viser det som nå er lagret; lagre "
+    "igjen hvis teksten din skal gjelde."
+)
+
+
 @transaction.atomic
-def decision_edit(*, decision: Decision, by, action: str = "save", **fields) -> EditResult:
+def decision_edit(
+    *, decision: Decision, by, action: str = "save", expected_stamp: str | None = None, **fields
+) -> EditResult:
     """Save the edit, then submit, approve or send the decision as the button asked.
 
     One transaction with the row locked throughout, so what is sent is what was just
     saved and no one can change it in between. The step after the save runs in a
     savepoint: when the rules refuse it (no address, not approved), only the step is
     undone, and the edit stays saved. Raises RuleViolation, and saves nothing, when the
-    edit itself is refused; NotEditable when the decision has been sent meanwhile.
+    edit itself is refused; NotEditable when the decision has been sent meanwhile; StaleEdit
+    when someone saved other text since the form was opened (`expected_stamp`).
     """
     if action not in EDIT_ACTIONS:
         raise ValueError(f"Unknown action: {action}")
     locked = writes.lock_decision(decision)
+    refuse_if_changed(locked, EDITABLE_FIELDS, expected_stamp, message=STALE)
     if _edit(locked, by=by, fields=fields):
         return EditResult(decision=locked, reopened=True)
     if action == "save":

@@ -6,6 +6,7 @@ from django import forms
 from cases import legal
 from cases.vocabulary import ServiceKind
 from core.forms import DATE_INPUT, LONG_TEXT, RECEIVED_DATE, TEXT, FreeText, formfield
+from core.locking import StampedForm
 from decisions.models import Complaint, Decision
 
 LONG_ROWS = {"rows": 6}
@@ -58,7 +59,9 @@ class DraftForm(NamedErrors, forms.Form):
         self.fields["service"].choices = [(s, ServiceKind(s).label) for s in services]
 
 
-class DecisionForm(NamedErrors, forms.ModelForm):
+class DecisionForm(StampedForm, NamedErrors, forms.ModelForm):
+    """The stamp comes after NamedErrors has named the fields' errors: it has its own."""
+
     class Meta:
         model = Decision
         formfield_callback = formfield

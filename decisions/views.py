@@ -9,7 +9,7 @@ from cases import legal
 from cases.access import caseworker_required, get_visible_or_404, log_access
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
-from core.errors import RuleViolation
+from core.errors import RuleViolation, StaleEdit
 from core.feedback import show_violation
 from core.pdf import render_to_pdf
 from decisions import (
@@ -220,11 +220,19 @@ def decision_detail(request, pk):
         return _invalid(request, decision, "decision", form, NOT_DONE[action])
     try:
         result = drafting.decision_edit(
-            decision=decision, by=request.user, action=action, **form.cleaned_data
+            decision=decision,
+            by=request.user,
+            action=action,
+            expected_stamp=form.expected_stamp,
+            **form.edit_values(),
         )
     except drafting.NotEditable as error:
         show_violation(request, error)  # sent meanwhile: there is no form to show it in
         return redirect(decision)
+    except StaleEdit as error:
+        form.keep_input(Decision.objects.get(pk=decision.pk))
+        _add_errors(form, error)
+        return _invalid(request, decision, "decision", form, NOT_DONE[action])
     except RuleViolation as error:
         _add_errors(form, error)
         return _invalid(request, decision, "decision", form, NOT_DONE[action])

@@ -9,3 +9,6 @@ class EligibilityConfig(AppConfig):
         from cases.tabs import CaseTab, register_tab
 
         register_tab(CaseTab("assessment", "Vurdering", "eligibility:case_assessment", 40, True))
+        from eligibility.progress import register_steps
+
+        register_steps()

@@ -10,6 +10,7 @@ from core.errors import RuleViolation
 from core.feedback import show_violation
 from eligibility import services
 from eligibility.forms import AnswerForm, AssessmentRunForm
+from eligibility.history import history_lines
 from eligibility.rules import JUDGEMENTS
 
 
@@ -69,7 +70,9 @@ def case_assessment(request, pk, *, run_form=None, answer_errors=None):
                 }
             ),
             answer_errors=answer_errors or {},
-            history=case.assessments.select_related("created_by").order_by("-created_at")[:10],
+            history=history_lines(
+                case.assessments.select_related("created_by").order_by("-created_at", "-id")[:11]
+            )[:10],
         )
     return render_case_tab(request, case, "assessment", "eligibility/tab_assessment.html", context)
 

@@ -36,6 +36,8 @@ _PAGE_SECTIONS = {
     "followup:overview": "overview",
     "cases:access_log": "access_log",
     "followup:dashboard": "cases",
+    "followup:leader_home": "cases",
+    "cases:hand_over": "cases",
 }
 
 
@@ -76,7 +78,9 @@ def navigation(request):
         )
         return context
     is_ke = sees_all_cases(user)
-    section = current_section(getattr(request, "resolver_match", None))
+    section = getattr(request, "menu_section", "") or current_section(
+        getattr(request, "resolver_match", None)
+    )
     context.update(
         nav_is_ke=is_ke,
         nav_items=[

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from followup import overview_views, views
+from followup import leader_views, overview_views, views
 
 app_name = "followup"
 
 # Under /saker/ beside the case pages they belong with (config/urls.py).
 urlpatterns = [
     path("mine/", views.dashboard, name="dashboard"),
+    path("leder/", leader_views.leader_home, name="leader_home"),
     path("frister/", views.deadlines, name="deadlines"),
     path("oversikt/", overview_views.overview_page, name="overview"),
     path("oversikt/tall.csv", overview_views.overview_csv, name="overview_csv"),

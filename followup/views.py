@@ -24,6 +24,8 @@ from followup.models import Reminder
 def home(request):
     if is_citizen(request.user):
         return redirect("citizen:home")
+    if request.user.has_perm("cases.hand_over_cases"):
+        return redirect("followup:leader_home")
     if sees_all_cases(request.user):
         return redirect("followup:dashboard")
     if hasattr(request.user, "coordinator"):

@@ -20,3 +20,6 @@ class PlansConfig(AppConfig):
             extend_role_permissions(role, ["plans.view_plan", "plans.add_plan"])
 
         register_tab(CaseTab("plan", "Plan", "plans:case_plan", 70))
+        from plans.progress import register_steps
+
+        register_steps()

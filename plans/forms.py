@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from core.forms import DATE_INPUT, TEXT, FreeText, formfield
 from core.forms import form_helper as _helper
+from core.locking import STAMP_FIELD, StampedForm
 from plans import rules
 from plans.models import (
     ActionPoint,
@@ -22,7 +23,7 @@ from plans.models import (
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(StampedForm, forms.ModelForm):
     class Meta:
         model = Plan
         formfield_callback = formfield
@@ -50,6 +51,7 @@ class PlanForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
+            STAMP_FIELD,
             Fieldset("Ressurser og behov", "resources", "needs"),
             Fieldset("Hvem bidrar med hva", "person_contribution", "next_of_kin_contribution"),
             Fieldset("Samarbeid", "cooperation"),
@@ -166,6 +168,7 @@ class MeetingForm(forms.ModelForm):
         fields = [
             "held_on",
             "place",
+            "attendees",
             "agenda",
             "minutes",
             "agreements",
@@ -176,6 +179,7 @@ class MeetingForm(forms.ModelForm):
             "held_on": DATE_INPUT,
             "next_meeting_on": DATE_INPUT,
             "next_meeting_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "attendees": forms.Textarea(attrs={"rows": 2}),
             "agenda": TEXTAREA,
             "minutes": forms.Textarea(attrs={"rows": 5}),
             "agreements": TEXTAREA,
@@ -215,10 +219,8 @@ class ActionPointForm(forms.ModelForm):
         fields = ["what", "who", "responsible_user", "due_on"]
         field_classes = {"responsible_user": UserChoiceField}
         labels = {"responsible_user": "Påminnelse til"}
-        help_texts = {
-            "responsible_user": "Hvis den ansvarlige er bruker her. Ellers får koordinatoren "
-            "påminnelsen når fristen er passert."
-        }
+        # Its help is said once above the rows (meeting_form.html), not once per row.
+        help_texts = {"responsible_user": ""}
         widgets = {"due_on": DATE_INPUT}
 
     def __init__(self, *args, users=None, held_on=None, **kwargs):

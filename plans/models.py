@@ -260,6 +260,7 @@ class Meeting(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="meetings")
     held_on = typed_date("dato")
     place = models.CharField("sted", max_length=200)
+    attendees = typed_text("hvem som møtte", blank=True, help_text="Navn og rolle.")
     agenda = typed_text("saksliste", blank=True)
     minutes = typed_text("referat", blank=True, max_length=LONG_TEXT)
     agreements = typed_text(

@@ -13,6 +13,7 @@ from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.history import delete_with_history
+from core.locking import refuse_if_changed
 from plans import rules, selectors
 from plans.models import (
     Goal,
@@ -32,6 +33,12 @@ PLAN_CONTENT_FIELDS = (
     "valid_from",
     "valid_to",
     "next_evaluation_on",
+)
+
+STALE = (
+    "Planen ble endret av noen andre etter at du åpnet skjemaet. Endringene dine er ikke "
+    "lagret, men står i skjemaet nedenfor. Se over planen slik den nå er lagret, og lagre "
+    "igjen hvis endringene dine skal gjelde."
 )
 
 
@@ -63,11 +70,20 @@ def plan_create(*, case: Case, by) -> Plan:
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, by, today: datetime.date | None = None, **fields) -> Plan:
+def plan_update(
+    *,
+    plan: Plan,
+    by,
+    today: datetime.date | None = None,
+    expected_stamp: str | None = None,
+    **fields,
+) -> Plan:
+    """Save "Endre planen", unless someone saved these fields since the form was opened."""
     unknown = set(fields) - set(PLAN_CONTENT_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
     locked = lock_plan(plan)
+    refuse_if_changed(locked, PLAN_CONTENT_FIELDS, expected_stamp, message=STALE)
     # An unchanged date is not checked again: an overdue plan can still be edited.
     if fields.get("next_evaluation_on", locked.next_evaluation_on) != locked.next_evaluation_on:
         problems = rules.next_evaluation_refusals(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import calendar_views, my_plans_views, pdf_views, views
+from plans import calendar_views, edit_views, my_plans_views, pdf_views, views
 
 app_name = "plans"
 
@@ -15,7 +15,7 @@ urlpatterns = [
     path("kalender/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
     path("sak/<int:pk>/", views.case_plan, name="case_plan"),
     path("sak/<int:pk>/opprett/", views.plan_create, name="create"),
-    path("sak/<int:pk>/endre/", views.plan_edit, name="edit"),
+    path("sak/<int:pk>/endre/", edit_views.plan_edit, name="edit"),
     path("sak/<int:pk>/aktiver/", views.plan_activate, name="activate"),
     path("sak/<int:pk>/avslutt/", views.plan_close, name="close"),
     path("sak/<int:pk>/mal/", views.goal_add, name="goal_add"),

@@ -156,20 +156,6 @@ def _form_page(request, pk, *, form_class, save, title, success, intro="", form_
     )
 
 
-def plan_edit(request, pk):
-    return _form_page(
-        request,
-        pk,
-        form_class=forms.PlanForm,
-        form_kwargs=lambda plan: {"instance": plan},
-        save=lambda plan, data: services.plan_update(plan=plan, by=request.user, **data),
-        title="Endre planen",
-        intro="Ressurser og behov, hva hver enkelt bidrar med, samarbeid, planperiode "
-        "og neste evaluering.",
-        success="Planen er lagret.",
-    )
-
-
 def plan_close(request, pk):
     return _form_page(
         request,

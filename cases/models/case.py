@@ -112,6 +112,7 @@ class Case(models.Model):
         ordering = ["-received_on", "-id"]
         permissions = [
             ("view_all_cases", "Kan se alle saker i koordinerende enhet"),
+            ("hand_over_cases", "Kan overføre saker til en annen saksbehandler"),
         ]
         indexes = [
             models.Index(fields=["status", "-received_on"], name="case_status_received"),

@@ -53,7 +53,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_htmx",
-    "axes",
+    # django-axes, under a Norwegian name in the admin.
+    "cases.apps.AxesConfig",
     "csp",
     "simple_history",
     # The project's apps, from the base up: each imports only those above it in this list.
@@ -221,6 +222,8 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Language and time ------------------------------------------------------------
 LANGUAGE_CODE = "nb"
+# Our corrections to Django's Norwegian: "Legg til ny vedtak" is wrong for a neuter noun.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("nb", "Norsk bokmål")]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True

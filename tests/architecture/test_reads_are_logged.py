@@ -30,6 +30,8 @@ from tests.factories import (
     CoordinatorFactory,
     FamilyMemberFactory,
     PersonFactory,
+    PersonServiceFactory,
+    RelationFactory,
     TimelineEntryFactory,
     UserFactory,
 )
@@ -63,6 +65,8 @@ NO_PERSONAL_DATA = {
     "coordinators:guidance_add": "a form on the training page",
     "coordinators:session_book": "a form on the course day's page",
     "followup:overview": "aggregate figures; no row names a case or a person",
+    "cases:hand_over": "without ?fra= only the caseworkers; the cases it lists are logged "
+    "(tests/cases/test_lifecycle.py)",
     "followup:overview_csv": "the same aggregate figures as CSV",
     "plans:calendar": "the user's own feed address; the feed itself is logged",
     "plans:calendar_renew": "the user's new feed address, shown once; the feed itself is logged",
@@ -210,6 +214,11 @@ def world(db, settings, tmp_path):
         "coordinator": coordinator,
         "session": session,
         "attendance": AttendanceFactory(session=session, coordinator=coordinator),
+        "relation": RelationFactory(person=person),
+        "personservice": PersonServiceFactory(person=person),
+        "closed_case": CaseFactory(person=person, caseworker=caseworker, closed=True),
+        # Listed on the leader's start page.
+        "unassigned_case": CaseFactory(person=person, caseworker=None),
     }
     EvaluationFactory(plan=plan, held_on=today - datetime.timedelta(1))
     users = {
@@ -236,6 +245,7 @@ PK_OF = {
     "decisions:complaint_reject": "complaint",
     "decisions:rejection_reverse": "complaint",
     "followup:reminder_done": "reminder",
+    "cases:reopen": "closed_case",
     **{
         f"decisions:{name}": "decision"
         for name in ("detail", "preview", "submit", "approve", "send", "received")
@@ -250,10 +260,14 @@ PART_OF = {
     "point_pk": "point",
     "appointment_pk": "appointment",
     "consent_pk": "consent",
+    "relation_pk": "relation",
+    "service_pk": "personservice",
 }
 # Who is allowed to see the page; KE's caseworker otherwise.
 USER_OF = {
     "cases:access_log": "leader",
+    "cases:hand_over": "leader",
+    "followup:leader_home": "leader",
     "plans:my_plans": "coordinator",
     "plans:my_plans_export": "coordinator",
     # Only the appointed coordinator edits the plan.

@@ -6,6 +6,8 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from cases.access import log_list
 from cases.models import AccessLog
@@ -201,3 +203,17 @@ def test_log_list_writes_the_rows_in_one_insert(caseworker, django_assert_num_qu
 def test_log_list_of_nothing_writes_nothing(caseworker):
     assert log_list(_request(caseworker), object_type="case", shown=[]) == []
     assert not AccessLog.objects.exists()
+
+
+# --- Norwegian labels (issue 17) ----------------------------------------------------------
+
+
+def test_the_admin_says_legg_til_vedtak_not_ny_vedtak():
+    """Django's Norwegian "Legg til ny %s" is wrong for a neuter noun; locale/ corrects it."""
+    with translation.override("nb"):
+        assert gettext("Add %(name)s") % {"name": "vedtak"} == "Legg til vedtak"
+
+
+def test_django_axes_has_a_norwegian_name_in_the_admin(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Innloggingsforsøk" in html and ">Axes<" not in html

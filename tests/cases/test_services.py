@@ -182,10 +182,10 @@ class TestTransitions:
         case.refresh_from_db()
         assert (case.status, case.closed_reason, case.closed_on) == (S.CLOSED, "moved", TODAY())
 
-    def test_a_closed_case_cannot_be_reopened(self, caseworker):
+    def test_a_closed_case_is_not_reopened_without_a_reason(self, caseworker):
         case = CaseFactory(closed=True)
-        with pytest.raises(RuleViolation, match="kan ikke gå fra"):
-            services.case_transition(case=case, to=S.UNDER_ASSESSMENT, by=caseworker)
+        with pytest.raises(RuleViolation, match="hvorfor saken gjenåpnes"):
+            services.case_transition(case=case, to=S.AWAITING_CONSENT, by=caseworker)
 
     def test_decided_needs_a_sent_decision(self, caseworker):
         case = CaseFactory()

@@ -66,8 +66,12 @@ def test_it_refuses_every_transition_outside_the_table_even_with_every_fact_in_p
     assert can_transition(current, target, ALL_FACTS) is False
 
 
-def test_a_closed_case_can_go_nowhere():
-    assert ALLOWED_TRANSITIONS[S.CLOSED] == frozenset()
+def test_a_closed_case_can_only_be_reopened_to_assessment_or_to_wait_for_consent():
+    assert ALLOWED_TRANSITIONS[S.CLOSED] == {S.UNDER_ASSESSMENT, S.AWAITING_CONSENT}
+
+
+def test_reopening_a_closed_case_needs_a_reason():
+    assert refusals(S.CLOSED, S.UNDER_ASSESSMENT, ALL_FACTS) == ["Oppgi hvorfor saken gjenåpnes."]
 
 
 def test_it_refuses_a_transition_to_the_same_state():

@@ -9,6 +9,8 @@ from django_filters import FilterSet
 MODULES = [
     "cases.forms",
     "cases.intake_forms",
+    "cases.edit_forms",
+    "cases.lifecycle_forms",
     "cases.filters",
     "coordinators.forms",
     "decisions.forms",

@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.locking import edit_stamp
+from decisions.drafting import EDITABLE_FIELDS
 from decisions.models import Complaint, Decision, Dispatch, Letter
 from tests.decisions.factories import ComplaintFactory, DecisionFactory
 from tests.decisions.pdf_text import pdf_text, squash
@@ -24,6 +26,8 @@ def edit_data(decision, action, **changes):
         "facts": decision.facts,
         "reasons": decision.reasons,
         "action": action,
+        # The stamp of the stored text the form was opened with (core.locking).
+        "edit_stamp": edit_stamp(Decision.objects.get(pk=decision.pk), EDITABLE_FIELDS),
     }
     return {**data, **changes}
 
@@ -381,3 +385,32 @@ def test_a_case_without_decisions_has_no_table(caseworker_client):
     case = CaseFactory()
     html = html_of(caseworker_client.get(reverse("decisions:case_decisions", args=[case.pk])))
     assert "Ingen vedtak." in html
+
+
+# --- Two people editing one draft (issue 17) ------------------------------------------------
+
+
+def test_a_draft_saved_by_someone_else_meanwhile_is_not_overwritten(caseworker_client):
+    decision = DecisionFactory()
+    opened = edit_data(decision, "save", reasons="Min begrunnelse.")
+    Decision.objects.filter(pk=decision.pk).update(reasons="Den andres begrunnelse.")
+    caseworker_client.post(decision.get_absolute_url(), opened)
+    decision.refresh_from_db()
+    assert decision.reasons == "Den andres begrunnelse."
+
+
+def test_the_second_editor_is_told_and_keeps_their_text(caseworker_client):
+    decision = DecisionFactory()
+    opened = edit_data(decision, "save", reasons="Min begrunnelse.")
+    Decision.objects.filter(pk=decision.pk).update(reasons="Den andres begrunnelse.")
+    html = html_of(caseworker_client.post(decision.get_absolute_url(), opened))
+    assert "Vedtaket ble endret av noen andre" in html and "Min begrunnelse." in html
+
+
+def test_sending_over_someone_elses_edit_sends_nothing(caseworker_client):
+    decision = DecisionFactory(case__person__email="kari@epost.example")
+    opened = edit_data(decision, "send", reasons="Min begrunnelse.")
+    Decision.objects.filter(pk=decision.pk).update(reasons="Den andres begrunnelse.")
+    caseworker_client.post(decision.get_absolute_url(), opened)
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.DRAFT

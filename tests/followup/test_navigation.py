@@ -41,3 +41,15 @@ def test_a_coordinators_own_plans_mark_mine_planer(coordinator_client):
 def test_a_coordinator_has_no_ke_menu(coordinator_client):
     html = coordinator_client.get(reverse("plans:my_plans")).content.decode()
     assert "Oversikt" not in html and "Vedtak</a>" not in html
+
+
+def test_a_page_in_the_case_frame_from_another_app_keeps_saker_marked(caseworker_client):
+    case = CaseFactory()
+    html = caseworker_client.get(reverse("followup:case_close", args=[case.pk])).content.decode()
+    assert current_menu_items(html) == ["Saker"]
+
+
+def test_the_edit_pages_of_a_case_keep_saker_marked(caseworker_client):
+    case = CaseFactory()
+    html = caseworker_client.get(reverse("cases:person_edit", args=[case.pk])).content.decode()
+    assert current_menu_items(html) == ["Saker"]

@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import AccessLog
+from core.locking import edit_stamp
 from plans.models import Goal, Measure, Meeting, Plan
+from plans.services import PLAN_CONTENT_FIELDS
 from tests.decisions.pdf_text import pdf_text
 from tests.factories import AppointmentFactory, ConsentFactory
 from tests.plans.factories import (
@@ -378,7 +380,10 @@ def test_the_coordinator_marks_a_goal_reached(coordinator_client, my_plan):
 
 
 def test_the_history_page_shows_who_changed_what(coordinator_client, coordinator_user, my_plan):
-    coordinator_client.post(url("edit", my_plan), {"needs": "Avlastning hver helg"})
+    stamp = edit_stamp(my_plan, PLAN_CONTENT_FIELDS)
+    coordinator_client.post(
+        url("edit", my_plan), {"needs": "Avlastning hver helg", "edit_stamp": stamp}
+    )
     page = coordinator_client.get(url("history", my_plan)).content.decode()
     assert "Avlastning hver helg" in page
     assert coordinator_user.get_full_name() in page
