@@ -19,13 +19,14 @@ from coordinators.qualification import expires_on
 from decisions import due as decisions_due
 from decisions.models import Decision
 from plans import due as plans_due
-from plans.models import ActionPoint, Plan
+from plans.models import ActionPoint, Meeting, Plan
 
 # Coordinators see the deadlines of their own plans and training; the rest are the KE's.
-COORDINATOR_KINDS = ("evaluation", "action_point", "training")
+COORDINATOR_KINDS = ("evaluation", "action_point", "meeting", "training")
 KINDS = {
     "evaluation": "Evaluering av plan",
     "action_point": "Oppfølgingspunkt fra møte",
+    "meeting": "Ansvarsgruppemøte",
     "complaint": "Klagefrist",
     "consent": "Venter på samtykke",
     "processing": "Behandlingsfrist (foreløpig svar)",
@@ -85,6 +86,7 @@ def gather(user, *, today: datetime.date, horizon_days: int) -> list[DeadlineRow
     rows = [
         *_evaluation_rows(cases, horizon),
         *_action_point_rows(cases, horizon),
+        *_meeting_rows(cases, horizon),
         *_training_rows(user, today=today, horizon=horizon),
     ]
     if sees_all_cases(user):
@@ -133,6 +135,13 @@ def _action_point_rows(cases, horizon) -> list[DeadlineRow]:
     return _plan_rows(
         "action_point", due.values_list("due_on", *_case_columns("meeting__plan__case__"))
     )
+
+
+def _meeting_rows(cases, horizon) -> list[DeadlineRow]:
+    due = plans_due.meetings_due(
+        until=horizon, meetings=Meeting.objects.filter(plan__case__in=cases)
+    )
+    return _plan_rows("meeting", due.values_list("next_meeting_on", *_case_columns("plan__case__")))
 
 
 def _plan_rows(kind: str, due) -> list[DeadlineRow]:

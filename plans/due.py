@@ -10,7 +10,8 @@ import datetime
 
 from django.db.models import QuerySet
 
-from plans.models import ActionPoint, Plan
+from plans.models import ActionPoint, Meeting, Plan
+from plans.selectors import next_meetings
 
 
 def evaluations_due(
@@ -32,3 +33,12 @@ def action_points_due(*, until: datetime.date, points: QuerySet | None = None) -
         .filter(done=False, due_on__lte=until, meeting__plan__status=Plan.Status.ACTIVE)
         .order_by("due_on", "id")
     )
+
+
+def meetings_due(*, until: datetime.date, meetings: QuerySet | None = None) -> QuerySet:
+    """The next meetings of active plans agreed for `until` or before: a date passed with
+    no meeting registered since is still due (its minutes are not written)."""
+    narrowed = (meetings if meetings is not None else Meeting.objects.all()).filter(
+        plan__status=Plan.Status.ACTIVE, next_meeting_on__lte=until
+    )
+    return next_meetings(narrowed).order_by("next_meeting_on", "id")
