@@ -213,9 +213,7 @@ def rank(
         # The wish first even if it cannot be followed, so the caseworker sees why;
         # then everyone who can be appointed; those who cannot come last.
         key = (not wished, bool(blocked), group, not c.qualified, c.load, c.active_cases, c.name)
-        reasons = _reasons(
-            c, kind=kind, wished=wished, fit=fit, blocked=blocked, fit_open=fit_open
-        )
+        reasons = _reasons(c, kind=kind, wished=wished, fit=fit, blocked=blocked, fit_open=fit_open)
         keyed.append((key, c, wished, blocked, reasons))
     keyed.sort(key=lambda item: item[0])
     return [

@@ -65,7 +65,9 @@ def bar_chart(
             display, width = "–", 0
         else:
             # Through the locale: a decimal comma in Norwegian ("20,5 d").
-            shown = formats.number_format(Decimal(f"{value:g}") if isinstance(value, float) else value)
+            shown = formats.number_format(
+                Decimal(f"{value:g}") if isinstance(value, float) else value
+            )
             display, width = f"{shown}{unit}", max(0, round(value / scale * BAR_AREA))
         if limit is not None:
             display = f"{display} / {limit}{' !' if over else ''}"

@@ -15,8 +15,8 @@ from cases.views import get_case, render_case_tab
 from core.errors import RuleViolation
 from core.feedback import show_form_errors, show_violation
 from followup import deadlines as deadline_list
-from followup.context_processors import forget_reminder_count
 from followup import selectors, services
+from followup.context_processors import forget_reminder_count
 from followup.forms import DeadlineFilterForm
 from followup.models import Reminder
 

@@ -100,8 +100,8 @@ def test_the_page_runs_a_constant_number_of_queries(caseworker_client):
             CaseFactory(awaiting_consent=True, received_on=today - datetime.timedelta(days=40))
 
     # session, user, permissions (2), evaluations, their coordinators, action points,
-    # meetings, complaint deadlines, cases awaiting decision, training, the two filter choice lists, the access-log rows
-    # and the role they name (2), saving the session (3)
+    # meetings, complaint deadlines, cases awaiting decision, training, the two filter
+    # choice lists, the access-log rows and the role they name (2), saving the session (3)
     one, many = assert_constant_queries(
         lambda: caseworker_client.get(reverse("followup:deadlines")), add_rows, n=25, at_most=19
     )
@@ -154,13 +154,17 @@ class TestTheCoordinatorsFrister:
         return appointment
 
     def test_they_see_the_action_point_due_in_a_week(self, coordinators_plan):
-        rows = gather(coordinators_plan.coordinator.user, today=timezone.localdate(), horizon_days=60)
+        rows = gather(
+            coordinators_plan.coordinator.user, today=timezone.localdate(), horizon_days=60
+        )
         assert [r.due_on for r in rows if r.kind == "action_point"] == [
             timezone.localdate() + datetime.timedelta(days=7)
         ]
 
     def test_they_see_the_next_meeting_agreed(self, coordinators_plan):
-        rows = gather(coordinators_plan.coordinator.user, today=timezone.localdate(), horizon_days=60)
+        rows = gather(
+            coordinators_plan.coordinator.user, today=timezone.localdate(), horizon_days=60
+        )
         assert [(r.kind, r.case_number) for r in rows if r.kind == "meeting"] == [
             ("meeting", coordinators_plan.case.number)
         ]

@@ -128,9 +128,7 @@ class TestMonthBoundaries:
     def sent_last_evening_of_november(self, db):
         last_evening = datetime.datetime(2026, 11, 30, 22, 30, tzinfo=datetime.UTC)
         with time_machine.travel(last_evening, tick=False):
-            case = CaseFactory(
-                received_on=datetime.date(2026, 11, 2), status=Case.Status.DECIDED
-            )
+            case = CaseFactory(received_on=datetime.date(2026, 11, 2), status=Case.Status.DECIDED)
             return DecisionFactory(case=case, sent=True, sent_on=timezone.localdate())
 
     @pytest.mark.today("2026-12-01")
@@ -152,9 +150,7 @@ class TestMonthBoundaries:
     ):
         november = caseworker_client.get(reverse("decisions:list"), {"sendt": "2026-11"})
         december = caseworker_client.get(reverse("decisions:list"), {"sendt": "2026-12"})
-        assert [d.pk for d in november.context["page"].items] == [
-            sent_last_evening_of_november.pk
-        ]
+        assert [d.pk for d in november.context["page"].items] == [sent_last_evening_of_november.pk]
         assert list(december.context["page"].items) == []
 
     @pytest.mark.today("2026-12-01")
