@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from config import views as config_views
 from followup import views as followup_views
 
 admin.site.site_header = "Koordinerende enhet – administrasjon"
@@ -21,6 +22,7 @@ urlpatterns = [
     path(
         "passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"
     ),
+    path("sesjon/fortsett/", config_views.session_keepalive, name="session_keepalive"),
     path("saker/", include("followup.urls")),
     path("saker/", include("cases.urls")),
     path("vurdering/", include("eligibility.urls")),
