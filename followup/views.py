@@ -145,8 +145,9 @@ def reminder_done(request, pk):
     services.reminder_close(reminder=reminder)
     forget_reminder_count(request)
     back = request.POST.get("next", "")
-    # Only a path on this site: a crafted form must not send the user elsewhere.
-    if not url_has_allowed_host_and_scheme(
+    # Only a path on this site: a crafted form must not send the user elsewhere. A path,
+    # not just anything relative: redirect() would read "x:y" as a URL name and fail.
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         back = "home"

@@ -57,10 +57,17 @@ def context(new_context, request):
 def page(context):
     page = context.new_page()
     visits = checks.track(page)
+    # The policy forbids inline script and style: anything the browser refused is a bug.
+    refused = []
+    page.on(
+        "console",
+        lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     yield page
     checks.forget(page)
     unchecked = [url for url in visits.unchecked() if url.startswith("http")]
     assert not unchecked, f"pages visited but never checked (call check_page): {unchecked}"
+    assert not refused, f"the Content-Security-Policy refused: {refused}"
 
 
 def menu(page: Page):
