@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from cases import tabs
 from cases.scoping import sees_all_cases
@@ -97,7 +98,8 @@ def navigation(request):
     section = current_section(getattr(request, "resolver_match", None))
     context.update(
         nav_is_ke=is_ke,
-        nav_reminder_count=reminder_count(request),
+        # Lazy: read only where a page shows the menu (not the admin's, not a PDF's).
+        nav_reminder_count=SimpleLazyObject(lambda: reminder_count(request)),
         nav_items=[
             (item, reverse(item.url_name), item.section == section)
             for item in MENU
