@@ -6,6 +6,7 @@ from mozilla_django_oidc.views import OIDCLogoutView
 
 from cases.login.urls import staff_urlpatterns
 from cases.login.views import StaffLoginView
+from config import views as config_views
 from followup import views as followup_views
 
 admin.site.site_header = "Koordinerende enhet – administrasjon"
@@ -27,6 +28,7 @@ urlpatterns = [
         "passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"
     ),
     path("innbygger/", include("cases.login.urls")),
+    path("sesjon/fortsett/", config_views.session_keepalive, name="session_keepalive"),
     path("saker/", include("followup.urls")),
     path("saker/", include("cases.urls")),
     path("vurdering/", include("eligibility.urls")),

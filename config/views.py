@@ -1,5 +1,14 @@
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+
+@require_POST
+def session_keepalive(request):
+    """ "Fortsett innlogget" in the idle warning (static/js/idle.js): any request renews the
+    idle timeout (SESSION_SAVE_EVERY_REQUEST), so this one only has to arrive."""
+    return HttpResponse(status=204)
 
 
 # Error pages say what happened in Norwegian and nothing about why.

@@ -5,7 +5,11 @@ area that fits the person's age and phase of life (or, for a heavy user of
 health and care services, the area they get most services from); then the rest.
 Inside each group: qualified before unqualified, lower load before higher.
 Anyone who cannot be appointed (inactive, or a barnekoordinator without the
-training) comes after everyone who can, except the applicant's own wish.
+training) comes after everyone who can, except the applicant's own wish. The
+coordinator being replaced is not suggested as their own replacement.
+
+Each reason says something true of the candidate it stands beside, in plain words;
+another area is named as a better fit only where someone there can be appointed.
 """
 
 import datetime
@@ -113,7 +117,7 @@ def _heavy_use_area(person: PersonFacts) -> AreaFit | None:
     area, n = counts[0]
     return AreaFit(
         area,
-        f"en storforbruker av helse- og omsorgstjenester, som får mest fra {area.name} "
+        f"en som får mange helse- og omsorgstjenester, flest fra {area.name} "
         f"({n} av {len(health)} tjenester)",
     )
 
@@ -153,14 +157,17 @@ def _blocked(candidate: Candidate, kind: str) -> str:
     return ""
 
 
-def _reasons(candidate, *, kind, wished, fit, blocked) -> tuple[str, ...]:
+def _reasons(candidate, *, kind, wished, fit, blocked, fit_open) -> tuple[str, ...]:
+    """`fit_open`: someone in the fitting area can be appointed, so it may be pointed to."""
     reasons = []
     if wished:
         reasons.append("Søkeren ønsket denne koordinatoren.")
     if candidate.area.slug == fit.area.slug:
         reasons.append(f"Fra {fit.area.name}, som passer for {fit.why}.")
-    else:
+    elif fit_open:
         reasons.append(f"Fra {candidate.area.name}; {fit.area.name} passer bedre for {fit.why}.")
+    else:
+        reasons.append(f"Fra {candidate.area.name}.")
     if candidate.qualified:
         reasons.append("Har gyldig opplæring.")
     else:
@@ -186,10 +193,14 @@ def rank(
     candidates: list[Candidate] | tuple[Candidate, ...],
     wished_id: int | None = None,
     area_names: dict[str, str] | None = None,
+    replacing_id: int | None = None,
 ) -> list[Suggestion]:
     """Suggestions best first. Inactive coordinators, and for a barnekoordinator those
-    who do not take child cases, are left out unless the applicant asked for them."""
+    who do not take child cases, are left out unless the applicant asked for them; the
+    coordinator being replaced (`replacing_id`) is left out always."""
     fit = fitting_area(person, area_names)
+    candidates = [c for c in candidates if c.id != replacing_id]
+    fit_open = any(c.area.slug == fit.area.slug and not _blocked(c, kind) for c in candidates)
     keyed = []
     for c in candidates:
         wished = c.id == wished_id
@@ -202,7 +213,7 @@ def rank(
         # The wish first even if it cannot be followed, so the caseworker sees why;
         # then everyone who can be appointed; those who cannot come last.
         key = (not wished, bool(blocked), group, not c.qualified, c.load, c.active_cases, c.name)
-        reasons = _reasons(c, kind=kind, wished=wished, fit=fit, blocked=blocked)
+        reasons = _reasons(c, kind=kind, wished=wished, fit=fit, blocked=blocked, fit_open=fit_open)
         keyed.append((key, c, wished, blocked, reasons))
     keyed.sort(key=lambda item: item[0])
     return [

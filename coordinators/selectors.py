@@ -242,7 +242,11 @@ def case_wish(case: Case) -> CoordinatorWish | None:
     return CoordinatorWish.objects.filter(case=case).select_related("coordinator__user").first()
 
 
-def suggestions(case: Case, kind: str, *, wish=None, today=None) -> list[ranking.Suggestion]:
+def suggestions(
+    case: Case, kind: str, *, wish=None, today=None, replacing=None
+) -> list[ranking.Suggestion]:
+    """`replacing`: the active appointment a new one would replace; its coordinator is
+    not suggested."""
     today = today or timezone.localdate()
     rows = coordinator_rows(today=today)
     return ranking.rank(
@@ -251,6 +255,7 @@ def suggestions(case: Case, kind: str, *, wish=None, today=None) -> list[ranking
         candidates=candidates(kind, rows),
         wished_id=wish.coordinator_id if wish else None,
         area_names={a.slug: a.name for a in ServiceArea.objects.all()},
+        replacing_id=replacing.coordinator_id if replacing else None,
     )
 
 

@@ -289,7 +289,7 @@ def case_coordinator(request, pk, *, forms=None):
             current = next((a for a in appointments if a.is_active and a.kind == kind), None)
             context.update(
                 current=current,
-                suggestions=selectors.suggestions(case, kind, wish=wish),
+                suggestions=selectors.suggestions(case, kind, wish=wish, replacing=current),
                 appoint_form=(forms or {}).get("appoint")
                 or AppointmentForm(
                     initial={"kind": kind, "replaces": current.pk if current else None},

@@ -4,6 +4,9 @@ No chart library and nothing fetched from outside: the server computes the bars.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import formats
 
 LABEL_WIDTH = 190
 BAR_AREA = 380
@@ -61,7 +64,10 @@ def bar_chart(
         if value is None:
             display, width = "–", 0
         else:
-            shown = f"{value:g}" if isinstance(value, float) else str(value)
+            # Through the locale: a decimal comma in Norwegian ("20,5 d").
+            shown = formats.number_format(
+                Decimal(f"{value:g}") if isinstance(value, float) else value
+            )
             display, width = f"{shown}{unit}", max(0, round(value / scale * BAR_AREA))
         if limit is not None:
             display = f"{display} / {limit}{' !' if over else ''}"

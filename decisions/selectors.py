@@ -48,6 +48,17 @@ def decision_list(user):
     return Decision.objects.filter(case__in=visible).select_related("case", "case__person")
 
 
+def sent_in(decisions, *, since: datetime.date, before: datetime.date | None = None):
+    """The decisions sent on `since` or later (and before `before`).
+
+    A decision belongs to the day it was sent: `sent_on`, the local date in Oslo when it
+    went out, the "Sendt" date every list shows. Oversikt's figures per month and the
+    decision list's month filter both read this, so they count the same decisions.
+    """
+    sent = decisions.filter(sent_on__gte=since)
+    return sent if before is None else sent.filter(sent_on__lt=before)
+
+
 def decision_for_detail(user):
     return decision_list(user).select_related(
         "case__family", "case__caseworker", "assessment", "approved_by", "decided_by", "replaces"

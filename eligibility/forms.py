@@ -1,7 +1,6 @@
 from django import forms
 
 from core.forms import FreeText
-from eligibility.facts import JUDGEMENT_KEYS
 
 
 class AssessmentRunForm(forms.Form):
@@ -18,18 +17,56 @@ class AssessmentRunForm(forms.Form):
     )
 
 
-class AnswerForm(forms.Form):
-    key = forms.ChoiceField(choices=[(k, k) for k in JUDGEMENT_KEYS], widget=forms.HiddenInput)
-    answer = forms.TypedChoiceField(
-        label="Svar",
-        choices=[("ja", "Ja"), ("nei", "Nei")],
-        coerce=lambda v: v == "ja",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Velg ja eller nei."},
-    )
-    reason = FreeText(
-        label="Begrunnelse",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Skriv en kort begrunnelse for svaret."},
-    )
+class AnswersForm(forms.Form):
+    """Every open question in one form: a question left blank is not answered yet, a
+    question half answered (a yes/no without a reason, or the other way) is an error."""
+
+    def __init__(self, *args, questions: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            key = question["key"]
+            self.fields[f"answer_{key}"] = forms.TypedChoiceField(
+                label="Svar",
+                choices=[("ja", "Ja"), ("nei", "Nei")],
+                coerce=lambda v: v == "ja",
+                widget=forms.RadioSelect,
+                required=False,
+            )
+            self.fields[f"reason_{key}"] = FreeText(
+                label="Begrunnelse",
+                max_length=2000,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def rows(self):
+        """(question, answer field, reason field) for each open question, for the template."""
+        return [(q, self[f"answer_{q['key']}"], self[f"reason_{q['key']}"]) for q in self.questions]
+
+    def clean(self):
+        cleaned = super().clean()
+        answered = False
+        for question in self.questions:
+            key = question["key"]
+            answer, reason = cleaned.get(f"answer_{key}"), cleaned.get(f"reason_{key}", "")
+            if answer in (None, "") and not reason:
+                continue
+            answered = True
+            if answer in (None, ""):
+                self.add_error(f"answer_{key}", "Velg ja eller nei.")
+            if not reason:
+                self.add_error(f"reason_{key}", "Skriv en kort begrunnelse for svaret.")
+        if not answered and not self.errors:
+            raise forms.ValidationError("Svar på minst ett av spørsmålene før du lagrer.")
+        return cleaned
+
+    def answers(self) -> dict[str, tuple[bool, str]]:
+        return {
+            q["key"]: (
+                self.cleaned_data[f"answer_{q['key']}"],
+                self.cleaned_data[f"reason_{q['key']}"],
+            )
+            for q in self.questions
+            if self.cleaned_data.get(f"answer_{q['key']}") not in (None, "")
+        }

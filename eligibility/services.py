@@ -106,10 +106,11 @@ def assessment_run(
         engine_version=ENGINE_VERSION,
         created_by=by,
     )
+    # The journal is read by people: the service's name, not its stored value.
     outcomes = ", ".join(
-        f"{name}: {OUTCOME_LABELS[result[name]['outcome']].lower()}"
-        for name in ServiceKind.values
-        if result[name]["outcome"] != "not_requested"
+        f"{kind.label}: {OUTCOME_LABELS[result[kind.value]['outcome']].lower()}"
+        for kind in ServiceKind
+        if result[kind.value]["outcome"] != "not_requested"
     )
     timeline_add(
         case=case,
@@ -122,28 +123,38 @@ def assessment_run(
 
 def assessment_answer(*, case: Case, by, key: str, answer: bool, reason: str) -> Assessment:
     """Answer one open question: a new snapshot with the answer, who and when."""
-    if key not in JUDGEMENT_KEYS:
-        raise RuleViolation("Ukjent spørsmål.")
-    if not reason.strip():
-        raise RuleViolation("Skriv en kort begrunnelse for svaret.")
+    return assessment_answer_all(case=case, by=by, answers={key: (answer, reason)})
+
+
+def assessment_answer_all(*, case: Case, by, answers: dict[str, tuple[bool, str]]) -> Assessment:
+    """Answer open questions together (key -> (answer, reason)): one new snapshot with
+    every answer, who and when, so one save is one step in the history."""
+    if not answers:
+        raise RuleViolation("Svar på minst ett av spørsmålene.")
+    for key, (_answer, reason) in answers.items():
+        if key not in JUDGEMENT_KEYS:
+            raise RuleViolation("Ukjent spørsmål.")
+        if not reason.strip():
+            raise RuleViolation("Skriv en kort begrunnelse for svaret.")
     latest = case.assessments.order_by("-created_at", "-id").first()
     if latest is None:
         raise RuleViolation("Kjør en vurdering før du svarer på spørsmålene.")
-    answers = {
-        **latest.answers,
-        key: {
-            "answer": answer,
-            "reason": reason.strip(),
-            "by": by.get_full_name() or by.get_username(),
-            "at": timezone.now().isoformat(timespec="seconds"),
-        },
+    given = {
+        "by": by.get_full_name() or by.get_username(),
+        "at": timezone.now().isoformat(timespec="seconds"),
     }
     return assessment_run(
         case=case,
         by=by,
         function_level=latest.facts.get("function_level"),
         rare_diagnosis=latest.facts.get("rare_diagnosis", False),
-        answers=answers,
+        answers={
+            **latest.answers,
+            **{
+                key: {"answer": answer, "reason": reason.strip(), **given}
+                for key, (answer, reason) in answers.items()
+            },
+        },
     )
 
 

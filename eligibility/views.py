@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
@@ -9,7 +11,7 @@ from cases.vocabulary import ServiceKind
 from core.errors import RuleViolation
 from core.feedback import show_violation
 from eligibility import services
-from eligibility.forms import AnswerForm, AssessmentRunForm
+from eligibility.forms import AnswersForm, AssessmentRunForm
 from eligibility.history import history_lines
 from eligibility.rules import JUDGEMENTS
 
@@ -44,22 +46,31 @@ def _open_questions(assessment):
 
 
 def _answers(assessment):
+    """The answers given, each `at` as a datetime so the template shows it in local time."""
     return [
-        {"question": JUDGEMENTS[key].question, **answer}
+        {**answer, "question": JUDGEMENTS[key].question, "at": _moment(answer.get("at"))}
         for key, answer in assessment.answers.items()
         if key in JUDGEMENTS
     ]
 
 
+def _moment(stored) -> datetime.datetime | None:
+    # Stored in the snapshot as ISO 8601 with its offset (UTC).
+    try:
+        return datetime.datetime.fromisoformat(stored)
+    except (TypeError, ValueError):
+        return None
+
+
 @caseworker_required
-def case_assessment(request, pk, *, run_form=None, answer_errors=None):
+def case_assessment(request, pk, *, run_form=None, answers_form=None):
     case = get_case(request, pk)
-    assessment = case.assessments.order_by("-created_at", "-id").first()
+    assessment = _latest(case)
     context = {"assessment": assessment, "run_form": run_form or AssessmentRunForm()}
     if assessment is not None:
         context.update(
             results=_results(assessment),
-            questions=_open_questions(assessment),
+            answers_form=answers_form or AnswersForm(questions=_open_questions(assessment)),
             answers=_answers(assessment),
             outdated=services.assessment_is_outdated(assessment, case),
             run_form=run_form
@@ -69,7 +80,6 @@ def case_assessment(request, pk, *, run_form=None, answer_errors=None):
                     "rare_diagnosis": assessment.facts.get("rare_diagnosis"),
                 }
             ),
-            answer_errors=answer_errors or {},
             history=history_lines(
                 case.assessments.select_related("created_by").order_by("-created_at", "-id")[:11]
             )[:10],
@@ -84,7 +94,7 @@ def assessment_run(request, pk):
     form = AssessmentRunForm(request.POST)
     if not form.is_valid():
         return case_assessment(request, pk, run_form=form)
-    latest = case.assessments.order_by("-created_at", "-id").first()
+    latest = _latest(case)
     try:
         services.assessment_run(
             case=case,
@@ -103,17 +113,25 @@ def assessment_run(request, pk):
 @require_POST
 @caseworker_required
 def assessment_answer(request, pk):
+    """Save the answers to the open questions, all in one form.
+
+    The page posts it with htmx and swaps in the page it is redirected to; without
+    JavaScript the same post and redirect load the whole page.
+    """
     case = get_case(request, pk)
-    form = AnswerForm(request.POST)
+    latest = _latest(case)
+    form = AnswersForm(request.POST, questions=_open_questions(latest) if latest else [])
     if not form.is_valid():
-        key = request.POST.get("key", "")
-        errors = [e for field_errors in form.errors.values() for e in field_errors]
-        return case_assessment(request, pk, answer_errors={key: errors})
+        return case_assessment(request, pk, answers_form=form)
     try:
-        services.assessment_answer(case=case, by=request.user, **form.cleaned_data)
+        services.assessment_answer_all(case=case, by=request.user, answers=form.answers())
     except RuleViolation as error:
         show_violation(request, error)
     else:
-        messages.success(request, "Svaret er lagret, og vurderingen er oppdatert.")
+        messages.success(request, "Svarene er lagret, og vurderingen er oppdatert.")
         log_access(request, obj=case, action=AccessLog.Action.CHANGE)
     return redirect("eligibility:case_assessment", pk=case.pk)
+
+
+def _latest(case):
+    return case.assessments.order_by("-created_at", "-id").first()

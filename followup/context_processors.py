@@ -1,13 +1,16 @@
 """The menu: one list of items, each marked current from one rule."""
 
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from cases import tabs
 from cases.login.accounts import is_citizen
 from cases.scoping import sees_all_cases
+from followup.selectors import open_reminder_count
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ MENU = (
     NavItem("Planer", "plans:list", "plans", "all"),
     NavItem("Vedtak", "decisions:list", "decisions", "ke"),
     NavItem("Frister", "followup:deadlines", "deadlines", "all"),
+    NavItem("Påminnelser", "followup:reminders", "reminders", "all"),
     NavItem("Oversikt", "followup:overview", "overview", "ke"),
     NavItem("Tilgangslogg", "cases:access_log", "access_log", "cases.view_accesslog"),
 )
@@ -33,6 +37,7 @@ MENU = (
 _PAGE_SECTIONS = {
     "plans:my_plans": "my_plans",
     "followup:deadlines": "deadlines",
+    "followup:reminders": "reminders",
     "followup:overview": "overview",
     "cases:access_log": "access_log",
     "followup:dashboard": "cases",
@@ -62,8 +67,33 @@ def _shown(item: NavItem, user, is_ke: bool) -> bool:
     return user.has_perm(item.who)
 
 
+# The count of open reminders in the menu is kept in the session for a minute: it is
+# read on every page, and the session is loaded and saved on every request anyway.
+# Closing a reminder or opening the list forgets it (`forget_reminder_count`).
+REMINDER_COUNT_KEY = "ke_reminder_count"
+REMINDER_COUNT_SECONDS = 60
+
+
+def reminder_count(request) -> int:
+    stored = request.session.get(REMINDER_COUNT_KEY)
+    now = time.time()
+    if stored and 0 <= now - stored[1] < REMINDER_COUNT_SECONDS:
+        return stored[0]
+    count = open_reminder_count(request.user)
+    request.session[REMINDER_COUNT_KEY] = [count, now]
+    return count
+
+
+def forget_reminder_count(request) -> None:
+    request.session.pop(REMINDER_COUNT_KEY, None)
+
+
 def navigation(request):
-    context = {"MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME}
+    context = {
+        "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,
+        # For the idle warning (static/js/idle.js).
+        "SESSION_IDLE_SECONDS": settings.SESSION_COOKIE_AGE,
+    }
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return context
@@ -83,6 +113,8 @@ def navigation(request):
     )
     context.update(
         nav_is_ke=is_ke,
+        # Lazy: read only where a page shows the menu (not the admin's, not a PDF's).
+        nav_reminder_count=SimpleLazyObject(lambda: reminder_count(request)),
         nav_items=[
             (item, reverse(item.url_name), item.section == section)
             for item in MENU

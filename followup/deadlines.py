@@ -20,14 +20,15 @@ from decisions import due as decisions_due
 from decisions.models import Decision
 from followup.scans.plans import quiet_plan_rows
 from plans import due as plans_due
-from plans.models import ActionPoint, Plan
+from plans.models import ActionPoint, Meeting, Plan
 
 # Coordinators see the deadlines of their own plans and training; the rest are the KE's.
-COORDINATOR_KINDS = ("evaluation", "action_point", "quiet_plan", "training")
+COORDINATOR_KINDS = ("evaluation", "action_point", "meeting", "quiet_plan", "training")
 KINDS = {
     "evaluation": "Evaluering av plan",
     "quiet_plan": "Plan uten aktivitet",
     "action_point": "Oppfølgingspunkt fra møte",
+    "meeting": "Ansvarsgruppemøte",
     "complaint": "Klagefrist",
     "consent": "Venter på samtykke",
     "processing": "Behandlingsfrist (foreløpig svar)",
@@ -88,6 +89,7 @@ def gather(user, *, today: datetime.date, horizon_days: int) -> list[DeadlineRow
         *_evaluation_rows(cases, horizon),
         *_action_point_rows(cases, horizon),
         *_quiet_plan_rows(cases, horizon),
+        *_meeting_rows(cases, horizon),
         *_training_rows(user, today=today, horizon=horizon),
     ]
     if sees_all_cases(user):
@@ -149,6 +151,13 @@ def _quiet_plan_rows(cases, horizon) -> list[DeadlineRow]:
         "case_id", *_case_columns("case__")
     )
     return _plan_rows("quiet_plan", [(found[row[0]], *row[1:]) for row in about])
+
+
+def _meeting_rows(cases, horizon) -> list[DeadlineRow]:
+    due = plans_due.meetings_due(
+        until=horizon, meetings=Meeting.objects.filter(plan__case__in=cases)
+    )
+    return _plan_rows("meeting", due.values_list("next_meeting_on", *_case_columns("plan__case__")))
 
 
 def _plan_rows(kind: str, due) -> list[DeadlineRow]:

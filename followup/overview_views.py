@@ -2,20 +2,21 @@ from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from cases.access import caseworker_required
-from cases.models import Case, TimelineEntry
+from cases.models import Case
 from core.charts import bar_chart
 from core.csv import csv_response
+from decisions import selectors as decision_selectors
+from decisions.models import Decision
 from followup import overview
 
 MONTHS = 12
-MONTH_NAMES = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]
 
 
 def _month_label(month) -> str:
-    return f"{MONTH_NAMES[month.month - 1]} {month:%Y}"
+    return formats.date_format(month, "YEAR_MONTH_FORMAT")
 
 
 def _figures():
@@ -30,10 +31,14 @@ def _figures():
         .values_list("month")
         .annotate(n=Count("id"))
     )
-    decided = TimelineEntry.objects.filter(
-        to_status=Case.Status.DECIDED, occurred_at__date__gte=months[0]
-    ).values_list("case__received_on", "occurred_at")
-    pairs = [(received, timezone.localtime(at).date()) for received, at in decided]
+    # A decision counts in the month it was sent, as in the decision list (one definition,
+    # decisions.selectors.sent_in): not when the case changed status, which for a second
+    # decision in the same case never happens.
+    pairs = list(
+        decision_selectors.sent_in(Decision.objects.all(), since=months[0])
+        .order_by()
+        .values_list("case__received_on", "sent_on")
+    )
     return {
         "by_status": [(s.label, by_status.get(s.value, 0)) for s in Case.Status],
         "new_by_month": [(_month_label(m), new_by_month.get(m, 0)) for m in months],
@@ -130,7 +135,9 @@ def overview_page(request):
             )
             if figures["overdue_by_area"]
             else None,
-            "processing_rows": [(_month_label(p.month), p) for p in figures["processing"]],
+            "processing_rows": [
+                (_month_label(p.month), f"{p.month:%Y-%m}", p) for p in figures["processing"]
+            ],
             "quiet_months": settings.KE_PLAN_QUIET_MONTHS,
         },
     )
@@ -146,7 +153,7 @@ def overview_csv(request):
         rows.append(["Nye saker", label, n])
     for p in figures["processing"]:
         month = _month_label(p.month)
-        rows.append(["Vedtak fattet", month, p.decided])
+        rows.append(["Vedtak sendt", month, p.decided])
         rows.append(["Behandlingstid median (dager)", month, _num(p.median_days)])
         rows.append(["Behandlingstid 90-persentil (dager)", month, _num(p.p90_days)])
     for label, n in figures["overdue_by_area"]:

@@ -38,3 +38,9 @@ def open_reminders(user, limit: int = 20):
         .annotate(person_id=_person_of_item())
         .order_by("due_on", "id")[:limit]
     )
+
+
+def open_reminder_count(user) -> int:
+    """How many open reminders the user has, for the count in the menu (one indexed query:
+    `reminder_open_by_recipient`)."""
+    return Reminder.objects.filter(recipient=user, done_at__isnull=True).count()

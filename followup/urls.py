@@ -11,6 +11,7 @@ urlpatterns = [
     path("frister/", views.deadlines, name="deadlines"),
     path("oversikt/", overview_views.overview_page, name="overview"),
     path("oversikt/tall.csv", overview_views.overview_csv, name="overview_csv"),
+    path("paminnelser/", views.reminders, name="reminders"),
     path("paminnelser/<int:pk>/lukk/", views.reminder_done, name="reminder_done"),
     path("<int:pk>/avslutt/", views.case_close, name="case_close"),
     path(

@@ -17,6 +17,7 @@ from core.errors import RuleViolation
 from core.feedback import show_form_errors, show_violation
 from followup import deadlines as deadline_list
 from followup import selectors, services
+from followup.context_processors import forget_reminder_count
 from followup.forms import DeadlineFilterForm
 from followup.models import Reminder
 
@@ -133,14 +134,25 @@ def deadlines(request):
     )
 
 
+def reminders(request):
+    """The user's own open reminders, for every role (a coordinator's start page is their
+    plans, so the menu links here with the count)."""
+    shown = list(selectors.open_reminders(request.user, limit=200))
+    forget_reminder_count(request)  # the count in the menu, fresh beside the list
+    log_shown(request, {"reminder": [(r.pk, r.person_id) for r in shown]})
+    return render(request, "followup/reminders.html", {"reminders": shown})
+
+
 @require_POST
 def reminder_done(request, pk):
     """Close one of the user's own reminders, then go back where the user was."""
     reminder = get_object_or_404(Reminder, pk=pk, recipient=request.user, done_at__isnull=True)
     services.reminder_close(reminder=reminder)
+    forget_reminder_count(request)
     back = request.POST.get("next", "")
-    # Only a path on this site: a crafted form must not send the user elsewhere.
-    if not url_has_allowed_host_and_scheme(
+    # Only a path on this site: a crafted form must not send the user elsewhere. A path,
+    # not just anything relative: redirect() would read "x:y" as a URL name and fail.
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         back = "home"

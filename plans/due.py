@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from coordinators.qualification import add_months
 from plans.models import ActionPoint, Evaluation, Goal, Measure, Meeting, Participant, Plan
+from plans.selectors import next_meetings
 
 
 def evaluations_due(
@@ -104,3 +105,12 @@ def quiet_on(last_activity: datetime.date, *, months: int) -> datetime.date:
 def last_activity_columns() -> tuple[str, ...]:
     """The columns `quiet_on` reads, for values()/values_list() on quiet_plans_due."""
     return (*LAST_ACTIVITY_FIELDS, *(f"last_activity_{n}" for n in range(len(ACTIVITY))))
+
+
+def meetings_due(*, until: datetime.date, meetings: QuerySet | None = None) -> QuerySet:
+    """The next meetings of active plans agreed for `until` or before: a date passed with
+    no meeting registered since is still due (its minutes are not written)."""
+    narrowed = (meetings if meetings is not None else Meeting.objects.all()).filter(
+        plan__status=Plan.Status.ACTIVE, next_meeting_on__lte=until
+    )
+    return next_meetings(narrowed).order_by("next_meeting_on", "id")

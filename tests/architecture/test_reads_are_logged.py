@@ -52,6 +52,7 @@ NO_PERSONAL_DATA = {
     "logout": "logs out",
     "password_change": "the user's own password form",
     "password_change_done": "a confirmation",
+    "session_keepalive": "renews the session; answers 204 and nothing else",
     "cases:register_application": "an empty intake form; the case it creates is logged",
     "cases:register_notification": "an empty intake form; the case it creates is logged",
     "coordinators:list": "coordinators (staff, not in the register) with their case counts",

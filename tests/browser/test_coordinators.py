@@ -5,6 +5,8 @@ from playwright.sync_api import expect
 
 from cases.models import Case
 from decisions.models import Decision
+from tests.browser.checks import check_page
+from tests.browser.conftest import menu
 from tests.factories import CaseFactory, PersonFactory
 
 pytestmark = pytest.mark.browser
@@ -41,18 +43,24 @@ def test_the_caseworker_appoints_the_demo_coordinator_who_then_sees_only_that_ca
     other = CaseFactory(number="2026/9002")
     page = login("saksbehandler")
     page.goto(f"{live_server.url}{granted_case.get_absolute_url()}")
+    check_page(page)
     page.get_by_role("navigation", name="Faner i saken").get_by_role(
         "link", name="Koordinator"
     ).click()
+    check_page(page)
     page.get_by_label("Kari Koordinator", exact=True).check()
     page.get_by_role("button", name="Oppnevn").click()
     expect(page.get_by_text("Kari Koordinator er oppnevnt som barnekoordinator.")).to_be_visible()
+    check_page(page)
 
-    page.get_by_role("button", name="Logg ut").click()
+    menu(page).get_by_role("button", name="Logg ut").click()
+    check_page(page)
     page = login("koordinator")
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Mine planer").click()
+    menu(page).get_by_role("link", name="Mine planer").click()
     expect(page.get_by_role("heading", name="Mine planer")).to_be_visible()
+    check_page(page)
     expect(page.get_by_role("cell", name="Selma Nettleser")).to_be_visible()
 
     page.goto(f"{live_server.url}{other.get_absolute_url()}")
     expect(page.get_by_role("heading", name="Finner ikke siden")).to_be_visible()
+    check_page(page)

@@ -84,7 +84,7 @@ def test_a_heavy_user_fits_the_area_they_get_most_services_from():
     )
     fit = fitting_area(person(70, services=services))
     assert fit.area == HJEMME
-    assert "får mest fra Hjemmetjeneste (2 av 3 tjenester)" in fit.why
+    assert "flest fra Hjemmetjeneste (2 av 3 tjenester)" in fit.why
 
 
 def test_a_heavy_user_with_no_single_main_area_falls_back_to_the_age_rule():
@@ -155,8 +155,10 @@ def test_the_reason_text_explains_area_training_and_load():
 
 def test_the_reason_text_says_which_area_fits_better():
     suggestion = rank(
-        kind="coordinator", person=person(45), candidates=[candidate(1, SKOLE, qualified=False)]
-    )[0]
+        kind="coordinator",
+        person=person(45),
+        candidates=[candidate(1, SKOLE, qualified=False), candidate(2, HELSE)],
+    )[1]
     assert suggestion.reasons[:2] == (
         "Fra Grunnskole; Helse og omsorg passer bedre for en voksen (45 år).",
         "Mangler gyldig opplæring: Grunnopplæring. Må meldes på opplæring ved oppnevning.",
@@ -222,3 +224,42 @@ def test_ranks_are_numbered_from_one():
         candidates=[candidate(1), candidate(2, active_cases=3)],
     )
     assert [s.rank for s in suggestions] == [1, 2]
+
+
+# --- Explanations that hold for the candidate shown -------------------------------------------
+
+
+def test_an_area_whose_only_coordinator_cannot_be_chosen_is_not_recommended():
+    blocked = candidate(1, HELSESTASJON, can_take_child_cases=False)
+    other = candidate(2, BARNEHAGE)
+    suggestions = rank(
+        kind="child_coordinator", person=person(), candidates=[blocked, other], wished_id=1
+    )
+    shown = next(s for s in suggestions if s.candidate.id == 2)
+    assert "Helsestasjon" not in shown.reason_text
+    assert shown.reasons[0] == "Fra Barnehage."
+
+
+def test_an_area_with_no_coordinator_at_all_is_not_recommended():
+    suggestion = rank(kind="coordinator", person=person(45), candidates=[candidate(1, SKOLE)])[0]
+    assert suggestion.reasons[0] == "Fra Grunnskole."
+
+
+def test_many_services_are_explained_in_plain_words():
+    home = ReceivedService("Hjemmesykepleie", True, (HJEMME,))
+    services = (home, ReceivedService("Praktisk bistand", True, (HJEMME,)), home)
+    why = fitting_area(person(70, services=services)).why
+    assert "storforbruker" not in why
+    assert why == (
+        "en som får mange helse- og omsorgstjenester, flest fra Hjemmetjeneste (3 av 3 tjenester)"
+    )
+
+
+def test_the_coordinator_being_replaced_is_not_suggested_as_the_replacement():
+    suggestions = rank(
+        kind="coordinator",
+        person=person(45),
+        candidates=[candidate(1, active_cases=0), candidate(2, active_cases=3)],
+        replacing_id=1,
+    )
+    assert ids(suggestions) == [2]

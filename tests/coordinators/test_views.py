@@ -51,6 +51,16 @@ def test_the_tab_lists_the_applicants_wish_first_with_the_reason(caseworker_clie
     assert "Søkeren ønsket denne koordinatoren." in html
 
 
+def test_bytt_does_not_suggest_the_current_coordinator(caseworker_client):
+    case = GrantFactory().case
+    current = qualify(CoordinatorFactory())
+    other = qualify(CoordinatorFactory())
+    AppointmentFactory(case=case, coordinator=current, kind="coordinator")
+    response = caseworker_client.get(tab(case))
+    assert "Bytt koordinator" in response.content.decode()
+    assert [s.candidate.id for s in response.context["suggestions"]] == [other.pk]
+
+
 def test_the_tab_says_when_there_is_no_grant(caseworker_client):
     response = caseworker_client.get(tab(CaseFactory()))
     assert "Koordinator oppnevnes etter at vedtaket er sendt" in response.content.decode()

@@ -122,7 +122,7 @@ class TestPage:
         services.assessment_run(case=adult_case, by=caseworker)
         caseworker_client.post(
             reverse("eligibility:answer", args=[adult_case.pk]),
-            {"key": "long_term", "answer": "nei", "reason": "Kortvarig behov etter operasjon."},
+            {"answer_long_term": "nei", "reason_long_term": "Kortvarig behov etter operasjon."},
         )
         latest = adult_case.assessments.order_by("-id").first()
         assert latest.answers["long_term"]["answer"] is False
@@ -133,10 +133,60 @@ class TestPage:
         services.assessment_run(case=adult_case, by=caseworker)
         response = caseworker_client.post(
             reverse("eligibility:answer", args=[adult_case.pk]),
-            {"key": "long_term", "answer": "ja", "reason": ""},
+            {"answer_long_term": "ja", "reason_long_term": ""},
         )
         assert "Skriv en kort begrunnelse" in response.content.decode()
         assert adult_case.assessments.count() == 1
+
+    def test_the_questions_are_one_form_with_one_save_button(
+        self, caseworker_client, adult_case, caseworker
+    ):
+        services.assessment_run(case=adult_case, by=caseworker)
+        content = caseworker_client.get(
+            reverse("eligibility:case_assessment", args=[adult_case.pk])
+        ).content.decode()
+        answer_url = reverse("eligibility:answer", args=[adult_case.pk])
+        assert content.count(f'action="{answer_url}"') == 1
+        assert content.count("Lagre svarene") == 1
+
+    def test_answers_posted_together_are_one_new_snapshot(
+        self, caseworker_client, adult_case, caseworker
+    ):
+        services.assessment_run(case=adult_case, by=caseworker)
+        caseworker_client.post(
+            reverse("eligibility:answer", args=[adult_case.pk]),
+            {
+                "answer_long_term": "ja",
+                "reason_long_term": "Varig behov.",
+                "answer_coordinated": "ja",
+                "reason_coordinated": "Tre tjenester må samordnes.",
+                "answer_current_need": "",
+                "reason_current_need": "",
+            },
+        )
+        assert adult_case.assessments.count() == 2
+        latest = adult_case.assessments.order_by("-id").first()
+        assert set(latest.answers) == {"long_term", "coordinated"}
+
+    def test_saving_with_nothing_answered_says_so_and_stores_nothing(
+        self, caseworker_client, adult_case, caseworker
+    ):
+        services.assessment_run(case=adult_case, by=caseworker)
+        response = caseworker_client.post(reverse("eligibility:answer", args=[adult_case.pk]), {})
+        assert "Svar på minst ett av spørsmålene" in response.content.decode()
+        assert adult_case.assessments.count() == 1
+
+    def test_an_unanswered_reason_is_kept_when_the_form_comes_back(
+        self, caseworker_client, adult_case, caseworker
+    ):
+        services.assessment_run(case=adult_case, by=caseworker)
+        response = caseworker_client.post(
+            reverse("eligibility:answer", args=[adult_case.pk]),
+            {"answer_long_term": "", "reason_long_term": "Skrevet, men ikke svart."},
+        )
+        content = response.content.decode()
+        assert "Velg ja eller nei." in content
+        assert "Skrevet, men ikke svart.</textarea>" in content
 
     def test_running_from_the_page_stores_the_function_level(self, caseworker_client, adult_case):
         caseworker_client.post(
@@ -162,8 +212,8 @@ def test_an_adult_is_never_asked_the_child_questions(caseworker_client, adult_ca
     content = caseworker_client.get(
         reverse("eligibility:case_assessment", args=[adult_case.pk])
     ).content.decode()
-    assert 'name="key" value="long_term"' in content  # an adult's question is asked
-    assert 'name="key" value="serious_condition"' not in content
+    assert 'name="answer_long_term"' in content  # an adult's question is asked
+    assert 'name="answer_serious_condition"' not in content
 
 
 def test_answered_questions_are_shown_by_their_text(caseworker_client, adult_case, caseworker):

@@ -8,7 +8,7 @@ from followup.deadlines import DeadlineRow, gather, select_rows
 from tests.coordinators.factories import CompletionFactory, CourseFactory
 from tests.decisions.factories import DecisionFactory
 from tests.factories import AppointmentFactory, CaseFactory, CoordinatorFactory
-from tests.plans.factories import PlanFactory
+from tests.plans.factories import ActionPointFactory, MeetingFactory, PlanFactory
 from tests.queries import assert_constant_queries
 
 TODAY = datetime.date(2026, 11, 23)
@@ -101,12 +101,12 @@ def test_the_page_runs_a_constant_number_of_queries(caseworker_client):
             DecisionFactory(sent=True)
             CaseFactory(awaiting_consent=True, received_on=today - datetime.timedelta(days=40))
 
-    # session, user, permissions (2), evaluations, their coordinators, quiet plans (with
-    # their case columns and coordinators when there are any), complaint deadlines, cases
-    # awaiting decision, training, the two filter choice lists, the access-log rows and the
-    # role they name (2), saving the session (3)
+    # session, user, permissions (2), evaluations, their coordinators, action points,
+    # meetings, quiet plans (with their case columns and coordinators when there are any),
+    # complaint deadlines, cases awaiting decision, training, the two filter choice lists,
+    # the access-log rows and the role they name (2), saving the session (3)
     one, many = assert_constant_queries(
-        lambda: caseworker_client.get(reverse("followup:deadlines")), add_rows, n=25, at_most=21
+        lambda: caseworker_client.get(reverse("followup:deadlines")), add_rows, n=25, at_most=22
     )
     assert (one.status_code, many.status_code) == (200, 200)
     kinds = [row.kind for row, _ in many.context["rows"]]
@@ -138,3 +138,49 @@ def test_a_case_decided_on_everything_it_asked_for_owes_nothing(caseworker):
     DecisionFactory(case=case, sent=True, service="koordinator")
     rows = gather(caseworker, today=today, horizon_days=60)
     assert [r for r in rows if r.kind == "processing"] == []
+
+
+class TestTheCoordinatorsFrister:
+    """A coordinator's own plans' action points and next meetings are deadlines too."""
+
+    @pytest.fixture
+    def coordinators_plan(self, db):
+        today = timezone.localdate()
+        plan = PlanFactory(active=True, next_evaluation_on=today + datetime.timedelta(days=200))
+        appointment = AppointmentFactory(case=plan.case)
+        meeting = MeetingFactory(
+            plan=plan,
+            held_on=today - datetime.timedelta(days=7),
+            next_meeting_on=today + datetime.timedelta(days=10),
+        )
+        ActionPointFactory(meeting=meeting, due_on=today + datetime.timedelta(days=7))
+        return appointment
+
+    def test_they_see_the_action_point_due_in_a_week(self, coordinators_plan):
+        rows = gather(
+            coordinators_plan.coordinator.user, today=timezone.localdate(), horizon_days=60
+        )
+        assert [r.due_on for r in rows if r.kind == "action_point"] == [
+            timezone.localdate() + datetime.timedelta(days=7)
+        ]
+
+    def test_they_see_the_next_meeting_agreed(self, coordinators_plan):
+        rows = gather(
+            coordinators_plan.coordinator.user, today=timezone.localdate(), horizon_days=60
+        )
+        assert [(r.kind, r.case_number) for r in rows if r.kind == "meeting"] == [
+            ("meeting", coordinators_plan.case.number)
+        ]
+
+    def test_a_meeting_held_since_is_no_longer_due(self, coordinators_plan):
+        today = timezone.localdate()
+        plan = coordinators_plan.case.plan
+        MeetingFactory(plan=plan, held_on=today + datetime.timedelta(days=10))
+        rows = gather(coordinators_plan.coordinator.user, today=today, horizon_days=60)
+        assert [r for r in rows if r.kind == "meeting"] == []
+
+    def test_the_page_shows_them_by_kind(self, coordinators_plan, client):
+        client.force_login(coordinators_plan.coordinator.user)
+        content = client.get(reverse("followup:deadlines")).content.decode()
+        assert "Oppfølgingspunkt fra møte" in content
+        assert "Ansvarsgruppemøte</a>" in content

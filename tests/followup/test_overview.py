@@ -1,11 +1,14 @@
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.models import Case, TimelineEntry
+from cases.models import Case
+from decisions.models import Decision
 from followup.overview import months_back, percentile, processing_times
+from tests.decisions.factories import DecisionFactory
 from tests.factories import AppointmentFactory, CaseFactory, ServiceAreaFactory
 from tests.plans.factories import PlanFactory
 from tests.queries import assert_constant_queries
@@ -39,15 +42,11 @@ class TestFigures:
 
 
 def _decided(days_to_decision: int):
+    """A case whose decision was sent today, `days_to_decision` days after it came in."""
     received = timezone.localdate() - datetime.timedelta(days=days_to_decision)
     case = CaseFactory(received_on=received, status=Case.Status.DECIDED)
-    TimelineEntry.objects.create(
-        case=case,
-        kind="status",
-        text="Vedtak",
-        from_status="under_assessment",
-        to_status="decided",
-        occurred_at=timezone.now(),
+    DecisionFactory(
+        case=case, status=Decision.Status.SENT, sent_on=timezone.localdate(), received_on=None
     )
     return case
 
@@ -59,7 +58,8 @@ def test_the_page_draws_the_charts(caseworker_client):
     assert content.count('<svg role="img"') >= 3
     assert "Median behandlingstid" in content
     # The case decided this month, 21 days after it came in: month, decided, median, p90.
-    assert "<tr><td>jun 2026</td><td>1</td><td>21</td><td>21</td></tr>" in content
+    assert "<tr><td>juni 2026</td><td>" in content
+    assert "</a></td><td>21</td><td>21</td></tr>" in content
 
 
 def test_overdue_evaluations_are_counted_per_service_area(caseworker_client):
@@ -100,7 +100,10 @@ def test_the_page_runs_a_constant_number_of_queries(caseworker_client):
     assert (one.status_code, many.status_code) == (200, 200)
     assert ("Vedtak fattet", 40) in many.context["by_status"]
     # All 40 were decided this month, and the table says so.
-    assert "<tr><td>jun 2026</td><td>40</td>" in many.content.decode()
+    assert (many.context["processing"][-1].month, many.context["processing"][-1].decided) == (
+        datetime.date(2026, 6, 1),
+        40,
+    )
 
 
 def test_a_month_without_data_shows_a_dash_not_a_zero_bar():
@@ -116,3 +119,56 @@ def test_a_bar_over_its_limit_is_flagged_and_shows_the_limit():
     within, over = bar_chart("Belastning", [("Kari", 3), ("Ola", 6)], limits=[5, 5]).bars
     assert (within.display, within.over) == ("3 / 5", False)
     assert (over.display, over.over, over.limit_x) == ("6 / 5 !", True, within.limit_x)
+
+
+class TestMonthBoundaries:
+    """A decision sent on the last evening of a month counts in that month, in Oversikt and
+    in the decision list alike: 30 November 23:30 in Oslo is 22:30 UTC."""
+
+    @pytest.fixture
+    def sent_last_evening_of_november(self, db):
+        last_evening = datetime.datetime(2026, 11, 30, 22, 30, tzinfo=datetime.UTC)
+        with time_machine.travel(last_evening, tick=False):
+            case = CaseFactory(received_on=datetime.date(2026, 11, 2), status=Case.Status.DECIDED)
+            return DecisionFactory(case=case, sent=True, sent_on=timezone.localdate())
+
+    @pytest.mark.today("2026-12-01")
+    def test_oversikt_counts_it_in_november_and_not_in_december(
+        self, caseworker_client, sent_last_evening_of_november
+    ):
+        response = caseworker_client.get(reverse("followup:overview"))
+        *_, november, december = response.context["processing"]
+        assert (november.month, november.decided, november.median_days) == (
+            datetime.date(2026, 11, 1),
+            1,
+            28,
+        )
+        assert december.decided == 0
+
+    @pytest.mark.today("2026-12-01")
+    def test_the_decision_list_for_november_holds_it(
+        self, caseworker_client, sent_last_evening_of_november
+    ):
+        november = caseworker_client.get(reverse("decisions:list"), {"sendt": "2026-11"})
+        december = caseworker_client.get(reverse("decisions:list"), {"sendt": "2026-12"})
+        assert [d.pk for d in november.context["page"].items] == [sent_last_evening_of_november.pk]
+        assert list(december.context["page"].items) == []
+
+    @pytest.mark.today("2026-12-01")
+    def test_oversikt_links_each_month_to_the_same_decisions_in_the_list(
+        self, caseworker_client, sent_last_evening_of_november
+    ):
+        content = caseworker_client.get(reverse("followup:overview")).content.decode()
+        assert f'href="{reverse("decisions:list")}?sendt=2026-11"' in content
+
+    def test_month_names_come_from_the_norwegian_locale(self):
+        from followup.overview_views import _month_label
+
+        assert _month_label(datetime.date(2026, 11, 1)) == "november 2026"
+
+
+def test_a_chart_shows_a_decimal_comma():
+    from core.charts import bar_chart
+
+    (bar,) = bar_chart("Behandlingstid", [("nov", 20.5)], unit=" d").bars
+    assert bar.display == "20,5 d"

@@ -45,3 +45,9 @@ def test_it_closes_the_reminder_whatever_the_next_page(caseworker_client, remind
     close(caseworker_client, reminder, "https://evil.example/")
     reminder.refresh_from_db()
     assert reminder.done_at is not None
+
+
+def test_a_next_page_that_is_not_a_path_goes_home(caseworker_client, reminder):
+    response = close(caseworker_client, reminder, "0001-01-01T00:00")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
