@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from config.health import Health
 from followup import views as followup_views
 
 admin.site.site_header = "Koordinerende enhet – administrasjon"
@@ -28,6 +29,7 @@ urlpatterns = [
     path("planer/", include("plans.urls")),
     path("vedtak/", include("decisions.urls")),
     path("admin/", admin.site.urls),
+    path("helse/", Health.as_view(), name="health"),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
 ]
 

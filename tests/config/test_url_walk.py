@@ -5,8 +5,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import CaseFactory
 
-# The calendar feed authenticates by its secret token, not by session.
-PUBLIC = {"login", "favicon", "plans:calendar_feed"}
+# The calendar feed authenticates by its secret token, not by session; the health probe
+# answers the load balancer, which has no session.
+PUBLIC = {"login", "favicon", "plans:calendar_feed", "health"}
 
 
 def _walk(patterns, prefix="", namespace=""):
