@@ -101,7 +101,11 @@ def _assessment_result(ctx: Context, kinds: tuple, child: bool, on: datetime.dat
             "person": {"born_on": born.isoformat(), "expected_on": None},
             "consent": {"plan": True, "participant_access": True},
             "services": [
-                {"name": "Hjemmesykepleie", "category": "municipal_health_care", "status": "received"},
+                {
+                    "name": "Hjemmesykepleie",
+                    "category": "municipal_health_care",
+                    "status": "received",
+                },
                 {"name": "Fastlege", "category": "municipal_health_care", "status": "received"},
             ],
             "function_level": 3,
@@ -191,8 +195,17 @@ def _case(ctx: Context, rows, person, received: datetime.date, *, closed: bool) 
     if status != S.REGISTERED:
         consent_on = min(today, received + 3 * DAY)
         rows[Consent].append(
-            (pk, Consent.GivenBy.PERSON, person["name"], consent_on, Consent.Form.WRITTEN,
-             True, True, caseworker, created)
+            (
+                pk,
+                Consent.GivenBy.PERSON,
+                person["name"],
+                consent_on,
+                Consent.Form.WRITTEN,
+                True,
+                True,
+                caseworker,
+                created,
+            )
         )
         steps.append((S.REGISTERED, S.AWAITING_CONSENT, received))
     assessment_id = None
@@ -207,8 +220,9 @@ def _case(ctx: Context, rows, person, received: datetime.date, *, closed: bool) 
     decided = status in (S.DECIDED, S.FOLLOW_UP, S.CLOSED)
     granted = {}
     if decided or (status == S.UNDER_ASSESSMENT and rng.random() < 0.2):
-        granted = _decisions(ctx, rows, pk, person, kinds, assessment_id, caseworker,
-                             decided_on if decided else None)
+        granted = _decisions(
+            ctx, rows, pk, person, kinds, assessment_id, caseworker, decided_on if decided else None
+        )
     if decided:
         steps.append((S.UNDER_ASSESSMENT, S.DECIDED, decided_on))
     if status in (S.FOLLOW_UP, S.CLOSED) and granted:
@@ -219,13 +233,20 @@ def _case(ctx: Context, rows, person, received: datetime.date, *, closed: bool) 
     for from_status, to_status, on in steps:
         at = _at(on, rng)
         rows[TimelineEntry].append(
-            (pk, TimelineEntry.Kind.STATUS, "Status endret.", from_status, to_status,
-             caseworker, at, at)
+            (
+                pk,
+                TimelineEntry.Kind.STATUS,
+                "Status endret.",
+                from_status,
+                to_status,
+                caseworker,
+                at,
+                at,
+            )
         )
     at = _at(min(today, received + 2 * DAY), rng)
     rows[TimelineEntry].append(
-        (pk, TimelineEntry.Kind.PHONE, "Ringte og avtalte hjemmebesøk.", "", "", caseworker,
-         at, at)
+        (pk, TimelineEntry.Kind.PHONE, "Ringte og avtalte hjemmebesøk.", "", "", caseworker, at, at)
     )
     _reads(ctx, rows, pk, person["id"], received, closed_on or today, caseworker)
 
@@ -249,16 +270,40 @@ def _decisions(ctx, rows, case_id, person, kinds, assessment_id, caseworker, sen
             status = Decision.Status.FINAL if final else Decision.Status.SENT
             created = _at(sent_on, rng)
         rows[Decision].append(
-            (pk, case_id, assessment_id, kind, outcome, status, "Helse- og omsorgstjenesteloven.",
-             "Søknaden og samtalen.", "Vilkårene er vurdert.", sent_on, caseworker, sent_on,
-             assumed, deadline, final, created, created)
+            (
+                pk,
+                case_id,
+                assessment_id,
+                kind,
+                outcome,
+                status,
+                "Helse- og omsorgstjenesteloven.",
+                "Søknaden og samtalen.",
+                "Vilkårene er vurdert.",
+                sent_on,
+                caseworker,
+                sent_on,
+                assumed,
+                deadline,
+                final,
+                created,
+                created,
+            )
         )
         if sent_on is not None:
             digest = hashlib.sha256(str(pk).encode()).hexdigest()
             rows[Letter].append(
-                (Letter.Kind.DECISION, pk, f"person:{person['id']}", person["name"],
-                 "Storgata 1\n0155 Eksempelby", f"letters/{sent_on.year}/{pk}.pdf", digest,
-                 caseworker, created)
+                (
+                    Letter.Kind.DECISION,
+                    pk,
+                    f"person:{person['id']}",
+                    person["name"],
+                    "Storgata 1\n0155 Eksempelby",
+                    f"letters/{sent_on.year}/{pk}.pdf",
+                    digest,
+                    caseworker,
+                    created,
+                )
             )
             if outcome != Decision.Outcome.REFUSED:
                 granted[kind] = pk
@@ -283,12 +328,26 @@ def _follow_up(ctx, rows, case_id, person, granted, decided_on, closed_on, casew
     while next_evaluation < today - datetime.timedelta(days=rng.randint(0, 60)):
         next_evaluation += datetime.timedelta(days=365)
     rows[Plan].append(
-        (plan_id, case_id, person["id"], Plan.Status.CLOSED if closed_on else Plan.Status.ACTIVE,
-         "Trenger hjelp til å samordne tjenestene.", start, next_evaluation, start,
-         Plan.ClosedReason.NEED_ENDED if closed_on else "", closed_on, caseworker, created,
-         created)
+        (
+            plan_id,
+            case_id,
+            person["id"],
+            Plan.Status.CLOSED if closed_on else Plan.Status.ACTIVE,
+            "Trenger hjelp til å samordne tjenestene.",
+            start,
+            next_evaluation,
+            start,
+            Plan.ClosedReason.NEED_ENDED if closed_on else "",
+            closed_on,
+            caseworker,
+            created,
+            created,
+        )
     )
-    for text, horizon in (("Bo hjemme med god hjelp.", "long"), ("Komme i gang med jobb.", "short")):
+    for text, horizon in (
+        ("Bo hjemme med god hjelp.", "long"),
+        ("Komme i gang med jobb.", "short"),
+    ):
         rows[Goal].append((plan_id, text, horizon))
     rows[Measure].append((plan_id, "Hjemmesykepleie", "Kommunen", "Hjemmetjenesten", start, None))
     rows[Measure].append((plan_id, "Fysioterapi", "Kommunen", "Fysioterapeut", start, closed_on))
@@ -321,6 +380,17 @@ def _reads(ctx, rows, case_id, person_id, first, last, caseworker):
         user_id = rng.choice(readers)
         at = _at(first + datetime.timedelta(days=rng.randint(0, span)), rng)
         rows[AccessLog].append(
-            (at, user_id, ctx.usernames[user_id], "Saksbehandler", person_id, "case",
-             str(case_id), AccessLog.Action.VIEW, "cases:detail", "10.0.0.7", "")
+            (
+                at,
+                user_id,
+                ctx.usernames[user_id],
+                "Saksbehandler",
+                person_id,
+                "case",
+                str(case_id),
+                AccessLog.Action.VIEW,
+                "cases:detail",
+                "10.0.0.7",
+                "",
+            )
         )

@@ -20,8 +20,16 @@ from followup.bench.writer import reset_sequences
 PEOPLE_PER_CASE = 0.82
 
 
-def fill(*, cases: int, coordinators: int, caseworkers: int, log_per_case: int, seed: int,
-         password: str, out=print) -> dict:
+def fill(
+    *,
+    cases: int,
+    coordinators: int,
+    caseworkers: int,
+    log_per_case: int,
+    seed: int,
+    password: str,
+    out=print,
+) -> dict:
     if Case.objects.exists():
         raise ValueError("Databasen har saker fra før; fyll en tom database.")
     rng = random.Random(seed)
@@ -37,9 +45,7 @@ def fill(*, cases: int, coordinators: int, caseworkers: int, log_per_case: int, 
     with transaction.atomic():
         staff = bench_people.staff(rng, caseworkers=caseworkers, password=password)
         say(f"{caseworkers} saksbehandlere, 3 ledere, 1 administrator")
-        found = bench_people.coordinators(
-            rng, count=coordinators, password=password, today=today
-        )
+        found = bench_people.coordinators(rng, count=coordinators, password=password, today=today)
         say(f"{coordinators} koordinatorer med opplæring")
         people_rows = bench_people.people(rng, max(1, int(cases * PEOPLE_PER_CASE)), today)
         families = bench_people.families(people_rows)

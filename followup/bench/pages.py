@@ -95,5 +95,7 @@ def pages() -> list[BenchPage]:
         BenchPage("Admin: people", "admin", "/admin/cases/person/"),
     ]
     if decision:
-        out.insert(13, BenchPage("Decision page", cw, reverse("decisions:detail", args=[decision.pk])))
+        out.insert(
+            13, BenchPage("Decision page", cw, reverse("decisions:detail", args=[decision.pk]))
+        )
     return out

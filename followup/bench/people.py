@@ -110,7 +110,9 @@ def coordinators(rng, *, count: int, password: str, today: datetime.date) -> dic
                 first + i,
                 user_id,
                 rng.choice(["Sykepleier", "Vernepleier", "Lærer", "Sosionom", "Ergoterapeut"]),
-                rng.choice(["Hjemmetjenesten", "Sentrum skole", "Psykisk helse", "Bo og aktivitet"]),
+                rng.choice(
+                    ["Hjemmetjenesten", "Sentrum skole", "Psykisk helse", "Bo og aktivitet"]
+                ),
                 rng.choice(areas),
                 rng.choice([3, 4, 5, 6, 8]),
                 child,
