@@ -11,8 +11,6 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from cases.models import AccessLog, Case, CaseNumberCounter, Consent, TimelineEntry
 from cases.vocabulary import ServiceKind
 from coordinators.models import Appointment

@@ -3,9 +3,9 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from health_check.exceptions import ServiceUnavailable
 
 from config.health import MigrationsApplied
-from health_check.exceptions import ServiceUnavailable
 
 pytestmark = pytest.mark.django_db
 
