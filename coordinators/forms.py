@@ -78,8 +78,14 @@ class WishForm(forms.Form):
         help_text="Tomme felt fjerner ønsket.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, offered=None, **kwargs):
         super().__init__(*args, **kwargs)
+        field = self.fields["coordinator"]
+        if offered is not None:
+            # Only these are drawn; any coordinator in the registry is still accepted.
+            field.widget.choices = [("", field.empty_label)] + [
+                (c.pk, field.label_from_instance(c)) for c in offered
+            ]
         self.helper = _helper("coordinator", "description", submit="Lagre ønsket")
 
 

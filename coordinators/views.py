@@ -37,11 +37,14 @@ def _area(request, areas) -> str:
 def coordinator_list(request):
     areas = list(selectors.service_areas())
     area = _area(request, areas)
+    page = selectors.coordinator_page(area=area, page=request.GET.get("side"))
     return render(
         request,
         "coordinators/coordinator_list.html",
         {
-            "rows": selectors.coordinator_rows(area=area),
+            "page": page,
+            "rows": page.items,
+            "query": f"omrade={area}" if area else "",
             "areas": areas,
             "area": area,
         },
@@ -132,11 +135,14 @@ def completion_add(request, pk):
 def caseload_overview(request):
     areas = list(selectors.service_areas())
     area = _area(request, areas)
-    rows = selectors.coordinator_rows(area=area, active_only=True)
+    page = selectors.coordinator_page(area=area, active_only=True, page=request.GET.get("side"))
+    rows = page.items
     return render(
         request,
         "coordinators/caseload.html",
         {
+            "page": page,
+            "query": f"omrade={area}" if area else "",
             "rows": rows,
             "chart": bar_chart(
                 "Aktive saker mot kapasitet per koordinator",
@@ -253,6 +259,15 @@ def _granted_kinds(case) -> list[str]:
     return [kind for kind, service in services.GRANT_FOR_KIND.items() if service in granted]
 
 
+SHOWN_SUGGESTIONS = 25
+
+
+def _shown(suggestions, name: str) -> list:
+    if name:
+        suggestions = [s for s in suggestions if name.lower() in s.candidate.name.lower()]
+    return suggestions[:SHOWN_SUGGESTIONS]
+
+
 def case_coordinator(request, pk, *, forms=None):
     case = get_case(request, pk)
     appointments = list(selectors.case_appointments(case))
@@ -264,6 +279,10 @@ def case_coordinator(request, pk, *, forms=None):
             active = {a.kind for a in appointments if a.is_active}
             kind = next((k for k in kinds if k not in active), kinds[0] if kinds else None)
         wish = selectors.case_wish(case)
+        # Thousands of coordinators: the page shows the best few, and a name search finds
+        # the rest (the wish select and the suggestions alike); any of them may be posted.
+        name = request.GET.get("navn", "").strip()[:100]
+        context["name_search"] = name
         context.update(
             kinds=[(k, Appointment.Kind(k).label) for k in kinds],
             kind=kind,
@@ -273,7 +292,8 @@ def case_coordinator(request, pk, *, forms=None):
                 initial={
                     "coordinator": wish.coordinator_id if wish else None,
                     "description": wish.description if wish else "",
-                }
+                },
+                offered=selectors.coordinators_named(name, keep=wish.coordinator if wish else None),
             ),
             end_form=EndAppointmentForm(),
         )
@@ -281,7 +301,7 @@ def case_coordinator(request, pk, *, forms=None):
             current = next((a for a in appointments if a.is_active and a.kind == kind), None)
             context.update(
                 current=current,
-                suggestions=selectors.suggestions(case, kind, wish=wish),
+                suggestions=_shown(selectors.suggestions(case, kind, wish=wish), name),
                 appoint_form=(forms or {}).get("appoint")
                 or AppointmentForm(
                     initial={"kind": kind, "replaces": current.pk if current else None},
