@@ -186,8 +186,16 @@ class GuidanceForm(forms.ModelForm):
         fields = ["kind", "held_on", "guide", "topic", "coordinators"]
         widgets = {"held_on": DATE_INPUT, "coordinators": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, offered=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["held_on"].initial = timezone.localdate()
-        self.fields["coordinators"].queryset = active_coordinators()
+        field = self.fields["coordinators"]
+        field.queryset = active_coordinators()
+        if offered is not None:
+            # A checkbox per coordinator would be thousands: these few are drawn (found by
+            # name on the page), with any already ticked; every active one is accepted.
+            ticked = [v for v in self.data.getlist("coordinators") if v.isdigit()][:50]
+            chosen = list(field.queryset.filter(pk__in=ticked)) if ticked else []
+            drawn = chosen + [c for c in offered if c not in chosen]
+            field.widget.choices = [(c.pk, field.label_from_instance(c)) for c in drawn]
         self.helper = _helper(*self.fields, submit="Registrer veiledning")

@@ -316,10 +316,12 @@ def person_facts(case: Case, today: datetime.date) -> ranking.PersonFacts:
 OFFERED_IN_A_SELECT = 25
 
 
-def coordinators_named(name: str, *, keep=None) -> list[Coordinator]:
+def coordinators_named(name: str, *, keep=None, active_only=False) -> list[Coordinator]:
     """The few coordinators a select offers: those whose name has `name` in it (all if
     empty, first by name), and `keep` (the one already chosen) whatever it is called."""
     found = Coordinator.objects.select_related("user", "service_area")
+    if active_only:
+        found = found.filter(active=True)
     for term in name.split():
         found = found.filter(
             Q(user__first_name__icontains=term) | Q(user__last_name__icontains=term)

@@ -168,7 +168,8 @@ def training(request, *, session_form=None, guidance_form=None):
             "sessions": selectors.upcoming_sessions(),
             "guidance": selectors.recent_guidance(),
             "session_form": session_form or TrainingSessionForm(),
-            "guidance_form": guidance_form or GuidanceForm(),
+            "guidance_form": guidance_form or GuidanceForm(offered=_named(request)),
+            "name_search": request.GET.get("navn", "").strip()[:100],
         },
     )
 
@@ -237,7 +238,7 @@ def attendance_mark(request, pk):
 @require_POST
 @caseworker_required
 def guidance_add(request):
-    form = GuidanceForm(request.POST)
+    form = GuidanceForm(request.POST, offered=_named(request))
     if form.is_valid():
         try:
             training_services.guidance_record(by=request.user, **form.cleaned_data)
@@ -260,6 +261,11 @@ def _granted_kinds(case) -> list[str]:
 
 
 SHOWN_SUGGESTIONS = 25
+
+
+def _named(request) -> list:
+    name = request.GET.get("navn", "").strip()[:100]
+    return selectors.coordinators_named(name, active_only=True)
 
 
 def _shown(suggestions, name: str) -> list:

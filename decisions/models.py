@@ -87,6 +87,9 @@ class Decision(models.Model):
         permissions = [("approve_decision", "Kan godkjenne vedtak før de sendes")]
         indexes = [
             models.Index(fields=["status", "complaint_deadline"], name="decision_status_deadline"),
+            # The decision list's order, unfiltered and by status (decisions/list_views.py).
+            models.Index(fields=["-created_at", "-id"], name="decision_list_order"),
+            models.Index(fields=["status", "-created_at", "-id"], name="decision_list_by_status"),
         ]
         constraints = [
             models.CheckConstraint(
