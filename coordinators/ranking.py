@@ -186,9 +186,15 @@ def rank(
     candidates: list[Candidate] | tuple[Candidate, ...],
     wished_id: int | None = None,
     area_names: dict[str, str] | None = None,
+    limit: int | None = None,
+    name: str = "",
 ) -> list[Suggestion]:
     """Suggestions best first. Inactive coordinators, and for a barnekoordinator those
-    who do not take child cases, are left out unless the applicant asked for them."""
+    who do not take child cases, are left out unless the applicant asked for them.
+
+    With `name`, only those whose name has it in it, keeping their rank among all; with
+    `limit`, the first so many (the reasons are written only for those returned).
+    """
     fit = fitting_area(person, area_names)
     keyed = []
     for c in candidates:
@@ -202,9 +208,13 @@ def rank(
         # The wish first even if it cannot be followed, so the caseworker sees why;
         # then everyone who can be appointed; those who cannot come last.
         key = (not wished, bool(blocked), group, not c.qualified, c.load, c.active_cases, c.name)
-        reasons = _reasons(c, kind=kind, wished=wished, fit=fit, blocked=blocked)
-        keyed.append((key, c, wished, blocked, reasons))
+        keyed.append((key, c, wished, blocked))
     keyed.sort(key=lambda item: item[0])
+    numbered = list(enumerate(keyed, start=1))
+    if name:
+        numbered = [(i, item) for i, item in numbered if name.lower() in item[1].name.lower()]
+    if limit is not None:
+        numbered = numbered[:limit]
     return [
         Suggestion(
             candidate=c,
@@ -212,7 +222,7 @@ def rank(
             wished=wished,
             area_fits=c.area.slug == fit.area.slug,
             appointable=not blocked,
-            reasons=reasons,
+            reasons=_reasons(c, kind=kind, wished=wished, fit=fit, blocked=blocked),
         )
-        for i, (_, c, wished, blocked, reasons) in enumerate(keyed, start=1)
+        for i, (_, c, wished, blocked) in numbered
     ]

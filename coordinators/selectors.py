@@ -340,7 +340,9 @@ def case_wish(case: Case) -> CoordinatorWish | None:
     )
 
 
-def suggestions(case: Case, kind: str, *, wish=None, today=None) -> list[ranking.Suggestion]:
+def suggestions(
+    case: Case, kind: str, *, wish=None, today=None, limit=None, name=""
+) -> list[ranking.Suggestion]:
     today = today or timezone.localdate()
     rows = coordinator_rows(today=today)
     return ranking.rank(
@@ -349,6 +351,8 @@ def suggestions(case: Case, kind: str, *, wish=None, today=None) -> list[ranking
         candidates=candidates(kind, rows),
         wished_id=wish.coordinator_id if wish else None,
         area_names={a.slug: a.name for a in ServiceArea.objects.all()},
+        limit=limit,
+        name=name,
     )
 
 

@@ -268,12 +268,6 @@ def _named(request) -> list:
     return selectors.coordinators_named(name, active_only=True)
 
 
-def _shown(suggestions, name: str) -> list:
-    if name:
-        suggestions = [s for s in suggestions if name.lower() in s.candidate.name.lower()]
-    return suggestions[:SHOWN_SUGGESTIONS]
-
-
 def case_coordinator(request, pk, *, forms=None):
     case = get_case(request, pk)
     appointments = list(selectors.case_appointments(case))
@@ -307,7 +301,9 @@ def case_coordinator(request, pk, *, forms=None):
             current = next((a for a in appointments if a.is_active and a.kind == kind), None)
             context.update(
                 current=current,
-                suggestions=_shown(selectors.suggestions(case, kind, wish=wish), name),
+                suggestions=selectors.suggestions(
+                    case, kind, wish=wish, limit=SHOWN_SUGGESTIONS, name=name
+                ),
                 appoint_form=(forms or {}).get("appoint")
                 or AppointmentForm(
                     initial={"kind": kind, "replaces": current.pk if current else None},
