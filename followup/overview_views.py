@@ -1,3 +1,5 @@
+import datetime
+
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.shortcuts import render
@@ -29,8 +31,11 @@ def _figures():
         .values_list("month")
         .annotate(n=Count("id"))
     )
+    # A time-zone-aware bound on the column itself, not occurred_at__date: the index
+    # timeline_to_status (to_status, occurred_at) serves the range.
+    since = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time()))
     decided = TimelineEntry.objects.filter(
-        to_status=Case.Status.DECIDED, occurred_at__date__gte=months[0]
+        to_status=Case.Status.DECIDED, occurred_at__gte=since
     ).values_list("case__received_on", "occurred_at")
     pairs = [(received, timezone.localtime(at).date()) for received, at in decided]
     return {
