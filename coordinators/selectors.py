@@ -12,8 +12,8 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_re
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from cases.models import Case, PersonService
-from coordinators import qualification, ranking
+from cases.models import Case
+from coordinators import qualification
 from coordinators.models import (
     Appointment,
     Attendance,
@@ -266,52 +266,7 @@ def service_areas():
     return ServiceArea.objects.all()
 
 
-# --- Appointment suggestions -------------------------------------------------------------
-
-
-def candidates(kind: str, rows: list[CoordinatorRow]) -> list[ranking.Candidate]:
-    result = []
-    for row in rows:
-        child = kind == Appointment.Kind.CHILD_COORDINATOR
-        q = row.as_child_coordinator if child else row.as_coordinator
-        c = row.coordinator
-        result.append(
-            ranking.Candidate(
-                id=c.pk,
-                name=str(c),
-                area=ranking.Area(c.service_area.slug, c.service_area.name),
-                active_cases=row.active_cases,
-                capacity=c.capacity,
-                qualified=q.qualified,
-                lacking_training=q.lacking,
-                can_take_child_cases=c.can_take_child_cases,
-                active=c.active,
-            )
-        )
-    return result
-
-
-def person_facts(case: Case, today: datetime.date) -> ranking.PersonFacts:
-    received = PersonService.objects.filter(
-        person_id=case.person_id, status=PersonService.Status.RECEIVED
-    ).prefetch_related("service__coordinator_areas")
-    person = case.person
-    return ranking.PersonFacts(
-        today=today,
-        born_on=person.born_on,
-        expected_on=person.expected_on,
-        services=tuple(
-            ranking.ReceivedService(
-                name=ps.service.name,
-                health_and_care=ps.service.category != "welfare",
-                areas=tuple(
-                    ranking.Area(a.slug, a.name) for a in ps.service.coordinator_areas.all()
-                ),
-            )
-            for ps in received
-        ),
-    )
-
+# --- Choosing a coordinator -----------------------------------------------------------
 
 OFFERED_IN_A_SELECT = 25
 
@@ -337,22 +292,6 @@ def case_wish(case: Case) -> CoordinatorWish | None:
         CoordinatorWish.objects.filter(case=case)
         .select_related("coordinator__user", "coordinator__service_area")
         .first()
-    )
-
-
-def suggestions(
-    case: Case, kind: str, *, wish=None, today=None, limit=None, name=""
-) -> list[ranking.Suggestion]:
-    today = today or timezone.localdate()
-    rows = coordinator_rows(today=today)
-    return ranking.rank(
-        kind=ROLE_FOR_KIND[kind],
-        person=person_facts(case, today),
-        candidates=candidates(kind, rows),
-        wished_id=wish.coordinator_id if wish else None,
-        area_names={a.slug: a.name for a in ServiceArea.objects.all()},
-        limit=limit,
-        name=name,
     )
 
 

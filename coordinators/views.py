@@ -8,6 +8,7 @@ from cases.access import caseworker_required, log_access, log_list
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
 from coordinators import selectors, services
+from coordinators import suggestions as coordinator_suggestions
 from coordinators import training as training_services
 from coordinators.forms import (
     AppointmentForm,
@@ -301,7 +302,7 @@ def case_coordinator(request, pk, *, forms=None):
             current = next((a for a in appointments if a.is_active and a.kind == kind), None)
             context.update(
                 current=current,
-                suggestions=selectors.suggestions(
+                suggestions=coordinator_suggestions.suggestions(
                     case, kind, wish=wish, limit=SHOWN_SUGGESTIONS, name=name
                 ),
                 appoint_form=(forms or {}).get("appoint")
