@@ -11,10 +11,12 @@ from django.db.models.expressions import RawSQL
 
 # ke_person_name() and ke_search_term() are created by the migration: unaccent() itself
 # is not IMMUTABLE, so an index cannot use it directly.
-_MATCH = (
-    "SELECT id FROM cases_person "
-    "WHERE ke_person_name(given_name, family_name) %%> ke_search_term(%s)"
-)
+_NAME = "ke_person_name(given_name, family_name)"
+_TERM = f"{_NAME} %%> ke_search_term(%s)"
+_TERM_SIMILARITY = f"word_similarity(ke_search_term(%s), {_NAME})"
+# A common name matches thousands of people; the most similar ones are the ones wanted,
+# and ranking their cases stays a small sort.
+MOST_SIMILAR = 500
 _SIMILARITY = (
     "(SELECT word_similarity(ke_search_term(%s), ke_person_name(p.given_name, p.family_name)) "
     "FROM cases_person p WHERE p.id = {table}.{column})"
@@ -27,16 +29,20 @@ def uses_trigrams() -> bool:
 
 def people_named(terms: list[str], *, field: str = "pk") -> Q:
     """Q for rows whose person (at `field`: "pk" on Person, "person" on Case) has every
-    term in the name."""
+    term in the name; on PostgreSQL the MOST_SIMILAR closest of them."""
     q = Q()
+    if uses_trigrams() and terms:
+        sql = (
+            f"SELECT id FROM cases_person WHERE {' AND '.join([_TERM] * len(terms))} "
+            f"ORDER BY {' + '.join([_TERM_SIMILARITY] * len(terms))} DESC "
+            f"LIMIT {MOST_SIMILAR}"
+        )
+        return Q(**{f"{field}__in": RawSQL(sql, [*terms, *terms])})
+    prefix = "" if field == "pk" else f"{field}__"
     for term in terms:
-        if uses_trigrams():
-            q &= Q(**{f"{field}__in": RawSQL(_MATCH, [term])})
-        else:
-            prefix = "" if field == "pk" else f"{field}__"
-            q &= Q(**{f"{prefix}given_name__icontains": term}) | Q(
-                **{f"{prefix}family_name__icontains": term}
-            )
+        q &= Q(**{f"{prefix}given_name__icontains": term}) | Q(
+            **{f"{prefix}family_name__icontains": term}
+        )
     return q
 
 

@@ -34,9 +34,11 @@ def _figures():
     # A time-zone-aware bound on the column itself, not occurred_at__date: the index
     # timeline_to_status (to_status, occurred_at) serves the range.
     since = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time()))
-    decided = TimelineEntry.objects.filter(
-        to_status=Case.Status.DECIDED, occurred_at__gte=since
-    ).values_list("case__received_on", "occurred_at")
+    decided = (
+        TimelineEntry.objects.filter(to_status=Case.Status.DECIDED, occurred_at__gte=since)
+        .order_by()
+        .values_list("case__received_on", "occurred_at")
+    )
     pairs = [(received, timezone.localtime(at).date()) for received, at in decided]
     return {
         "by_status": [(s.label, by_status.get(s.value, 0)) for s in Case.Status],
