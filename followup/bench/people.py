@@ -95,9 +95,7 @@ def staff(rng, *, caseworkers: int, password: str) -> dict:
 def coordinators(rng, *, count: int, password: str, today: datetime.date) -> dict:
     """`count` coordinators; most trained, some whose training has run out."""
     group = Group.objects.get(name=Role.COORDINATOR.label)
-    user_ids = _users(
-        rng, count, "koordinator", group, password_hash=make_password(password), width=4
-    )
+    user_ids = _users(rng, count, "koord", group, password_hash=make_password(password), width=4)
     areas = list(ServiceArea.objects.values_list("pk", flat=True))
     first = next_id(Coordinator)
     rows, child_ids = [], []
