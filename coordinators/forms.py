@@ -194,7 +194,9 @@ class GuidanceForm(forms.ModelForm):
         if offered is not None:
             # A checkbox per coordinator would be thousands: these few are drawn (found by
             # name on the page), with any already ticked; every active one is accepted.
-            ticked = [v for v in self.data.getlist("coordinators") if v.isdigit()][:50]
+            ticked = [v for v in self.data.getlist("coordinators") if v.isdigit() and len(v) < 19][
+                :50
+            ]
             chosen = list(field.queryset.filter(pk__in=ticked)) if ticked else []
             drawn = chosen + [c for c in offered if c not in chosen]
             field.widget.choices = [(c.pk, field.label_from_instance(c)) for c in drawn]
