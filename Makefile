@@ -12,11 +12,13 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help bootstrap run test test-clock lint format migrations-check seed worker beat
+.PHONY: help bootstrap run test test-clock lint format migrations-check seed worker beat bench bench-fill
 
 help:
 	@echo "make run    – set up, migrate, load demo data and serve http://$(HOST):$(PORT)"
 	@echo "make test   – set up and run ruff and the whole test suite"
+	@echo "make bench-fill CASES=100000 – fill an empty PostgreSQL database (DATABASE_URL) for the benchmark"
+	@echo "make bench  – time every page in-process: queries, p50/p95, SQL floor (docs/benchmarks.md)"
 	@echo "make test-clock DAY='2028-02-29 10:00:00' – the non-browser tests on SQLite with the clock moved (faketime)"
 
 $(VENV)/.synced: pyproject.toml uv.lock
@@ -76,3 +78,17 @@ worker: bootstrap
 
 beat: bootstrap
 	$(VENV)/bin/celery -A config beat --loglevel=INFO --schedule=var/celerybeat-schedule
+
+# The benchmark (docs/benchmarks.md): production settings (debug off), in-process.
+CASES ?= 10000
+BENCH_ENV = DJANGO_SETTINGS_MODULE=config.settings.base DJANGO_DEBUG=false \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-bench-only-not-a-secret-0123456789abcdef} \
+	DJANGO_BEHIND_TLS_PROXY=true
+bench-fill: bootstrap
+	@test -n "$$DATABASE_URL" || { echo "Sett DATABASE_URL til en tom PostgreSQL-database."; exit 1; }
+	$(PY) manage.py ensure_database && $(PY) manage.py migrate --noinput --verbosity 0
+	$(BENCH_ENV) nice -n 10 $(PY) manage.py bench_fill --cases $(CASES)
+
+bench: bootstrap
+	@test -n "$$DATABASE_URL" || { echo "Sett DATABASE_URL (fylt med make bench-fill)."; exit 1; }
+	$(BENCH_ENV) nice -n 10 $(PY) manage.py bench --explain var/bench-explain.md $(BENCH_ARGS)

@@ -5,10 +5,9 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils import timezone
 
-from cases import search
+from cases import name_search, search
 from cases.models import AccessLog, Case, Person
 from cases.roles import Role
 from cases.vocabulary import ServiceKind
@@ -81,11 +80,10 @@ class CaseFilter(StyledFilterSet):
             year, seq = value.split("/")
             return queryset.filter(number=f"{year}/{int(seq):04d}")
         terms = value.split()
-        for term in terms:
-            queryset = queryset.filter(
-                Q(person__given_name__icontains=term) | Q(person__family_name__icontains=term)
-            )
-        return queryset
+        # Trigrams on PostgreSQL, best match first; icontains on SQLite.
+        return name_search.by_similarity(
+            queryset.filter(name_search.people_named(terms, field="person")), terms
+        )
 
     def filter_requested(self, queryset, name, value):
         return queryset.filter(**{Case.REQUEST_FIELDS[value]: True})
@@ -134,8 +132,5 @@ class AccessLogFilter(StyledFilterSet):
         if re.fullmatch(r"\d{11}", digits):
             people = people.filter(national_id=digits)
         else:
-            for term in value.split():
-                people = people.filter(
-                    Q(given_name__icontains=term) | Q(family_name__icontains=term)
-                )
+            people = people.filter(name_search.people_named(value.split()))
         return queryset.filter(person_id__in=people.values("pk")[:200])

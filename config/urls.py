@@ -7,6 +7,7 @@ from mozilla_django_oidc.views import OIDCLogoutView
 from cases.login.urls import staff_urlpatterns
 from cases.login.views import StaffLoginView
 from config import views as config_views
+from config.health import Health
 from followup import views as followup_views
 
 admin.site.site_header = "Koordinerende enhet – administrasjon"
@@ -36,6 +37,7 @@ urlpatterns = [
     path("planer/", include("plans.urls")),
     path("vedtak/", include("decisions.urls")),
     path("admin/", admin.site.urls),
+    path("helse/", Health.as_view(), name="health"),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
 ]
 

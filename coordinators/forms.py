@@ -91,8 +91,14 @@ class WishForm(forms.Form):
     # The stamp of the wish shown (coordinators.services.wish_stamp).
     edit_stamp = EditStampField(required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, offered=None, **kwargs):
         super().__init__(*args, **kwargs)
+        field = self.fields["coordinator"]
+        if offered is not None:
+            # Only these are drawn; any coordinator in the registry is still accepted.
+            field.widget.choices = [("", field.empty_label)] + [
+                (c.pk, field.label_from_instance(c)) for c in offered
+            ]
         self.helper = _helper("edit_stamp", "coordinator", "description", submit="Lagre ønsket")
 
 
@@ -193,8 +199,18 @@ class GuidanceForm(forms.ModelForm):
         fields = ["kind", "held_on", "guide", "topic", "coordinators"]
         widgets = {"held_on": DATE_INPUT, "coordinators": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, offered=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["held_on"].initial = timezone.localdate()
-        self.fields["coordinators"].queryset = active_coordinators()
+        field = self.fields["coordinators"]
+        field.queryset = active_coordinators()
+        if offered is not None:
+            # A checkbox per coordinator would be thousands: these few are drawn (found by
+            # name on the page), with any already ticked; every active one is accepted.
+            ticked = [v for v in self.data.getlist("coordinators") if v.isdigit() and len(v) < 19][
+                :50
+            ]
+            chosen = list(field.queryset.filter(pk__in=ticked)) if ticked else []
+            drawn = chosen + [c for c in offered if c not in chosen]
+            field.widget.choices = [(c.pk, field.label_from_instance(c)) for c in drawn]
         self.helper = _helper(*self.fields, submit="Registrer veiledning")

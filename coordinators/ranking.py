@@ -194,10 +194,16 @@ def rank(
     wished_id: int | None = None,
     area_names: dict[str, str] | None = None,
     replacing_id: int | None = None,
+    limit: int | None = None,
+    name: str = "",
 ) -> list[Suggestion]:
     """Suggestions best first. Inactive coordinators, and for a barnekoordinator those
     who do not take child cases, are left out unless the applicant asked for them; the
-    coordinator being replaced (`replacing_id`) is left out always."""
+    coordinator being replaced (`replacing_id`) is left out always.
+
+    With `name`, only those whose name has it in it, keeping their rank among all; with
+    `limit`, the first so many (the reasons are written only for those returned).
+    """
     fit = fitting_area(person, area_names)
     candidates = [c for c in candidates if c.id != replacing_id]
     fit_open = any(c.area.slug == fit.area.slug and not _blocked(c, kind) for c in candidates)
@@ -213,9 +219,13 @@ def rank(
         # The wish first even if it cannot be followed, so the caseworker sees why;
         # then everyone who can be appointed; those who cannot come last.
         key = (not wished, bool(blocked), group, not c.qualified, c.load, c.active_cases, c.name)
-        reasons = _reasons(c, kind=kind, wished=wished, fit=fit, blocked=blocked, fit_open=fit_open)
-        keyed.append((key, c, wished, blocked, reasons))
+        keyed.append((key, c, wished, blocked))
     keyed.sort(key=lambda item: item[0])
+    numbered = list(enumerate(keyed, start=1))
+    if name:
+        numbered = [(i, item) for i, item in numbered if name.lower() in item[1].name.lower()]
+    if limit is not None:
+        numbered = numbered[:limit]
     return [
         Suggestion(
             candidate=c,
@@ -223,7 +233,9 @@ def rank(
             wished=wished,
             area_fits=c.area.slug == fit.area.slug,
             appointable=not blocked,
-            reasons=reasons,
+            reasons=_reasons(
+                c, kind=kind, wished=wished, fit=fit, blocked=blocked, fit_open=fit_open
+            ),
         )
-        for i, (_, c, wished, blocked, reasons) in enumerate(keyed, start=1)
+        for i, (_, c, wished, blocked) in numbered
     ]

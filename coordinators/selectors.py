@@ -8,11 +8,12 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from cases.models import Case, PersonService
-from coordinators import qualification, ranking
+from cases.models import Case
+from coordinators import qualification
 from coordinators.models import (
     Appointment,
     Attendance,
@@ -24,6 +25,7 @@ from coordinators.models import (
     ServiceArea,
     TrainingSession,
 )
+from core.paging import Page, paginate
 
 # Case id -> the next evaluation of its active plan. Plans sit above coordinators and
 # register the real lookup at start-up (PlansConfig.ready); without plans there is none.
@@ -123,22 +125,109 @@ class CoordinatorRow:
         return self.active_cases >= self.coordinator.capacity
 
 
-def coordinator_list_with_load():
-    return Coordinator.objects.select_related("user", "service_area").annotate(
-        active_cases=Count("appointments", filter=Q(appointments__ended_on__isnull=True))
+def _latest_completion(course_id: int, today: datetime.date) -> Subquery:
+    # A completion dated after today does not count yet (qualification.qualification).
+    return Subquery(
+        Completion.objects.filter(
+            coordinator=OuterRef("pk"), course_id=course_id, completed_on__lte=today
+        )
+        .order_by("-completed_on")
+        .values("completed_on")[:1]
     )
+
+
+def coordinator_list_with_load(
+    courses: list[qualification.CourseRule] | None = None, today: datetime.date | None = None
+):
+    """Coordinators with their load and, per course, their latest completion: one query.
+
+    The load counts active appointments through the partial index on open ones
+    (appointment_active), per coordinator, rather than joining every appointment ever
+    made; qualification reads only the latest completion of each course.
+    """
+    active = (
+        Appointment.objects.filter(coordinator=OuterRef("pk"), ended_on__isnull=True)
+        .order_by()
+        .values("coordinator")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    queryset = Coordinator.objects.select_related("user", "service_area").annotate(
+        active_cases=Coalesce(Subquery(active), 0)
+    )
+    today = today or timezone.localdate()
+    for course in courses if courses is not None else course_rules():
+        queryset = queryset.annotate(
+            **{f"completed_{course.id}": _latest_completion(course.id, today)}
+        )
+    return queryset
+
+
+def _row(c, rules, today, *, overdue=0, bookings=()) -> CoordinatorRow:
+    completed = [
+        qualification.Completed(rule.id, getattr(c, f"completed_{rule.id}"))
+        for rule in rules
+        if getattr(c, f"completed_{rule.id}", None) is not None
+    ]
+    return CoordinatorRow(
+        coordinator=c,
+        active_cases=c.active_cases,
+        as_coordinator=qualification.qualification(
+            qualification.COORDINATOR, rules, completed, today
+        ),
+        as_child_coordinator=qualification.qualification(
+            qualification.CHILD_COORDINATOR, rules, completed, today
+        ),
+        overdue_evaluations=overdue,
+        bookings=list(bookings),
+    )
+
+
+def _coordinators(*, area: str, active_only: bool, rules, today):
+    coordinators = coordinator_list_with_load(rules, today)
+    if area:
+        coordinators = coordinators.filter(service_area__slug=area)
+    if active_only:
+        coordinators = coordinators.filter(active=True)
+    return coordinators
 
 
 def coordinator_rows(
     *, area: str = "", active_only: bool = False, today: datetime.date | None = None
 ) -> list[CoordinatorRow]:
-    """One row per coordinator with load, qualification and overdue evaluations.
+    """Every coordinator with load and qualification, for ranking (no per-row details).
 
-    Queries: coordinators with their load (1), their active appointments (1),
-    completions (1), upcoming bookings (1), courses (1), next evaluations (1).
+    Queries: courses (1), coordinators with load and latest completions (1).
     """
     today = today or timezone.localdate()
-    coordinators = coordinator_list_with_load().prefetch_related(
+    rules = course_rules()
+    return [
+        _row(c, rules, today)
+        for c in _coordinators(area=area, active_only=active_only, rules=rules, today=today)
+    ]
+
+
+ROWS_PER_PAGE = 50
+
+
+def coordinator_page(
+    *, page, area: str = "", active_only: bool = False, today: datetime.date | None = None
+) -> Page:
+    """One page of coordinators with load, qualification and overdue evaluations.
+
+    Queries: courses (1), the page of coordinators with load and latest completions (1),
+    their active appointments (1), upcoming bookings (1), next evaluations (1).
+    """
+    today = today or timezone.localdate()
+    rules = course_rules()
+    found = paginate(
+        _coordinators(area=area, active_only=active_only, rules=rules, today=today),
+        page,
+        ROWS_PER_PAGE,
+    )
+    coordinators = found.items
+    prefetch_related_objects(
+        coordinators,
         Prefetch(
             "appointments",
             queryset=Appointment.objects.filter(ended_on__isnull=True).only(
@@ -146,7 +235,6 @@ def coordinator_rows(
             ),
             to_attr="active_appointments",
         ),
-        "completions",
         Prefetch(
             "attendances",
             queryset=Attendance.objects.filter(
@@ -155,107 +243,55 @@ def coordinator_rows(
             to_attr="upcoming_bookings",
         ),
     )
-    if area:
-        coordinators = coordinators.filter(service_area__slug=area)
-    if active_only:
-        coordinators = coordinators.filter(active=True)
-    coordinators = list(coordinators)
-    rules = course_rules()
     case_ids = {a.case_id for c in coordinators for a in c.active_appointments}
     evaluations = _next_evaluations(case_ids) if case_ids else {}
-    rows = []
-    for c in coordinators:
-        completed = _completed(c.completions.all())
-        rows.append(
-            CoordinatorRow(
-                coordinator=c,
-                active_cases=c.active_cases,
-                as_coordinator=qualification.qualification(
-                    qualification.COORDINATOR, rules, completed, today
-                ),
-                as_child_coordinator=qualification.qualification(
-                    qualification.CHILD_COORDINATOR, rules, completed, today
-                ),
-                overdue_evaluations=sum(
-                    1
-                    for a in c.active_appointments
-                    if evaluations.get(a.case_id) and evaluations[a.case_id] < today
-                ),
-                bookings=c.upcoming_bookings,
-            )
+    found.items = [
+        _row(
+            c,
+            rules,
+            today,
+            overdue=sum(
+                1
+                for a in c.active_appointments
+                if evaluations.get(a.case_id) and evaluations[a.case_id] < today
+            ),
+            bookings=c.upcoming_bookings,
         )
-    return rows
+        for c in coordinators
+    ]
+    return found
 
 
 def service_areas():
     return ServiceArea.objects.all()
 
 
-# --- Appointment suggestions -------------------------------------------------------------
+# --- Choosing a coordinator -----------------------------------------------------------
+
+OFFERED_IN_A_SELECT = 25
 
 
-def candidates(kind: str, rows: list[CoordinatorRow]) -> list[ranking.Candidate]:
-    result = []
-    for row in rows:
-        child = kind == Appointment.Kind.CHILD_COORDINATOR
-        q = row.as_child_coordinator if child else row.as_coordinator
-        c = row.coordinator
-        result.append(
-            ranking.Candidate(
-                id=c.pk,
-                name=str(c),
-                area=ranking.Area(c.service_area.slug, c.service_area.name),
-                active_cases=row.active_cases,
-                capacity=c.capacity,
-                qualified=q.qualified,
-                lacking_training=q.lacking,
-                can_take_child_cases=c.can_take_child_cases,
-                active=c.active,
-            )
+def coordinators_named(name: str, *, keep=None, active_only=False) -> list[Coordinator]:
+    """The few coordinators a select offers: those whose name has `name` in it (all if
+    empty, first by name), and `keep` (the one already chosen) whatever it is called."""
+    found = Coordinator.objects.select_related("user", "service_area")
+    if active_only:
+        found = found.filter(active=True)
+    for term in name.split():
+        found = found.filter(
+            Q(user__first_name__icontains=term) | Q(user__last_name__icontains=term)
         )
-    return result
-
-
-def person_facts(case: Case, today: datetime.date) -> ranking.PersonFacts:
-    received = PersonService.objects.filter(
-        person_id=case.person_id, status=PersonService.Status.RECEIVED
-    ).prefetch_related("service__coordinator_areas")
-    person = case.person
-    return ranking.PersonFacts(
-        today=today,
-        born_on=person.born_on,
-        expected_on=person.expected_on,
-        services=tuple(
-            ranking.ReceivedService(
-                name=ps.service.name,
-                health_and_care=ps.service.category != "welfare",
-                areas=tuple(
-                    ranking.Area(a.slug, a.name) for a in ps.service.coordinator_areas.all()
-                ),
-            )
-            for ps in received
-        ),
-    )
+    found = list(found[:OFFERED_IN_A_SELECT])
+    if keep is not None and keep not in found:
+        found.insert(0, keep)
+    return found
 
 
 def case_wish(case: Case) -> CoordinatorWish | None:
-    return CoordinatorWish.objects.filter(case=case).select_related("coordinator__user").first()
-
-
-def suggestions(
-    case: Case, kind: str, *, wish=None, today=None, replacing=None
-) -> list[ranking.Suggestion]:
-    """`replacing`: the active appointment a new one would replace; its coordinator is
-    not suggested."""
-    today = today or timezone.localdate()
-    rows = coordinator_rows(today=today)
-    return ranking.rank(
-        kind=ROLE_FOR_KIND[kind],
-        person=person_facts(case, today),
-        candidates=candidates(kind, rows),
-        wished_id=wish.coordinator_id if wish else None,
-        area_names={a.slug: a.name for a in ServiceArea.objects.all()},
-        replacing_id=replacing.coordinator_id if replacing else None,
+    return (
+        CoordinatorWish.objects.filter(case=case)
+        .select_related("coordinator__user", "coordinator__service_area")
+        .first()
     )
 
 

@@ -8,6 +8,7 @@ from cases.access import caseworker_required, log_access, log_list
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
 from coordinators import selectors, services
+from coordinators import suggestions as coordinator_suggestions
 from coordinators import training as training_services
 from coordinators.forms import (
     AppointmentForm,
@@ -38,11 +39,14 @@ def _area(request, areas) -> str:
 def coordinator_list(request):
     areas = list(selectors.service_areas())
     area = _area(request, areas)
+    page = selectors.coordinator_page(area=area, page=request.GET.get("side"))
     return render(
         request,
         "coordinators/coordinator_list.html",
         {
-            "rows": selectors.coordinator_rows(area=area),
+            "page": page,
+            "rows": page.items,
+            "query": f"omrade={area}" if area else "",
             "areas": areas,
             "area": area,
         },
@@ -139,11 +143,14 @@ def completion_add(request, pk):
 def caseload_overview(request):
     areas = list(selectors.service_areas())
     area = _area(request, areas)
-    rows = selectors.coordinator_rows(area=area, active_only=True)
+    page = selectors.coordinator_page(area=area, active_only=True, page=request.GET.get("side"))
+    rows = page.items
     return render(
         request,
         "coordinators/caseload.html",
         {
+            "page": page,
+            "query": f"omrade={area}" if area else "",
             "rows": rows,
             "chart": bar_chart(
                 "Aktive saker mot kapasitet per koordinator",
@@ -169,7 +176,8 @@ def training(request, *, session_form=None, guidance_form=None):
             "sessions": selectors.upcoming_sessions(),
             "guidance": selectors.recent_guidance(),
             "session_form": session_form or TrainingSessionForm(),
-            "guidance_form": guidance_form or GuidanceForm(),
+            "guidance_form": guidance_form or GuidanceForm(offered=_named(request)),
+            "name_search": request.GET.get("navn", "").strip()[:100],
         },
     )
 
@@ -238,7 +246,7 @@ def attendance_mark(request, pk):
 @require_POST
 @caseworker_required
 def guidance_add(request):
-    form = GuidanceForm(request.POST)
+    form = GuidanceForm(request.POST, offered=_named(request))
     if form.is_valid():
         try:
             training_services.guidance_record(by=request.user, **form.cleaned_data)
@@ -260,6 +268,14 @@ def _granted_kinds(case) -> list[str]:
     return [kind for kind, service in services.GRANT_FOR_KIND.items() if service in granted]
 
 
+SHOWN_SUGGESTIONS = 25
+
+
+def _named(request) -> list:
+    name = request.GET.get("navn", "").strip()[:100]
+    return selectors.coordinators_named(name, active_only=True)
+
+
 def case_coordinator(request, pk, *, forms=None):
     case = get_case(request, pk)
     appointments = list(selectors.case_appointments(case))
@@ -271,6 +287,10 @@ def case_coordinator(request, pk, *, forms=None):
             active = {a.kind for a in appointments if a.is_active}
             kind = next((k for k in kinds if k not in active), kinds[0] if kinds else None)
         wish = selectors.case_wish(case)
+        # Thousands of coordinators: the page shows the best few, and a name search finds
+        # the rest (the wish select and the suggestions alike); any of them may be posted.
+        name = request.GET.get("navn", "").strip()[:100]
+        context["name_search"] = name
         context.update(
             kinds=[(k, Appointment.Kind(k).label) for k in kinds],
             kind=kind,
@@ -281,7 +301,8 @@ def case_coordinator(request, pk, *, forms=None):
                     "coordinator": wish.coordinator_id if wish else None,
                     "description": wish.description if wish else "",
                     "edit_stamp": services.wish_stamp(wish),
-                }
+                },
+                offered=selectors.coordinators_named(name, keep=wish.coordinator if wish else None),
             ),
             end_form=EndAppointmentForm(),
         )
@@ -289,7 +310,9 @@ def case_coordinator(request, pk, *, forms=None):
             current = next((a for a in appointments if a.is_active and a.kind == kind), None)
             context.update(
                 current=current,
-                suggestions=selectors.suggestions(case, kind, wish=wish, replacing=current),
+                suggestions=coordinator_suggestions.suggestions(
+                    case, kind, wish=wish, limit=SHOWN_SUGGESTIONS, name=name, replacing=current
+                ),
                 appoint_form=(forms or {}).get("appoint")
                 or AppointmentForm(
                     initial={"kind": kind, "replaces": current.pk if current else None},

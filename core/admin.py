@@ -6,8 +6,10 @@ import re
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponseRedirect
+from django.utils.functional import cached_property
 
 from core.forms import EARLIEST, LATEST
 
@@ -67,3 +69,15 @@ def _leading_date(value: str) -> datetime.date | None:
         return datetime.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+class BoundedCountPaginator(Paginator):
+    """The admin's paginator for tables of millions of rows: it counts at most
+    COUNT_LIMIT rows (a COUNT over a LIMIT subquery), never the whole table. Past that
+    the admin shows the limit as the number of rows and pages up to it."""
+
+    COUNT_LIMIT = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: self.COUNT_LIMIT].count()

@@ -94,6 +94,15 @@ class Decision(models.Model):
         permissions = [("approve_decision", "Kan godkjenne vedtak før de sendes")]
         indexes = [
             models.Index(fields=["status", "complaint_deadline"], name="decision_status_deadline"),
+            # The decision list's order, unfiltered and by status (decisions/list_views.py).
+            models.Index(fields=["-created_at", "-id"], name="decision_list_order"),
+            models.Index(fields=["status", "-created_at", "-id"], name="decision_list_by_status"),
+            # "Is this service decided in this case?" (decisions/due.py), asked per open case.
+            models.Index(
+                fields=["case", "service"],
+                condition=models.Q(status__in=["sent", "final", "appealed"]),
+                name="decision_sent_by_case",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -4,7 +4,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.utils import timezone
 
 from followup.models import Reminder
 
@@ -22,32 +23,47 @@ class Due:
     link: str
 
 
-def reminders_record(dues) -> list[Reminder]:
-    """Write each due item once; those already recorded are skipped. Returns the new ones."""
-    created = []
-    for due in dues:
-        try:
-            with transaction.atomic():
-                created.append(
-                    Reminder.objects.create(
-                        kind=due.kind,
-                        object_type=due.object_type,
-                        object_id=str(due.object_id),
-                        due_on=due.due_on,
-                        recipient_id=due.recipient_id,
-                        text=due.text[:300],
-                        link=due.link,
-                    )
-                )
-        except IntegrityError:
-            # Already reminded for this item and date: a doubled or late scan.
-            continue
-    if created:
+def reminders_record(dues) -> list[int]:
+    """Write each due item once, in one insert; those already recorded are skipped (the
+    unique constraint, ON CONFLICT DO NOTHING). Returns the ids of the new ones.
+
+    A run in parallel may insert some of the same items a moment earlier: they are read
+    back with the rest and handed to the email task too, which claims each reminder under
+    a row lock and sends it only while it is not yet emailed.
+    """
+    dues = list(dues)
+    if not dues:
+        return []
+    started = timezone.now()
+    Reminder.objects.bulk_create(
+        [
+            Reminder(
+                kind=due.kind,
+                object_type=due.object_type,
+                object_id=str(due.object_id),
+                due_on=due.due_on,
+                recipient_id=due.recipient_id,
+                text=due.text[:300],
+                link=due.link,
+            )
+            for due in dues
+        ],
+        ignore_conflicts=True,
+    )
+    wanted = {(d.kind, d.object_type, str(d.object_id), d.due_on, d.recipient_id) for d in dues}
+    rows = Reminder.objects.filter(
+        kind__in={d.kind for d in dues},
+        object_type__in={d.object_type for d in dues},
+        object_id__in={str(d.object_id) for d in dues},
+        created_at__gte=started,
+        emailed_at__isnull=True,
+    ).values_list("pk", "kind", "object_type", "object_id", "due_on", "recipient_id")
+    ids = [pk for pk, *key in rows if tuple(key) in wanted]
+    if ids:
         from followup.tasks import reminders_email_task
 
-        ids = [r.pk for r in created]
         transaction.on_commit(lambda: reminders_email_task.delay(ids))
-    return created
+    return ids
 
 
 BATCH = 500

@@ -15,6 +15,7 @@ from cases.scoping import sees_all_cases
 from cases.views import get_case, render_case_tab
 from core.errors import RuleViolation
 from core.feedback import show_form_errors, show_violation
+from core.paging import paginate
 from followup import deadlines as deadline_list
 from followup import selectors, services
 from followup.context_processors import forget_reminder_count
@@ -105,6 +106,9 @@ def case_close(request, pk):
     return render_case_tab(request, case, "person", "followup/case_close.html", {"form": form})
 
 
+DEADLINES_PER_PAGE = 50
+
+
 def deadlines(request):
     """Frister: the deadlines in what this user may see, overdue first."""
     form = DeadlineFilterForm(request.GET or None, show_people=sees_all_cases(request.user))
@@ -120,14 +124,20 @@ def deadlines(request):
         caseworker_id=getattr(filters.get("caseworker"), "pk", None),
         coordinator_id=getattr(filters.get("coordinator"), "pk", None),
     )
-    shown = [(row.case_id, row.person_id) for row in chosen if row.case_id is not None]
+    # Fifty to a page, overdue first: only the rows shown are rendered and logged.
+    page = paginate(chosen, request.GET.get("side"), per_page=DEADLINES_PER_PAGE)
+    shown = [(row.case_id, row.person_id) for row in page.items if row.case_id is not None]
     log_list(request, object_type="case", shown=shown)
+    query = request.GET.copy()
+    query.pop("side", None)
     return render(
         request,
         "followup/deadlines.html",
         {
             "form": form,
-            "rows": [(row, row.is_overdue(today)) for row in chosen],
+            "rows": [(row, row.is_overdue(today)) for row in page.items],
+            "page": page,
+            "query": query.urlencode(),
             "overdue_count": sum(1 for row in chosen if row.is_overdue(today)),
             "today": today,
         },

@@ -11,6 +11,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.forms import LONG_TEXT, typed_date, typed_text
+from plans.ordering import INDEX_ORDER
 
 
 class ItemStatus(models.TextChoices):
@@ -86,6 +87,7 @@ class Plan(models.Model):
                 condition=Q(status="active"),
                 name="plan_active_next_evaluation",
             ),
+            models.Index(*INDEX_ORDER, name="plan_list_order"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -3,17 +3,13 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case as CaseWhen
 from django.db.models import (
     Exists,
-    F,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
     Value,
-    When,
 )
 from django.db.models.functions import Concat
 from django.utils import timezone
@@ -22,6 +18,7 @@ from cases.models import Case, Consent
 from coordinators.models import Appointment
 from coordinators.selectors import appointments_for_user
 from plans.models import Evaluation, Measure, Meeting, Plan
+from plans.ordering import LIST_ORDER
 
 
 def next_evaluations(case_ids) -> dict[int, datetime.date]:
@@ -151,15 +148,8 @@ def plan_list(user):
         .select_related("case", "person")
         .annotate(coordinator_name=coordinator_name)
         # Active plans first, soonest evaluation first; then drafts; closed plans last.
-        .annotate(
-            status_rank=CaseWhen(
-                When(status=Plan.Status.ACTIVE, then=0),
-                When(status=Plan.Status.DRAFT, then=1),
-                default=2,
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("status_rank", F("next_evaluation_on").asc(nulls_last=True), "id")
+        # The expressions of the index plan_list_order, which serves this order.
+        .order_by(*LIST_ORDER)
     )
 
 

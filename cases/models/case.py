@@ -118,6 +118,12 @@ class Case(models.Model):
             models.Index(fields=["status", "-received_on"], name="case_status_received"),
             models.Index(fields=["caseworker", "status"], name="case_caseworker_status"),
             models.Index(fields=["-received_on", "-id"], name="case_received_id"),
+            # Frister and the scans read open cases oldest first; most cases are closed.
+            models.Index(
+                fields=["received_on", "id"],
+                condition=~models.Q(status="closed"),
+                name="case_open_by_received",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

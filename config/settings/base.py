@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "cases.apps.AxesConfig",
     "csp",
     "simple_history",
+    "health_check",
     # The project's apps, from the base up: each imports only those above it in this list.
     "cases",
     "eligibility",
@@ -121,7 +122,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})
-    if env.bool("DATABASE_POOL", default=False):
+    # Production keeps a pool per process (psycopg 3): a request borrows a connection
+    # instead of opening one; development and tests keep plain persistent connections.
+    if env.bool("DATABASE_POOL", default=not DEBUG):
         DATABASES["default"]["OPTIONS"]["pool"] = {"min_size": 2, "max_size": 10}
     else:
         DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
@@ -202,6 +205,8 @@ if not DEBUG:
         SILENCED_SYSTEM_CHECKS.append("security.W008")
     else:
         SECURE_SSL_REDIRECT = True
+        # The load balancer's and docker-compose's probe asks over plain http.
+        SECURE_REDIRECT_EXEMPT = [r"^helse/$"]
 
 # No inline scripts anywhere: scripts come from our own static files.
 CONTENT_SECURITY_POLICY = {

@@ -25,3 +25,8 @@ AXES_ENABLED = True
 # Serve static files from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tests open and close connections across threads (live server, race tests): plain
+# connections, no pool, whatever DATABASE_POOL says.
+if DATABASES["default"].get("OPTIONS", {}).pop("pool", None) is not None:  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

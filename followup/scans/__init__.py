@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import due as cases_due
+from cases import partitions
 from decisions.scans import complaint_deadlines, dispatches_resend
 from followup.models import Reminder
 from followup.reminders import Due, record
@@ -45,6 +46,11 @@ def consent_waits(today: datetime.date, dry_run: bool = False) -> int:
     return record(dues, dry_run=dry_run)
 
 
+def access_log_partitions(today: datetime.date, dry_run: bool = False) -> int:
+    """The access log's partitions for this month and the next ones (PostgreSQL)."""
+    return len(partitions.ensure_partitions(today, dry_run=dry_run))
+
+
 # Every scan, by name: function(today, dry_run) -> number of items handled.
 SCANS = {
     scan.__name__: scan
@@ -57,6 +63,7 @@ SCANS = {
         training_expiry,
         complaint_deadlines,
         dispatches_resend,
+        access_log_partitions,
     )
 }
 

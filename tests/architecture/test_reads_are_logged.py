@@ -48,6 +48,7 @@ from tests.plans.factories import (
 # Routes that show no one's personal data, and why. Everything else must log.
 NO_PERSONAL_DATA = {
     "home": "only redirects to the user's start page",
+    "health": "the health probe: names of checks and OK or not, no data",
     "login": "the login form",
     "logout": "logs out",
     "password_change": "the user's own password form",

@@ -8,7 +8,8 @@ from cases.login.boundary import is_marked
 from tests.factories import CaseFactory
 
 # The calendar feed authenticates by its secret token, not by session. The OIDC
-# redirects and callbacks log a user in; the development login is a 404 with debug off.
+# redirects and callbacks log a user in; the development login is a 404 with debug off;
+# the health probe answers the load balancer, which has no session.
 PUBLIC = {
     "login",
     "favicon",
@@ -19,6 +20,7 @@ PUBLIC = {
     "citizen:oidc_start",
     "citizen:oidc_callback",
     "citizen:dev_login",
+    "health",
 }
 # What a citizen may reach besides the citizen namespace (cases/login/boundary.py).
 CITIZEN_OPEN = {"home", "logout"}

@@ -12,9 +12,9 @@ pytestmark = pytest.mark.django_db
 # Every request: session and user (2), the user's permissions (2) and saving the
 # session (savepoint, update, release: 3).
 REQUEST = 7
-# Service areas for the filter, coordinators with their load, their active
-# appointments, completions, upcoming bookings, courses and next evaluations.
-KE_PAGE_QUERIES = REQUEST + 7
+# Service areas for the filter, courses, one page of coordinators with their load and
+# latest completions, their active appointments, upcoming bookings and next evaluations.
+KE_PAGE_QUERIES = REQUEST + 6
 # Appointments with case and person, next evaluations, and the access-log rows of the
 # cases shown (the user's groups for the role, the insert).
 MY_PLANS_QUERIES = REQUEST + 4

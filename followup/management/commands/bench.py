@@ -1,0 +1,44 @@
+"""`manage.py bench` (`make bench`): per page, queries, p50/p95 and the SQL floor."""
+
+from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
+
+from followup.bench.measure import Bench, table
+from followup.bench.pages import pages
+
+
+class Command(BaseCommand):
+    help = "Måler hver side i prosessen: spørringer, p50/p95 og SQL-gulvet (docs/benchmarks.md)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--requests", type=int, default=20)
+        parser.add_argument("--only", default="", help="Bare sider med dette i navnet.")
+        parser.add_argument("--explain", default="", help="Skriv EXPLAIN av trege spørringer hit.")
+
+    def handle(self, *args, **options):
+        bench = Bench(requests=options["requests"])
+        results = []
+        # The test client's host, and plain static storage: the timing is of our pages,
+        # not of a manifest that collectstatic may not have written on this machine.
+        with override_settings(
+            ALLOWED_HOSTS=["testserver"],
+            STORAGES={
+                "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            },
+        ):
+            for page in pages():
+                if options["only"].lower() not in page.name.lower():
+                    continue
+                result = bench.run(page)
+                results.append(result)
+                self.stderr.write(
+                    f"{page.name:<32} {result.queries:>3} q {result.p50:7.1f} ms "
+                    f"(SQL {result.floor:6.1f} ms)"
+                )
+        self.stdout.write(table(results))
+        if options["explain"]:
+            with open(options["explain"], "w") as out:
+                for r in results:
+                    for ms, sql, plan in r.slow:
+                        out.write(f"## {r.page.name}: {ms:.1f} ms\n\n{sql}\n\n{plan}\n\n")

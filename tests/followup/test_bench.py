@@ -1,0 +1,53 @@
+"""The benchmark's own commands, at a tiny size: the fill makes a coherent decade, and
+the bench answers every page it times with 200."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from cases.models import AccessLog, Case, Person
+from decisions.models import Decision, Letter
+from plans.models import Plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def filled():
+    call_command(
+        "bench_fill", cases=60, coordinators=12, caseworkers=3, log_per_case=2, stdout=io.StringIO()
+    )
+
+
+def test_the_fill_writes_cases_people_and_their_reads(filled):
+    assert Case.objects.count() == 60
+    assert Person.objects.count() == int(60 * 0.82)
+    assert AccessLog.objects.count() == 120
+
+
+def test_every_sent_decision_has_its_letter(filled):
+    sent = Decision.objects.filter(status__in=Decision.SENT_STATUSES)
+    assert sent.exists()
+    assert Letter.objects.filter(decision__in=sent).count() == sent.count()
+
+
+def test_a_person_has_at_most_one_open_case_and_one_open_plan(filled):
+    open_cases = Case.objects.exclude(status=Case.Status.CLOSED)
+    assert open_cases.values("person").distinct().count() == open_cases.count()
+    open_plans = Plan.objects.exclude(status=Plan.Status.CLOSED)
+    assert open_plans.values("person").distinct().count() == open_plans.count()
+
+
+def test_the_fill_refuses_a_database_with_cases(filled):
+    with pytest.raises(CommandError):
+        call_command("bench_fill", cases=5, stdout=io.StringIO())
+
+
+def test_the_bench_answers_each_page_it_times(filled, settings):
+    out = io.StringIO()
+    call_command("bench", requests=1, stdout=out, stderr=io.StringIO())
+    rows = [line for line in out.getvalue().splitlines() if line.startswith("| ")][1:]
+    assert len(rows) > 30
+    refused = [r for r in rows if "(HTTP" in r and not r.startswith("| Start page")]
+    assert [r for r in refused if "Coordinator: start page" not in r] == []
