@@ -26,6 +26,7 @@ urlpatterns = [
     path("vurdering/", include("eligibility.urls")),
     path("koordinatorer/", include("coordinators.urls")),
     path("planer/", include("plans.urls")),
+    path("deltaker/", include("plans.participant_urls")),
     path("vedtak/", include("decisions.urls")),
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),

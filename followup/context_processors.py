@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from cases import tabs
 from cases.scoping import sees_all_cases
+from plans.confinement import is_confined
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,11 @@ MENU = (
     NavItem("Oversikt", "followup:overview", "overview", "ke"),
     NavItem("Tilgangslogg", "cases:access_log", "access_log", "cases.view_accesslog"),
 )
+# A citizen or another service's participant sees only their own pages.
+PARTICIPANT_MENU = (
+    NavItem("Mine planer", "participant:plans", "participant", "all"),
+    NavItem("Varsler", "participant:notices", "participant_notices", "all"),
+)
 
 # Pages of their own in the menu; every other page belongs to its app's section.
 _PAGE_SECTIONS = {
@@ -35,6 +41,7 @@ _PAGE_SECTIONS = {
     "followup:overview": "overview",
     "cases:access_log": "access_log",
     "followup:dashboard": "cases",
+    "participant:notices": "participant_notices",
 }
 
 
@@ -66,11 +73,12 @@ def navigation(request):
         return context
     is_ke = sees_all_cases(user)
     section = current_section(getattr(request, "resolver_match", None))
+    menu = PARTICIPANT_MENU if is_confined(request) else MENU
     context.update(
         nav_is_ke=is_ke,
         nav_items=[
             (item, reverse(item.url_name), item.section == section)
-            for item in MENU
+            for item in menu
             if _shown(item, user, is_ke)
         ],
     )

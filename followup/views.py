@@ -18,9 +18,12 @@ from followup import deadlines as deadline_list
 from followup import selectors, services
 from followup.forms import DeadlineFilterForm
 from followup.models import Reminder
+from plans.confinement import is_confined
 
 
 def home(request):
+    if is_confined(request):
+        return redirect("participant:plans")
     if sees_all_cases(request.user):
         return redirect("followup:dashboard")
     if hasattr(request.user, "coordinator"):

@@ -21,6 +21,7 @@ from django.utils import timezone
 from cases.models import Case, Consent
 from coordinators.models import Appointment
 from coordinators.selectors import appointments_for_user
+from plans.access import participants_prefetch
 from plans.models import Evaluation, Measure, Meeting, Plan
 
 
@@ -34,26 +35,30 @@ def next_evaluations(case_ids) -> dict[int, datetime.date]:
 
 
 def plan_for_case(case) -> Plan | None:
-    """The case's plan with every part the plan page and the PDF show: 7 queries at most."""
-    return (
-        Plan.objects.filter(case=case)
-        .prefetch_related(
-            "goals",
-            Prefetch("measures", queryset=Measure.objects.select_related("goal")),
-            "participants",
-            Prefetch(
-                "meetings",
-                queryset=Meeting.objects.select_related("recorded_by")
-                .prefetch_related("action_points")
-                .annotate(
-                    carries_next_meeting=Exists(
-                        next_meetings(Meeting.objects.filter(pk=OuterRef("pk")))
-                    )
-                ),
+    """The case's plan with every part the plan page and the PDF show: 9 queries at most."""
+    return with_plan_parts(Plan.objects.filter(case=case)).first()
+
+
+def with_plan_parts(plans, *, today=None):
+    """Plans with their goals, measures, participants (with the relation they log in by
+    and their access consent in force), meetings with their action points, and
+    evaluations: one query each."""
+    today = today or timezone.localdate()
+    return plans.prefetch_related(
+        "goals",
+        Prefetch("measures", queryset=Measure.objects.select_related("goal")),
+        participants_prefetch(today),
+        Prefetch(
+            "meetings",
+            queryset=Meeting.objects.select_related("recorded_by")
+            .prefetch_related("action_points")
+            .annotate(
+                carries_next_meeting=Exists(
+                    next_meetings(Meeting.objects.filter(pk=OuterRef("pk")))
+                )
             ),
-            Prefetch("evaluations", queryset=Evaluation.objects.select_related("recorded_by")),
-        )
-        .first()
+        ),
+        Prefetch("evaluations", queryset=Evaluation.objects.select_related("recorded_by")),
     )
 
 

@@ -1,9 +1,8 @@
 """The plan pages. Seeing a plan follows the case scope; only the appointed coordinator edits."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -16,10 +15,10 @@ from coordinators.selectors import appointments_for_user
 from core.errors import RuleViolation
 from core.feedback import show_form_errors, show_violation
 from core.paging import paginate
-from core.pdf import render_to_pdf
 from plans import forms, meetings, rules, selectors, services, writes
 from plans.history import plan_history
 from plans.models import ActionPoint, Goal, ItemStatus, Measure, Participant, Plan
+from plans.pdf import plan_pdf_response
 
 
 def _editable(request, pk) -> tuple:
@@ -218,6 +217,7 @@ def participant_add(request, pk):
         request,
         pk,
         form_class=forms.ParticipantForm,
+        form_kwargs=lambda plan: {"plan": plan},
         save=lambda plan, data: services.participant_add(plan=plan, by=request.user, **data),
         title="Ny deltaker",
         intro="Ansvarsgruppen bør ha få og faste medlemmer.",
@@ -373,28 +373,6 @@ def plan_pdf(request, pk):
     plan = selectors.plan_for_case(case)
     if plan is None:
         raise Http404
-    appointment = selectors.active_appointment(case)
-    goals = _active_goals(plan)
-    _, pdf = render_to_pdf(
-        "plans/plan_pdf.html",
-        {
-            "case": case,
-            "plan": plan,
-            "person": case.person,
-            "appointment": appointment,
-            "long_term_goals": [g for g in goals if g.horizon == Goal.Horizon.LONG_TERM],
-            "short_term_goals": [g for g in goals if g.horizon == Goal.Horizon.SHORT_TERM],
-            "measures": [m for m in plan.measures.all() if m.status != ItemStatus.ENDED],
-            "participants": list(plan.participants.all()),
-            "next_meeting": selectors.next_meeting(plan.meetings.all()),
-            "printed_on": timezone.localdate(),
-            "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,
-            "KE_UNIT_NAME": settings.KE_UNIT_NAME,
-        },
-    )
+    response = plan_pdf_response(plan, case=case, person=case.person, confidential=True)
     log_access(request, obj=plan, action=AccessLog.Action.EXPORT)
-    filename = f"individuell-plan-{case.number.replace('/', '-')}.pdf"
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
     return response

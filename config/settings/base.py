@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "core.middleware.AbsoluteSessionTimeoutMiddleware",
     "core.caching.NoStoreForUsersMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Citizens and other services' participants reach the participant pages only.
+    "plans.confinement.ParticipantConfinementMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -302,7 +304,11 @@ CELERY_BEAT_SCHEDULE = {
 # --- Logging: no personal data, ever. Log ids, not names or numbers. -----------------
 # Secrets in URL paths come out of every log line (core.redaction): a calendar feed's
 # token, in /planer/kalender/<token>.ics, is as good as a password.
-LOG_REDACTED_PATHS = [r"(?<=/planer/kalender/)[^/?#\s\"']+?(?=\.ics|[?#\s\"']|$)"]
+LOG_REDACTED_PATHS = [
+    r"(?<=/planer/kalender/)[^/?#\s\"']+?(?=\.ics|[?#\s\"']|$)",
+    # A participant's one-time invitation link.
+    r"(?<=/deltaker/invitasjon/)[^/?#\s\"']+",
+]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -372,3 +378,5 @@ KE_DEMO_PASSWORD = env.str("KE_DEMO_PASSWORD", default="")
 KE_CONSENT_WAIT_DAYS = env.int("KE_CONSENT_WAIT_DAYS", default=14)
 # An active plan's coordinator is reminded this many days before the next evaluation.
 KE_EVALUATION_REMINDER_DAYS = env.int("KE_EVALUATION_REMINDER_DAYS", default=14)
+# Days an invitation link to a participant account (school, NAV, the GP office) stays valid.
+KE_INVITATION_DAYS = env.int("KE_INVITATION_DAYS", default=14)
