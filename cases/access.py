@@ -16,14 +16,14 @@ def caseworker_required(view):
     return wrapped
 
 
-def _who(request) -> dict:
+def _who(request, role=None) -> dict:
     """The fields of a row that say who looked, from where: the same for every row of a request."""
     match = getattr(request, "resolver_match", None)
     user = request.user
     return {
         "user": user if user.is_authenticated else None,
         "username": user.get_username() if user.is_authenticated else "",
-        "role": user_role(user),
+        "role": user_role(user) if role is None else role,
         "view_name": match.view_name if match else "",
         # The same address django-axes locks out, read past our own proxies only.
         "ip_address": client_ip(request),
@@ -33,9 +33,7 @@ def _who(request) -> dict:
 
 
 def _write(request, *, object_type, object_id, action, person_id=None, role=None) -> AccessLog:
-    who = _who(request)
-    if role is not None:
-        who["role"] = role
+    who = _who(request, role)
     row = AccessLog(
         **who,
         person_id=person_id,
@@ -100,11 +98,9 @@ def log_shown(
     search that found nobody is logged too. `user` is who a page without a login was
     shown for (the calendar feed reached by its owner's token). `role`: as for `log_access`.
     """
-    who = _who(request)
+    who = _who(request, role)
     if user is not None:
         who.update(user=user, username=user.get_username(), role=user_role(user))
-    if role is not None:
-        who["role"] = role
     rows = [("search", searched, None)] if searched else []
     for object_type, pairs in shown.items():
         rows += dict.fromkeys((object_type, str(o), p) for o, p in pairs)

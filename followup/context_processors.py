@@ -71,9 +71,10 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return context
-    is_ke = sees_all_cases(user)
+    confined = is_confined(request)
+    is_ke = not confined and sees_all_cases(user)
     section = current_section(getattr(request, "resolver_match", None))
-    menu = PARTICIPANT_MENU if is_confined(request) else MENU
+    menu = PARTICIPANT_MENU if confined else MENU
     context.update(
         nav_is_ke=is_ke,
         nav_items=[

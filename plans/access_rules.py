@@ -38,12 +38,6 @@ def citizen_standing(
     return None
 
 
-def access_consent_in_force(
-    *, valid_from: datetime.date, valid_to: datetime.date, withdrawn: bool, today: datetime.date
-) -> bool:
-    return not withdrawn and valid_from <= today <= valid_to
-
-
 def access_consent_refusals(
     *, valid_from: datetime.date | None, valid_to: datetime.date | None, today: datetime.date
 ) -> list[str]:

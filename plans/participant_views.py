@@ -14,7 +14,7 @@ from core.errors import RuleViolation
 from core.feedback import show_form_errors, show_violation
 from plans import access, meetings, participation, selectors
 from plans import participant_forms as forms
-from plans.models import ActionPoint, Goal, ItemStatus, Measure, PlanMessage
+from plans.models import ActionPoint, Goal, ItemStatus, Measure, Participant, PlanMessage
 from plans.pdf import plan_pdf_response
 
 
@@ -82,7 +82,7 @@ def plan_page(request, pk):
         "appointment": selectors.active_appointment(plan.case),
         "plan_messages": _visible_messages(plan, plan_access, request.user),
         "message_form": forms.MessageForm(
-            participants=plan.participants.all(),
+            participants=Participant.objects.filter(plan=plan),
             may_write_confidential=plan_access.confidential,
         ),
         "proposal_form": forms.ProposalForm(),
@@ -156,7 +156,7 @@ def message_send(request, pk):
     plan, plan_access = _plan(request, pk)
     form = forms.MessageForm(
         request.POST,
-        participants=plan.participants.all(),
+        participants=Participant.objects.filter(plan=plan),
         may_write_confidential=plan_access.confidential,
     )
     if not form.is_valid():
