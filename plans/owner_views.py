@@ -31,6 +31,11 @@ def _decided(request, pk):
     return plan, plan_access
 
 
+def _consent_form(participant, data=None):
+    # One form per participant on the page: the prefix keeps their fields apart.
+    return forms.AccessConsentForm(data, prefix=f"deltaker{participant.pk}")
+
+
 def consents(request, pk):
     """Each participant, the consent to their access in force, and a form to give or change it."""
     plan, plan_access = _decided(request, pk)
@@ -42,8 +47,9 @@ def consents(request, pk):
         {
             "plan": plan,
             "access": plan_access,
-            "rows": [(p, next(iter(p.consents_in_force), None)) for p in participants],
-            "form": forms.AccessConsentForm(),
+            "rows": [
+                (p, next(iter(p.consents_in_force), None), _consent_form(p)) for p in participants
+            ],
         },
     )
 
@@ -54,7 +60,7 @@ def consent_give(request, pk, participant_pk):
     participant = get_object_or_404(
         plan.participants.exclude(role__in=STAFF_ROLES), pk=participant_pk
     )
-    form = forms.AccessConsentForm(request.POST)
+    form = _consent_form(participant, request.POST)
     if form.is_valid():
         account = CitizenAccount.objects.filter(user=request.user).first()
         try:
@@ -82,10 +88,10 @@ def consent_give(request, pk, participant_pk):
 
 
 @require_POST
-def consent_withdraw(request, pk, consent_pk):
+def consent_withdraw(request, pk, access_consent_pk):
     plan, plan_access = _decided(request, pk)
     consent = get_object_or_404(
-        AccessConsent, pk=consent_pk, participant__plan=plan, withdrawn_at__isnull=True
+        AccessConsent, pk=access_consent_pk, participant__plan=plan, withdrawn_at__isnull=True
     )
     try:
         participation.access_consent_withdraw(

@@ -39,7 +39,7 @@ urlpatterns = [
         name="consent_give",
     ),
     path(
-        "plan/<int:pk>/samtykker/<int:consent_pk>/trekk-tilbake/",
+        "plan/<int:pk>/samtykker/<int:access_consent_pk>/trekk-tilbake/",
         owner_views.consent_withdraw,
         name="consent_withdraw",
     ),

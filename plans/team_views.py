@@ -68,11 +68,11 @@ def consent_record(request, pk, participant_pk):
 
 
 @require_POST
-def consent_revoke(request, pk, consent_pk):
+def consent_revoke(request, pk, access_consent_pk):
     """The owner withdrew a consent on paper or orally: access ends at once."""
     case, plan = _editable(request, pk)
     consent = get_object_or_404(
-        AccessConsent, pk=consent_pk, participant__plan=plan, withdrawn_at__isnull=True
+        AccessConsent, pk=access_consent_pk, participant__plan=plan, withdrawn_at__isnull=True
     )
     try:
         participation.access_consent_withdraw(

@@ -43,7 +43,7 @@ urlpatterns = [
         name="consent_record",
     ),
     path(
-        "sak/<int:pk>/samtykke/<int:consent_pk>/trekk-tilbake/",
+        "sak/<int:pk>/samtykke/<int:access_consent_pk>/trekk-tilbake/",
         team_views.consent_revoke,
         name="consent_revoke",
     ),

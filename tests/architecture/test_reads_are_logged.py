@@ -39,8 +39,11 @@ from tests.plans.factories import (
     GoalFactory,
     MeasureFactory,
     MeetingFactory,
+    AccessConsentFactory,
     ParticipantFactory,
     PlanFactory,
+    citizen_user,
+    participant_user,
 )
 
 # Routes that show no one's personal data, and why. Everything else must log.
@@ -66,6 +69,8 @@ NO_PERSONAL_DATA = {
     "followup:overview_csv": "the same aggregate figures as CSV",
     "plans:calendar": "the user's own feed address; the feed itself is logged",
     "plans:calendar_renew": "the user's new feed address, shown once; the feed itself is logged",
+    "participant:notices": "the user's own choice of email notices",
+    "participant:invitation": "a form to choose a password; it shows no plan",
     "admin:index": "the list of models",
     "admin:app_list": "the models of one app",
     "admin:login": "the login form",
@@ -152,6 +157,10 @@ def world(db, settings, tmp_path):
     plan = PlanFactory(case=case, active=True, next_evaluation_on=today + datetime.timedelta(3))
     goal = GoalFactory(plan=plan)
     meeting = MeetingFactory(plan=plan, held_on=today - datetime.timedelta(1))
+    # The plan's school, with a participant account and the owner's consent; the owner
+    # herself, logged in with ID-porten.
+    participant = ParticipantFactory(plan=plan, role="school")
+    school = participant_user(participant)
     decision = DecisionFactory(case=case, sent=True)
     letter = Letter(
         kind=Letter.Kind.DECISION,
@@ -197,9 +206,10 @@ def world(db, settings, tmp_path):
         "accesslog": seen,
         "consent": consent,
         "goal": goal,
-        "measure": MeasureFactory(plan=plan, goal=goal),
-        "participant": ParticipantFactory(plan=plan),
-        "point": ActionPointFactory(meeting=meeting),
+        "measure": MeasureFactory(plan=plan, goal=goal, participant=participant),
+        "participant": participant,
+        "access_consent": AccessConsentFactory(participant=participant),
+        "point": ActionPointFactory(meeting=meeting, responsible_user=school),
         "coordinator": coordinator,
         "session": session,
         "attendance": AttendanceFactory(session=session, coordinator=coordinator),
@@ -210,9 +220,15 @@ def world(db, settings, tmp_path):
         "leader": UserFactory(leader=True),
         "coordinator": coordinator.user,
         "admin": UserFactory(is_staff=True, is_superuser=True),
+        "school": school,
+        "owner": citizen_user(person.national_id),
     }
     return {"objects": objects, "users": users, "token": calendar_feed_renew(user=caseworker)}
 
+
+PARTICIPANT_ROUTES = [
+    n for n, _ in _walk(get_resolver().url_patterns) if n.startswith("participant:")
+]
 
 # What `pk` means, where it is not the case.
 PK_OF = {
@@ -232,6 +248,8 @@ PK_OF = {
         for name in ("detail", "preview", "submit", "approve", "send", "received")
     },
     "decisions:complaint_add": "decision",
+    # The participant pages name the plan, never the case.
+    **{name: "plan" for name in PARTICIPANT_ROUTES},
 }
 # The other parts of a URL, by converter name.
 PART_OF = {
@@ -241,6 +259,7 @@ PART_OF = {
     "point_pk": "point",
     "appointment_pk": "appointment",
     "consent_pk": "consent",
+    "access_consent_pk": "access_consent",
 }
 # Who is allowed to see the page; KE's caseworker otherwise.
 USER_OF = {
@@ -264,6 +283,15 @@ USER_OF = {
             "action_point_done",
             "evaluation_add",
         )
+    },
+    "plans:participant_invite": "coordinator",
+    "plans:consent_record": "coordinator",
+    "plans:consent_revoke": "coordinator",
+    # The plan's own school sees it and works in it; its owner decides over it.
+    **{name: "school" for name in PARTICIPANT_ROUTES},
+    **{
+        f"participant:{name}": "owner"
+        for name in ("consents", "consent_give", "consent_withdraw", "access_log")
     },
     # Reached by the caseworker's token, with no login: the row names the token's owner.
     "plans:calendar_feed": "caseworker",

@@ -5,8 +5,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import CaseFactory
 
-# The calendar feed authenticates by its secret token, not by session.
-PUBLIC = {"login", "favicon", "plans:calendar_feed"}
+# The calendar feed and a participant's invitation open by their secret token, not a session.
+PUBLIC = {"login", "favicon", "plans:calendar_feed", "participant:invitation"}
 
 
 def _walk(patterns, prefix="", namespace=""):

@@ -35,6 +35,10 @@ def _client(user) -> Client:
     return client
 
 
+def _prefixed(participant, **data) -> dict:
+    return {f"deltaker{participant.pk}-{k}": v for k, v in data.items()}
+
+
 def _page(client, plan):
     return client.get(reverse("participant:plan", args=[plan.pk]))
 
@@ -164,7 +168,7 @@ def test_the_parents_consent_records_who_when_how_and_for_what(world, today):
     other = ParticipantFactory(plan=a.plan, role="nav")
     _client(parent).post(
         reverse("participant:consent_give", args=[a.plan.pk, other.pk]),
-        {"scope": "plan", "valid_from": today, "valid_to": today + datetime.timedelta(90)},
+        _prefixed(other, scope="plan", valid_from=today, valid_to=today + datetime.timedelta(90)),
     )
     consent = other.access_consents.get()
     assert (consent.given_as, consent.method, consent.acr, consent.recorded_by) == (
@@ -179,7 +183,7 @@ def test_changing_a_consent_withdraws_the_old_one(world, today):
     a, _, parent = world
     _client(parent).post(
         reverse("participant:consent_give", args=[a.plan.pk, a.participant.pk]),
-        {"scope": "confidential", "valid_from": today, "valid_to": today},
+        _prefixed(a.participant, scope="confidential", valid_from=today, valid_to=today),
     )
     scopes = a.participant.access_consents.filter(withdrawn_at__isnull=True)
     assert list(scopes.values_list("scope", flat=True)) == ["confidential"]

@@ -51,7 +51,7 @@ def _ids_of_b(b) -> list[dict]:
         "measure_pk": b.measure.pk,
         "participant_pk": b.participant.pk,
         "point_pk": b.point.pk,
-        "consent_pk": b.consent.pk,
+        "access_consent_pk": b.consent.pk,
         "appointment_pk": b.plan.case.appointments.get().pk,
     }
     return [
