@@ -178,7 +178,7 @@ class Measure(models.Model):
         null=True,
         blank=True,
         related_name="measures",
-        verbose_name="ansvarlig deltaker",
+        verbose_name="følges opp av deltaker",
     )
     scope = models.CharField(
         "omfang", max_length=200, blank=True, help_text="For eksempel «2 timer i uken»."
