@@ -34,12 +34,12 @@ from tests.factories import (
     UserFactory,
 )
 from tests.plans.factories import (
+    AccessConsentFactory,
     ActionPointFactory,
     EvaluationFactory,
     GoalFactory,
     MeasureFactory,
     MeetingFactory,
-    AccessConsentFactory,
     ParticipantFactory,
     PlanFactory,
     citizen_user,
