@@ -18,11 +18,11 @@ from django.db.models import (
 from django.db.models.functions import Concat
 from django.utils import timezone
 
-from cases.models import Case, Consent
+from cases.models import Case, CitizenAccount, Consent
 from coordinators.models import Appointment
 from coordinators.selectors import appointments_for_user
 from plans.access import participants_prefetch
-from plans.models import Evaluation, Measure, Meeting, Plan
+from plans.models import Evaluation, Measure, Meeting, Participant, Plan
 
 
 def next_evaluations(case_ids) -> dict[int, datetime.date]:
@@ -116,15 +116,29 @@ def is_plan_editor(user, case) -> bool:
 
 
 def action_point_users(case):
-    """Who an action point's reminder may go to: the case's active coordinators and caseworker."""
+    """Who an action point may be given to: the case's active coordinators and caseworker,
+    and the plan's participants who log in here (they mark it done themselves)."""
     from django.contrib.auth import get_user_model
 
     coordinators = Appointment.objects.filter(case=case, ended_on__isnull=True).values(
         "coordinator__user_id"
     )
+    participants = Participant.objects.filter(plan__case=case)
+    accounts = participants.filter(user__isnull=False).values("user_id")
+    citizens = CitizenAccount.objects.filter(
+        national_id__in=participants.exclude(relation__national_id="")
+        .filter(relation__isnull=False)
+        .values("relation__national_id")
+    ).values("user_id")
     return (
         get_user_model()
-        .objects.filter(Q(pk__in=coordinators) | Q(pk=case.caseworker_id), is_active=True)
+        .objects.filter(
+            Q(pk__in=coordinators)
+            | Q(pk=case.caseworker_id)
+            | Q(pk__in=accounts)
+            | Q(pk__in=citizens),
+            is_active=True,
+        )
         .order_by("first_name", "last_name", "id")
     )
 

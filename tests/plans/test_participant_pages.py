@@ -11,8 +11,10 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from cases.models import AccessLog
+from followup.models import Reminder
+from followup.scans.plans import action_points_overdue
 from followup.services import case_close
-from plans import participation, services
+from plans import participation, selectors, services
 from plans.models import AccessConsent, ItemStatus, PlanMessage
 from tests.factories import UserFactory
 from tests.plans.factories import AccessConsentFactory, ParticipantFactory, participant_user
@@ -360,3 +362,18 @@ def test_the_participant_plan_page_runs_a_constant_number_of_queries(world):
         lambda: _page(client, a.plan), add_rows, n=50, at_most=PARTICIPANT_PAGE_QUERIES
     )
     assert (one.status_code, many.status_code) == (200, 200)
+
+
+def test_an_action_point_may_be_given_to_a_participant_who_logs_in(world):
+    a, school, parent = world
+    ParticipantFactory(plan=a.plan, role="parent", relation=a.plan.person.relations.get())
+    assert {school, parent} <= set(selectors.action_point_users(a.plan.case))
+
+
+def test_a_participants_overdue_action_point_reminds_the_coordinator(world, today):
+    a, school, _ = world
+    a.point.due_on = today - datetime.timedelta(days=2)
+    a.point.save(update_fields=["due_on"])
+    action_points_overdue(today)
+    recipients = set(Reminder.objects.values_list("recipient", flat=True))
+    assert recipients == {a.plan.case.appointments.get().coordinator.user_id}
