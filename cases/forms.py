@@ -122,6 +122,8 @@ class ConsentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["given_on"].initial = timezone.localdate()
+        # An electronic consent is given by the owner in the app, never noted by staff.
+        self.fields["form"].choices = [(f.value, f.label) for f in Consent.STAFF_FORMS]
         self.helper = _helper(
             "given_by",
             "given_by_name",

@@ -339,7 +339,9 @@ def consent_record(
     covers_plan: bool = False,
     covers_sharing: bool = False,
     sharing_with: str = "",
+    acr: str = "",
 ) -> Consent:
+    """`acr`: the ID-porten level of the login an electronic consent was given in."""
     if not case.is_open:
         raise RuleViolation("Samtykke kan ikke registreres på en avsluttet sak.")
     if given_on > timezone.localdate():
@@ -349,6 +351,8 @@ def consent_record(
     )
     if scope:
         raise RuleViolation([message for messages in scope.values() for message in messages])
+    if form == Consent.Form.ELECTRONIC and not acr:
+        raise RuleViolation("Et elektronisk samtykke må være gitt innlogget med ID-porten.")
     consent = Consent(
         case=case,
         given_by=given_by,
@@ -358,6 +362,7 @@ def consent_record(
         covers_plan=covers_plan,
         covers_sharing=covers_sharing,
         sharing_with=sharing_with,
+        acr=acr,
         noted_by=by,
     )
     consent.full_clean()

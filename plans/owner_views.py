@@ -16,7 +16,7 @@ from core.errors import RuleViolation
 from core.feedback import show_violation
 from core.paging import paginate
 from plans import participant_forms as forms
-from plans import participation
+from plans import participation, selectors, services
 from plans.access_rules import OWNER
 from plans.models import AccessConsent, NoticeSettings
 from plans.participant_views import _plan
@@ -47,11 +47,62 @@ def consents(request, pk):
         {
             "plan": plan,
             "access": plan_access,
+            "plan_consent": selectors.plan_consent_in_force(selectors.case_consents(plan.case)),
             "rows": [
                 (p, next(iter(p.consents_in_force), None), _consent_form(p)) for p in participants
             ],
         },
     )
+
+
+def _acr(request) -> str:
+    account = CitizenAccount.objects.filter(user=request.user).first()
+    return account.last_acr if account else ""
+
+
+def _name(request) -> str:
+    return request.user.get_full_name() or request.user.get_username()
+
+
+@require_POST
+def plan_consent_give(request, pk):
+    plan, plan_access = _decided(request, pk)
+    try:
+        services.plan_consent_give(
+            plan=plan,
+            by=request.user,
+            given_as=plan_access.given_as,
+            given_by_name=_name(request),
+            acr=_acr(request),
+        )
+    except RuleViolation as error:
+        show_violation(request, error)
+    else:
+        messages.success(request, "Du har gitt samtykke til den individuelle planen.")
+        log_access(request, obj=plan, action=AccessLog.Action.CHANGE, role=plan_access.role_label)
+    return redirect("participant:consents", pk=plan.pk)
+
+
+@require_POST
+def plan_consent_withdraw(request, pk):
+    plan, plan_access = _decided(request, pk)
+    consent = selectors.plan_consent_in_force(selectors.case_consents(plan.case))
+    if consent is None:
+        raise Http404
+    try:
+        services.plan_consent_withdraw(
+            consent=consent, by=request.user, reason="Trukket tilbake av planeieren i appen."
+        )
+    except RuleViolation as error:
+        show_violation(request, error)
+    else:
+        messages.success(
+            request,
+            "Samtykket til planen er trukket tilbake. Planarbeidet stanser, og ingen "
+            "deltakere har tilgang til planen lenger.",
+        )
+        log_access(request, obj=plan, action=AccessLog.Action.CHANGE, role=plan_access.role_label)
+    return redirect("participant:consents", pk=plan.pk)
 
 
 @require_POST
@@ -62,15 +113,14 @@ def consent_give(request, pk, participant_pk):
     )
     form = _consent_form(participant, request.POST)
     if form.is_valid():
-        account = CitizenAccount.objects.filter(user=request.user).first()
         try:
             participation.access_consent_give(
                 participant=participant,
                 by=request.user,
                 given_as=plan_access.given_as,
-                given_by_name=request.user.get_full_name() or request.user.get_username(),
+                given_by_name=_name(request),
                 method=AccessConsent.Method.IDPORTEN,
-                acr=account.last_acr if account else "",
+                acr=_acr(request),
                 **form.cleaned_data,
             )
         except RuleViolation as error:

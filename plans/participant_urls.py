@@ -33,6 +33,12 @@ urlpatterns = [
         name="action_point_done",
     ),
     path("plan/<int:pk>/samtykker/", owner_views.consents, name="consents"),
+    path("plan/<int:pk>/samtykke/", owner_views.plan_consent_give, name="plan_consent_give"),
+    path(
+        "plan/<int:pk>/samtykke/trekk-tilbake/",
+        owner_views.plan_consent_withdraw,
+        name="plan_consent_withdraw",
+    ),
     path(
         "plan/<int:pk>/samtykker/<int:participant_pk>/",
         owner_views.consent_give,

@@ -9,8 +9,13 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cases.models import Case, TimelineEntry
-from cases.services import case_transition, timeline_add
+from cases.models import Case, Consent, TimelineEntry
+from cases.services import (
+    case_transition,
+    consent_record,
+    consent_withdrawal_record,
+    timeline_add,
+)
 from core.errors import RuleViolation
 from core.history import delete_with_history
 from plans import participation, rules, selectors
@@ -200,6 +205,38 @@ def plans_suspend_for_withdrawn_consent(*, case, by) -> None:
         text="Individuell plan satt tilbake til utkast: samtykket ble trukket tilbake.",
         by=by,
     )
+
+
+# --- The owner's consent to the plan, given in the app -----------------------------------
+
+
+@transaction.atomic
+def plan_consent_give(*, plan: Plan, by, given_as: str, given_by_name: str, acr: str) -> Consent:
+    """The owner (or a parent of a child under 16), logged in with ID-porten, consents to
+    the plan; recorded on the case as the coordinator's paper consents are."""
+    if selectors.plan_consent_in_force(selectors.case_consents(plan.case)):
+        raise RuleViolation("Samtykket til planen er allerede gitt.")
+    return consent_record(
+        case=plan.case,
+        by=by,
+        given_by=given_as,
+        given_by_name=given_by_name,
+        given_on=timezone.localdate(),
+        form=Consent.Form.ELECTRONIC,
+        acr=acr,
+        covers_plan=True,
+    )
+
+
+@transaction.atomic
+def plan_consent_withdraw(*, consent: Consent, by, reason: str = "") -> Consent:
+    """Withdrawal stops the plan work at once: the plan goes back to draft and every
+    participant loses access (followup.services.consent_withdraw does the same for staff)."""
+    consent_withdrawal_record(
+        consent=consent, by=by, withdrawn_on=timezone.localdate(), reason=reason
+    )
+    plans_suspend_for_withdrawn_consent(case=consent.case, by=by)
+    return consent
 
 
 # --- Goals and measures --------------------------------------------------------------

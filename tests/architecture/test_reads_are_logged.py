@@ -291,7 +291,14 @@ USER_OF = {
     **{name: "school" for name in PARTICIPANT_ROUTES},
     **{
         f"participant:{name}": "owner"
-        for name in ("consents", "consent_give", "consent_withdraw", "access_log")
+        for name in (
+            "consents",
+            "consent_give",
+            "consent_withdraw",
+            "plan_consent_give",
+            "plan_consent_withdraw",
+            "access_log",
+        )
     },
     # Reached by the caseworker's token, with no login: the row names the token's owner.
     "plans:calendar_feed": "caseworker",

@@ -377,3 +377,32 @@ def test_a_participants_overdue_action_point_reminds_the_coordinator(world, toda
     action_points_overdue(today)
     recipients = set(Reminder.objects.values_list("recipient", flat=True))
     assert recipients == {a.plan.case.appointments.get().coordinator.user_id}
+
+
+# --- The owner's consent to the plan itself ---------------------------------------------------
+
+
+def test_the_parent_withdraws_consent_to_the_plan_and_every_participant_loses_access(world):
+    a, school, parent = world
+    _client(parent).post(reverse("participant:plan_consent_withdraw", args=[a.plan.pk]))
+    a.plan.refresh_from_db()
+    assert (a.plan.status, _page(_client(school), a.plan).status_code) == ("draft", 404)
+
+
+def test_the_parent_gives_consent_to_the_plan_in_the_app_with_the_idporten_level(world):
+    a, _, parent = world
+    a.plan.case.consents.update(withdrawn_on=timezone.localdate())
+    _client(parent).post(reverse("participant:plan_consent_give", args=[a.plan.pk]))
+    consent = a.plan.case.consents.get(withdrawn_on__isnull=True)
+    assert (consent.form, consent.acr, consent.given_by, consent.covers_plan) == (
+        "electronic",
+        "idporten-loa-substantial",
+        "parent",
+        True,
+    )
+
+
+def test_staff_cannot_note_a_consent_as_given_in_idporten():
+    from cases.forms import ConsentForm
+
+    assert "electronic" not in dict(ConsentForm().fields["form"].choices)
