@@ -77,6 +77,7 @@ def navigation(request):
     menu = PARTICIPANT_MENU if confined else MENU
     context.update(
         nav_is_ke=is_ke,
+        nav_is_participant=confined,
         nav_items=[
             (item, reverse(item.url_name), item.section == section)
             for item in menu

@@ -292,9 +292,31 @@ def message_send(
     path = reverse("participant:plan", args=[plan.pk])
     told = recipients if not to_everyone else list(plan.participants.all())
     for participant in told:
-        if participant.user_id != by.pk and (not confidential or sees_confidential(participant)):
+        if (
+            participant.user_id != by.pk
+            and may_open_the_plan(participant)
+            and (not confidential or sees_confidential(participant))
+        ):
             notices.notify_participant(participant, notices.MESSAGE, path)
     return message
+
+
+def may_open_the_plan(participant) -> bool:
+    """Worth a notice: the owner's consent lets them in, or they decide over the plan
+    as a parent or guardian. (A parent of a 16-year-old may be told in vain.)"""
+    relation = participant.relation
+    if relation is not None and relation.role in (
+        access_rules.PARENT,
+        access_rules.GUARDIAN,
+    ):
+        return True
+    consents = getattr(participant, "consents_in_force", None)
+    if consents is None:
+        today = timezone.localdate()
+        return participant.access_consents.filter(
+            withdrawn_at__isnull=True, valid_from__lte=today, valid_to__gte=today
+        ).exists()
+    return bool(consents)
 
 
 @transaction.atomic

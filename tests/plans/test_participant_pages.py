@@ -406,3 +406,16 @@ def test_staff_cannot_note_a_consent_as_given_in_idporten():
     from cases.forms import ConsentForm
 
     assert "electronic" not in dict(ConsentForm().fields["form"].choices)
+
+
+def test_a_participant_without_access_gets_no_notice_of_a_message(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    a, _, parent = world
+    ParticipantFactory(plan=a.plan, role="nav", email="nav@nav.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        _client(parent).post(
+            reverse("participant:message_send", args=[a.plan.pk]),
+            {"text": "Hei", "to_everyone": "on"},
+        )
+    assert [m for m in mailoutbox if "nav@nav.example" in m.to] == []
