@@ -341,7 +341,6 @@ def consent_record(
     sharing_with: str = "",
     acr: str = "",
 ) -> Consent:
-    """`acr`: the ID-porten level of the login an electronic consent was given in."""
     if not case.is_open:
         raise RuleViolation("Samtykke kan ikke registreres på en avsluttet sak.")
     if given_on > timezone.localdate():
@@ -351,8 +350,6 @@ def consent_record(
     )
     if scope:
         raise RuleViolation([message for messages in scope.values() for message in messages])
-    if form == Consent.Form.ELECTRONIC and not acr:
-        raise RuleViolation("Et elektronisk samtykke må være gitt innlogget med ID-porten.")
     consent = Consent(
         case=case,
         given_by=given_by,

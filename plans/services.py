@@ -216,6 +216,8 @@ def plan_consent_give(*, plan: Plan, by, given_as: str, given_by_name: str, acr:
     the plan; recorded on the case as the coordinator's paper consents are."""
     if selectors.plan_consent_in_force(selectors.case_consents(plan.case)):
         raise RuleViolation("Samtykket til planen er allerede gitt.")
+    if not acr:
+        raise RuleViolation("Logg inn med ID-porten på nytt for å gi samtykke.")
     return consent_record(
         case=plan.case,
         by=by,

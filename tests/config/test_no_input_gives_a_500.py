@@ -152,7 +152,7 @@ def world(people):
 
 
 def discover(client, people, cases) -> list[tuple[str, Target]]:
-    seeds = ["/"]
+    seeds = ["/", "/deltaker/"]
     for case in cases:
         seeds += [
             f"/saker/{case.pk}/",

@@ -52,6 +52,7 @@ def _ids_of_b(b) -> list[dict]:
         "participant_pk": b.participant.pk,
         "point_pk": b.point.pk,
         "access_consent_pk": b.consent.pk,
+        "consent_pk": b.plan.case.consents.get().pk,
         "appointment_pk": b.plan.case.appointments.get().pk,
     }
     return [
