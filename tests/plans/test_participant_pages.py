@@ -419,3 +419,12 @@ def test_a_participant_without_access_gets_no_notice_of_a_message(
             {"text": "Hei", "to_everyone": "on"},
         )
     assert [m for m in mailoutbox if "nav@nav.example" in m.to] == []
+
+
+def test_a_consent_to_the_plan_needs_the_idporten_level_of_the_login(world):
+    a, _, parent = world
+    parent.citizen.last_acr = ""
+    parent.citizen.save(update_fields=["last_acr"])
+    a.plan.case.consents.update(withdrawn_on=timezone.localdate())
+    _client(parent).post(reverse("participant:plan_consent_give", args=[a.plan.pk]))
+    assert not a.plan.case.consents.filter(withdrawn_on__isnull=True).exists()
