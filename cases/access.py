@@ -16,14 +16,14 @@ def caseworker_required(view):
     return wrapped
 
 
-def _who(request) -> dict:
+def _who(request, role=None) -> dict:
     """The fields of a row that say who looked, from where: the same for every row of a request."""
     match = getattr(request, "resolver_match", None)
     user = request.user
     return {
         "user": user if user.is_authenticated else None,
         "username": user.get_username() if user.is_authenticated else "",
-        "role": user_role(user),
+        "role": user_role(user) if role is None else role,
         "view_name": match.view_name if match else "",
         # The same address django-axes locks out, read past our own proxies only.
         "ip_address": client_ip(request),
@@ -32,9 +32,10 @@ def _who(request) -> dict:
     }
 
 
-def _write(request, *, object_type, object_id, action, person_id=None) -> AccessLog:
+def _write(request, *, object_type, object_id, action, person_id=None, role=None) -> AccessLog:
+    who = _who(request, role)
     row = AccessLog(
-        **_who(request),
+        **who,
         person_id=person_id,
         object_type=object_type,
         object_id=str(object_id),
@@ -51,11 +52,14 @@ def _write(request, *, object_type, object_id, action, person_id=None) -> Access
     return row
 
 
-def log_access(request, *, obj, action=AccessLog.Action.VIEW, person_id=None) -> AccessLog:
+def log_access(
+    request, *, obj, action=AccessLog.Action.VIEW, person_id=None, role=None
+) -> AccessLog:
     """Write one access-log row for this request.
 
     `person_id` is the person whose data is shown; for a Person it is the object itself,
-    for anything with a `person_id` (a case, a plan) that person.
+    for anything with a `person_id` (a case, a plan) that person. `role` names the role
+    the user saw it in where it is not a staff role (a plan's parent, its school).
     """
     if person_id is None:
         is_person = obj._meta.model_name == "person"
@@ -66,6 +70,7 @@ def log_access(request, *, obj, action=AccessLog.Action.VIEW, person_id=None) ->
         object_id=obj.pk,
         action=action,
         person_id=person_id,
+        role=role,
     )
 
 
@@ -83,7 +88,7 @@ def log_list(
 
 
 def log_shown(
-    request, shown: dict, *, action=AccessLog.Action.VIEW, searched="", user=None
+    request, shown: dict, *, action=AccessLog.Action.VIEW, searched="", user=None, role=None
 ) -> list[AccessLog]:
     """As `log_list`, for a page that lists objects of several types: `shown` maps each
     object type to its `(object_id, person_id)` pairs. Still one INSERT.
@@ -91,9 +96,9 @@ def log_shown(
     `searched` is the kind of term a search used ("fødselsnummer", "navn"), never the
     term itself: it adds a row about no one that records that a search was made, so a
     search that found nobody is logged too. `user` is who a page without a login was
-    shown for (the calendar feed reached by its owner's token).
+    shown for (the calendar feed reached by its owner's token). `role`: as for `log_access`.
     """
-    who = _who(request)
+    who = _who(request, role)
     if user is not None:
         who.update(user=user, username=user.get_username(), role=user_role(user))
     rows = [("search", searched, None)] if searched else []

@@ -29,6 +29,7 @@ def consent_record(
     sharing_with: str = "",
     given_by_key: str = "",
     enough_reason: str = "",
+    acr: str = "",
 ) -> Consent:
     """Record a consent; the case goes on to assessment once the consent it needs is there:
     for a child with two holders of parental responsibility, both, or one with the
@@ -53,6 +54,7 @@ def consent_record(
         sharing_with=sharing_with,
         given_by_key=given_by_key,
         enough_reason=enough_reason,
+        acr=acr,
         noted_by=by,
     )
     consent.full_clean()

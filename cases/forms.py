@@ -135,6 +135,8 @@ class ConsentForm(forms.ModelForm):
             "familie» først."
         )
         self.fields["given_on"].initial = timezone.localdate()
+        # An electronic consent is given by the owner in the app, never noted by staff.
+        self.fields["form"].choices = [(f.value, f.label) for f in Consent.STAFF_FORMS]
         self.helper = _helper(
             "giver",
             "given_on",

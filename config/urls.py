@@ -35,6 +35,7 @@ urlpatterns = [
     path("vurdering/", include("eligibility.urls")),
     path("koordinatorer/", include("coordinators.urls")),
     path("planer/", include("plans.urls")),
+    path("deltaker/", include("plans.participant_urls")),
     path("vedtak/", include("decisions.urls")),
     path("admin/", admin.site.urls),
     path("helse/", Health.as_view(), name="health"),

@@ -11,6 +11,7 @@ from cases import tabs
 from cases.login.accounts import is_citizen
 from cases.scoping import sees_all_cases
 from followup.selectors import open_reminder_count
+from plans.confinement import is_confined
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,11 @@ MENU = (
     NavItem("Oversikt", "followup:overview", "overview", "ke"),
     NavItem("Tilgangslogg", "cases:access_log", "access_log", "cases.view_accesslog"),
 )
+# A citizen or another service's participant sees only their own pages.
+PARTICIPANT_MENU = (
+    NavItem("Mine planer", "participant:plans", "participant", "all"),
+    NavItem("Varsler", "participant:notices", "participant_notices", "all"),
+)
 
 # Pages of their own in the menu; every other page belongs to its app's section.
 _PAGE_SECTIONS = {
@@ -43,6 +49,7 @@ _PAGE_SECTIONS = {
     "followup:dashboard": "cases",
     "followup:leader_home": "cases",
     "cases:hand_over": "cases",
+    "participant:notices": "participant_notices",
 }
 
 
@@ -107,17 +114,20 @@ def navigation(request):
             nav_items=[(item, reverse(item.url_name), current)],
         )
         return context
-    is_ke = sees_all_cases(user)
+    confined = is_confined(request)
+    is_ke = not confined and sees_all_cases(user)
     section = getattr(request, "menu_section", "") or current_section(
         getattr(request, "resolver_match", None)
     )
+    menu = PARTICIPANT_MENU if confined else MENU
     context.update(
         nav_is_ke=is_ke,
+        nav_is_participant=confined,
         # Lazy: read only where a page shows the menu (not the admin's, not a PDF's).
         nav_reminder_count=SimpleLazyObject(lambda: reminder_count(request)),
         nav_items=[
             (item, reverse(item.url_name), item.section == section)
-            for item in MENU
+            for item in menu
             if _shown(item, user, is_ke)
         ],
     )

@@ -21,11 +21,14 @@ from followup import selectors, services
 from followup.context_processors import forget_reminder_count
 from followup.forms import DeadlineFilterForm
 from followup.models import Reminder
+from plans.confinement import is_confined
 
 
 def home(request):
     if is_citizen(request.user):
         return redirect("citizen:home")
+    if is_confined(request):
+        return redirect("participant:plans")
     if request.user.has_perm("cases.hand_over_cases"):
         return redirect("followup:leader_home")
     if sees_all_cases(request.user):

@@ -20,6 +20,16 @@ class PlansConfig(AppConfig):
             extend_role_permissions(role, ["plans.view_plan", "plans.add_plan"])
 
         register_tab(CaseTab("plan", "Plan", "plans:case_plan", 70))
+
+        # Citizens reach the participant pages, and see their plans on their start page.
+        from cases.citizen_home import CitizenSection, register_section
+        from cases.login.boundary import open_to_citizens
+        from plans.participant_views import citizen_section
+
+        open_to_citizens(namespaces=("participant",))
+        register_section(
+            CitizenSection("plans", "plans/participant/citizen_section.html", citizen_section, 10)
+        )
         from plans.progress import register_steps
 
         register_steps()

@@ -136,6 +136,7 @@ def seed() -> None:
         responsible="Leder for avlastningen",
         starts_on=today + datetime.timedelta(days=14),
     )
+    parent = case.person.relations.filter(role="parent").order_by("id").first()
     for name, role, organisation, contribution, member in [
         ("Mona Johansen", Participant.Role.PARENT, "", "Følger opp hjemme.", True),
         (
@@ -155,6 +156,8 @@ def seed() -> None:
         ("Anne Barnehage", Participant.Role.KINDERGARTEN, "Solsikken barnehage", "", True),
         ("Dr. Lise Lege", Participant.Role.SPECIALIST, "HABU", "Faglige råd.", False),
     ]:
+        # The parent logs in with ID-porten through her registered relation.
+        relation = parent if parent and name == parent.name else None
         services.participant_add(
             plan=plan,
             by=kari,
@@ -163,6 +166,8 @@ def seed() -> None:
             organisation=organisation,
             contribution=contribution,
             contact="",
+            email=relation.email if relation else "",
+            relation=relation,
             in_responsibility_group=member,
         )
     meetings.meeting_record(

@@ -5,6 +5,7 @@ from crispy_forms.layout import Fieldset
 from django import forms
 from django.utils import timezone
 
+from cases.models import Relation
 from core.forms import DATE_INPUT, TEXT, FreeText, formfield
 from core.forms import form_helper as _helper
 from core.locking import STAMP_FIELD, StampedForm
@@ -101,6 +102,7 @@ class MeasureForm(forms.ModelForm):
             "scope",
             "provider",
             "responsible",
+            "participant",
             "how",
             "starts_on",
             "ends_on",
@@ -111,6 +113,9 @@ class MeasureForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = Goal.objects.filter(plan=plan)
         self.fields["goal"].empty_label = "Ikke knyttet til ett mål"
+        self.fields["participant"].queryset = Participant.objects.filter(plan=plan)
+        self.fields["participant"].empty_label = "Ingen – koordinatoren følger opp"
+        self.fields["participant"].help_text = "Deltakeren kan merke tiltaket gjennomført selv."
         self.fields["provider"].error_messages["required"] = "Et tiltak må ha en som gir det."
         self.fields["starts_on"].initial = timezone.localdate()
         self.helper = _helper(
@@ -119,6 +124,7 @@ class MeasureForm(forms.ModelForm):
             "scope",
             "provider",
             "responsible",
+            "participant",
             "how",
             "starts_on",
             "ends_on",
@@ -141,21 +147,30 @@ class ParticipantForm(forms.ModelForm):
             "role",
             "organisation",
             "contact",
+            "email",
+            "relation",
             "contribution",
-            "has_confidential_access",
             "in_responsibility_group",
         ]
         widgets = {"contribution": TEXTAREA}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only the plan's own person's relations: how a parent or next of kin logs in.
+        self.fields["relation"].queryset = Relation.objects.filter(person_id=plan.person_id)
+        self.fields["relation"].empty_label = "Ingen (ikke innbygger)"
+        self.fields["relation"].help_text = (
+            "For foreldre, verge og pårørende: de logger inn med ID-porten og kjennes igjen "
+            "på fødselsnummeret som er registrert på relasjonen."
+        )
         self.helper = _helper(
             "name",
             "role",
             "organisation",
             "contact",
+            "email",
+            "relation",
             "contribution",
-            "has_confidential_access",
             "in_responsibility_group",
             submit="Legg til deltaker",
         )

@@ -50,7 +50,8 @@ def meeting_record(
         allowed = set(selectors.action_point_users(plan.case))
         if not responsible <= allowed:
             raise RuleViolation(
-                "Påminnelsen kan bare gå til sakens koordinator eller saksbehandler."
+                "Påminnelsen kan bare gå til sakens koordinator eller saksbehandler, "
+                "eller til en deltaker i planen som logger inn her."
             )
     meeting = Meeting(
         plan=plan,

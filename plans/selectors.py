@@ -14,10 +14,11 @@ from django.db.models import (
 from django.db.models.functions import Concat
 from django.utils import timezone
 
-from cases.models import Case, Consent
+from cases.models import Case, CitizenAccount, Consent
 from coordinators.models import Appointment
 from coordinators.selectors import appointments_for_user
-from plans.models import Evaluation, Measure, Meeting, Plan
+from plans.access import participants_prefetch
+from plans.models import Evaluation, Measure, Meeting, Participant, Plan
 from plans.ordering import LIST_ORDER
 
 
@@ -31,26 +32,30 @@ def next_evaluations(case_ids) -> dict[int, datetime.date]:
 
 
 def plan_for_case(case) -> Plan | None:
-    """The case's plan with every part the plan page and the PDF show: 7 queries at most."""
-    return (
-        Plan.objects.filter(case=case)
-        .prefetch_related(
-            "goals",
-            Prefetch("measures", queryset=Measure.objects.select_related("goal")),
-            "participants",
-            Prefetch(
-                "meetings",
-                queryset=Meeting.objects.select_related("recorded_by")
-                .prefetch_related("action_points")
-                .annotate(
-                    carries_next_meeting=Exists(
-                        next_meetings(Meeting.objects.filter(pk=OuterRef("pk")))
-                    )
-                ),
+    """The case's plan with every part the plan page and the PDF show: 9 queries at most."""
+    return with_plan_parts(Plan.objects.filter(case=case)).first()
+
+
+def with_plan_parts(plans, *, today=None):
+    """Plans with their goals, measures, participants (with the relation they log in by
+    and their access consent in force), meetings with their action points, and
+    evaluations: one query each."""
+    today = today or timezone.localdate()
+    return plans.prefetch_related(
+        "goals",
+        Prefetch("measures", queryset=Measure.objects.select_related("goal")),
+        participants_prefetch(today),
+        Prefetch(
+            "meetings",
+            queryset=Meeting.objects.select_related("recorded_by")
+            .prefetch_related("action_points")
+            .annotate(
+                carries_next_meeting=Exists(
+                    next_meetings(Meeting.objects.filter(pk=OuterRef("pk")))
+                )
             ),
-            Prefetch("evaluations", queryset=Evaluation.objects.select_related("recorded_by")),
-        )
-        .first()
+        ),
+        Prefetch("evaluations", queryset=Evaluation.objects.select_related("recorded_by")),
     )
 
 
@@ -108,15 +113,29 @@ def is_plan_editor(user, case) -> bool:
 
 
 def action_point_users(case):
-    """Who an action point's reminder may go to: the case's active coordinators and caseworker."""
+    """Who an action point may be given to: the case's active coordinators and caseworker,
+    and the plan's participants who log in here (they mark it done themselves)."""
     from django.contrib.auth import get_user_model
 
     coordinators = Appointment.objects.filter(case=case, ended_on__isnull=True).values(
         "coordinator__user_id"
     )
+    participants = Participant.objects.filter(plan__case=case)
+    accounts = participants.filter(user__isnull=False).values("user_id")
+    citizens = CitizenAccount.objects.filter(
+        national_id__in=participants.exclude(relation__national_id="")
+        .filter(relation__isnull=False)
+        .values("relation__national_id")
+    ).values("user_id")
     return (
         get_user_model()
-        .objects.filter(Q(pk__in=coordinators) | Q(pk=case.caseworker_id), is_active=True)
+        .objects.filter(
+            Q(pk__in=coordinators)
+            | Q(pk=case.caseworker_id)
+            | Q(pk__in=accounts)
+            | Q(pk__in=citizens),
+            is_active=True,
+        )
         .order_by("first_name", "last_name", "id")
     )
 

@@ -9,13 +9,15 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cases.models import Case, TimelineEntry
+from cases.consents import consent_record, consent_withdrawal_record
+from cases.models import Case, Consent, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.history import delete_with_history
 from core.locking import refuse_if_changed
-from plans import rules, selectors
+from plans import participation, rules, selectors
 from plans.models import (
+    AccessConsent,
     Goal,
     ItemStatus,
     Measure,
@@ -181,17 +183,25 @@ def plan_close(*, plan: Plan, by, closed_reason: str, note: str = "") -> Plan:
 def plans_suspend_for_withdrawn_consent(*, case, by) -> None:
     """Withdrawn consent stops the plan work: an active plan goes back to draft.
 
-    Participants lose access to confidential information when no consent to sharing
-    remains. Activation is refused until new consent is registered.
+    Participants lose their access when no consent to the plan remains, and access to
+    confidential information when no consent to sharing remains. Activation is refused
+    until new consent is registered.
     """
     plan = Plan.objects.select_for_update().filter(case=case).first()
     if plan is None or plan.is_closed:
         return
     consents = selectors.case_consents(case)
-    if selectors.sharing_consent_in_force(consents) is None:
-        for participant in plan.participants.filter(has_confidential_access=True):
-            participant.has_confidential_access = False
-            save(participant, by=by, update_fields=["has_confidential_access"])
+    if selectors.plan_consent_in_force(consents) is None:
+        participation.access_consents_withdraw_for_plan(
+            plan=plan, by=by, reason="Samtykket til planen er trukket tilbake."
+        )
+    elif selectors.sharing_consent_in_force(consents) is None:
+        participation.access_consents_withdraw_for_plan(
+            plan=plan,
+            by=by,
+            reason="Samtykket til deling av taushetsbelagte opplysninger er trukket tilbake.",
+            scope=AccessConsent.Scope.CONFIDENTIAL,
+        )
     if plan.status != Plan.Status.ACTIVE or selectors.plan_consent_in_force(consents):
         return
     today = timezone.localdate()
@@ -207,6 +217,40 @@ def plans_suspend_for_withdrawn_consent(*, case, by) -> None:
         text="Individuell plan satt tilbake til utkast: samtykket ble trukket tilbake.",
         by=by,
     )
+
+
+# --- The owner's consent to the plan, given in the app -----------------------------------
+
+
+@transaction.atomic
+def plan_consent_give(*, plan: Plan, by, given_as: str, given_by_name: str, acr: str) -> Consent:
+    """The owner (or a parent of a child under 16), logged in with ID-porten, consents to
+    the plan; recorded on the case as the coordinator's paper consents are."""
+    if selectors.plan_consent_in_force(selectors.case_consents(plan.case)):
+        raise RuleViolation("Samtykket til planen er allerede gitt.")
+    if not acr:
+        raise RuleViolation("Logg inn med ID-porten på nytt for å gi samtykke.")
+    return consent_record(
+        case=plan.case,
+        by=by,
+        given_by=given_as,
+        given_by_name=given_by_name,
+        given_on=timezone.localdate(),
+        form=Consent.Form.ELECTRONIC,
+        acr=acr,
+        covers_plan=True,
+    )
+
+
+@transaction.atomic
+def plan_consent_withdraw(*, consent: Consent, by, reason: str = "") -> Consent:
+    """Withdrawal stops the plan work at once: the plan goes back to draft and every
+    participant loses access (followup.services.consent_withdraw does the same for staff)."""
+    consent_withdrawal_record(
+        consent=consent, by=by, withdrawn_on=timezone.localdate(), reason=reason
+    )
+    plans_suspend_for_withdrawn_consent(case=consent.case, by=by)
+    return consent
 
 
 # --- Goals and measures --------------------------------------------------------------
@@ -249,6 +293,7 @@ def measure_add(
     scope: str = "",
     how: str = "",
     goal: Goal | None = None,
+    participant: Participant | None = None,
 ) -> Measure:
     lock_plan(plan)
     if not (provider or "").strip():
@@ -258,9 +303,12 @@ def measure_add(
         raise RuleViolation(problems)
     if goal is not None and goal.plan_id != plan.pk:
         raise RuleViolation("Målet hører til en annen plan.")
+    if participant is not None and participant.plan_id != plan.pk:
+        raise RuleViolation("Deltakeren hører til en annen plan.")
     measure = Measure(
         plan=plan,
         goal=goal,
+        participant=participant,
         title=title.strip(),
         provider=provider.strip(),
         responsible=responsible.strip(),
@@ -290,26 +338,24 @@ def participant_add(
     role: str,
     organisation: str = "",
     contact: str = "",
+    email: str = "",
+    relation=None,
     contribution: str = "",
-    has_confidential_access: bool = False,
     in_responsibility_group: bool = False,
 ) -> Participant:
+    """A participant sees nothing until invited and the owner consents to their access."""
     lock_plan(plan)
-    if has_confidential_access and not selectors.sharing_consent_in_force(
-        selectors.case_consents(plan.case)
-    ):
-        raise RuleViolation(
-            "Deltakeren kan ikke få tilgang til taushetsbelagte opplysninger uten samtykke "
-            "til deling. Registrer samtykket først."
-        )
+    if relation is not None and relation.person_id != plan.person_id:
+        raise RuleViolation("Relasjonen hører til en annen person.")
     participant = Participant(
         plan=plan,
         name=name.strip(),
         role=role,
         organisation=organisation,
         contact=contact,
+        email=email,
+        relation=relation,
         contribution=contribution,
-        has_confidential_access=has_confidential_access,
         in_responsibility_group=in_responsibility_group,
     )
     save(participant, by=by)

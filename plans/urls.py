@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import calendar_views, edit_views, my_plans_views, pdf_views, views
+from plans import calendar_views, edit_views, my_plans_views, pdf_views, team_views, views
 
 app_name = "plans"
 
@@ -32,6 +32,22 @@ urlpatterns = [
         views.participant_remove,
         name="participant_remove",
     ),
+    path(
+        "sak/<int:pk>/deltakere/<int:participant_pk>/inviter/",
+        team_views.participant_invite,
+        name="participant_invite",
+    ),
+    path(
+        "sak/<int:pk>/deltakere/<int:participant_pk>/samtykke/",
+        team_views.consent_record,
+        name="consent_record",
+    ),
+    path(
+        "sak/<int:pk>/samtykke/<int:access_consent_pk>/trekk-tilbake/",
+        team_views.consent_revoke,
+        name="consent_revoke",
+    ),
+    path("sak/<int:pk>/samarbeid/", team_views.together, name="together"),
     path("sak/<int:pk>/mote/", views.meeting_add, name="meeting_add"),
     path(
         "sak/<int:pk>/oppfolgingspunkt/<int:point_pk>/",

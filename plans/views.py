@@ -201,6 +201,7 @@ def participant_add(request, pk):
         request,
         pk,
         form_class=forms.ParticipantForm,
+        form_kwargs=lambda plan: {"plan": plan},
         save=lambda plan, data: services.participant_add(plan=plan, by=request.user, **data),
         title="Ny deltaker",
         intro="Ansvarsgruppen bør ha få og faste medlemmer.",

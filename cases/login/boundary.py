@@ -10,8 +10,14 @@ from django.http import Http404
 
 from cases.login.accounts import is_citizen
 
-# Open to citizens besides their own namespace.
+# Open to citizens besides their own namespace; an app above adds the namespace of its
+# own citizen pages with `open_to_citizens` (plans: the participant pages).
 CITIZEN_OPEN_URL_NAMES = {"logout", "home"}
+CITIZEN_OPEN_NAMESPACES = {"citizen"}
+
+
+def open_to_citizens(*, namespaces=()) -> None:
+    CITIZEN_OPEN_NAMESPACES.update(namespaces)
 
 
 def citizen_page(view):
@@ -40,7 +46,7 @@ class CitizenBoundaryMiddleware:
         if not is_citizen(request.user):
             return None
         match = request.resolver_match
-        if match.namespace == "citizen" or match.view_name in CITIZEN_OPEN_URL_NAMES:
+        if match.namespace in CITIZEN_OPEN_NAMESPACES or match.view_name in CITIZEN_OPEN_URL_NAMES:
             return None
         if is_marked(view_func) or is_marked(getattr(view_func, "view_class", None)):
             return None

@@ -196,6 +196,10 @@ class Consent(models.Model):
     class Form(models.TextChoices):
         WRITTEN = "written", "Skriftlig"
         ORAL = "oral", "Muntlig (notert)"
+        # Given by the owner (or a parent) logged in with ID-porten, in the app.
+        ELECTRONIC = "electronic", "Elektronisk, innlogget med ID-porten"
+
+    STAFF_FORMS = (Form.WRITTEN, Form.ORAL)
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
     given_by = models.CharField("gitt av", max_length=20, choices=GivenBy.choices)
@@ -205,6 +209,8 @@ class Consent(models.Model):
     given_by_key = models.CharField("partsnøkkel", max_length=40, blank=True)
     given_on = models.DateField("dato", validators=[RECEIVED_DATE])
     form = models.CharField("form", max_length=20, choices=Form.choices)
+    # The ID-porten assurance level of the login an electronic consent was given in.
+    acr = models.CharField("sikkerhetsnivå", max_length=40, blank=True)
     covers_plan = models.BooleanField("samtykke til å utarbeide individuell plan", default=False)
     covers_sharing = models.BooleanField(
         "samtykke til deling av taushetsbelagte opplysninger", default=False

@@ -96,15 +96,29 @@ def action_points_overdue(today: datetime.date, dry_run: bool = False) -> int:
     """Open action points of active plans past their date: remind the one responsible.
 
     That is the responsible user where one is set and active, otherwise the plan's
-    active coordinators.
+    active coordinators. A participant (a citizen, another service) is not reminded
+    from here: the reminder's page is the coordinator's, so the coordinator follows up.
     """
     overdue = due.action_points_due(until=today - datetime.timedelta(days=1))
-    to_user = overdue.filter(responsible_user__is_active=True).values_list(
-        "pk", "meeting__plan__case_id", "meeting__plan__case__number", "due_on", "responsible_user"
+    participant = Q(responsible_user__participant_account__isnull=False) | Q(
+        responsible_user__citizen__isnull=False
+    )
+    to_user = (
+        overdue.filter(responsible_user__is_active=True)
+        .exclude(participant)
+        .values_list(
+            "pk",
+            "meeting__plan__case_id",
+            "meeting__plan__case__number",
+            "due_on",
+            "responsible_user",
+        )
     )
     # The filter and the value read the same join: only the active appointments' users.
     to_coordinator = (
-        overdue.filter(Q(responsible_user__isnull=True) | Q(responsible_user__is_active=False))
+        overdue.filter(
+            Q(responsible_user__isnull=True) | Q(responsible_user__is_active=False) | participant
+        )
         .filter(
             meeting__plan__case__appointments__ended_on__isnull=True,
             meeting__plan__case__appointments__coordinator__user__is_active=True,

@@ -36,6 +36,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.plans.factories import (
+    AccessConsentFactory,
     ActionPointFactory,
     EvaluationFactory,
     GoalFactory,
@@ -43,6 +44,8 @@ from tests.plans.factories import (
     MeetingFactory,
     ParticipantFactory,
     PlanFactory,
+    citizen_user,
+    participant_user,
 )
 
 # Routes that show no one's personal data, and why. Everything else must log.
@@ -79,6 +82,8 @@ NO_PERSONAL_DATA = {
     "citizen:oidc_callback": "logs a citizen in, or says why not",
     "citizen:dev_login": "off unless debug (404 here); with debug on it logs the demo people",
     "citizen:home": "lists nothing yet; each section an app registers logs what it shows",
+    "participant:notices": "the user's own choice of email notices",
+    "participant:invitation": "a form to choose a password; it shows no plan",
     "admin:index": "the list of models",
     "admin:app_list": "the models of one app",
     "admin:login": "the login form",
@@ -165,6 +170,10 @@ def world(db, settings, tmp_path):
     plan = PlanFactory(case=case, active=True, next_evaluation_on=today + datetime.timedelta(3))
     goal = GoalFactory(plan=plan)
     meeting = MeetingFactory(plan=plan, held_on=today - datetime.timedelta(1))
+    # The plan's school, with a participant account and the owner's consent; the owner
+    # herself, logged in with ID-porten.
+    participant = ParticipantFactory(plan=plan, role="school")
+    school = participant_user(participant)
     decision = DecisionFactory(case=case, sent=True)
     letter = Letter(
         kind=Letter.Kind.DECISION,
@@ -210,9 +219,10 @@ def world(db, settings, tmp_path):
         "accesslog": seen,
         "consent": consent,
         "goal": goal,
-        "measure": MeasureFactory(plan=plan, goal=goal),
-        "participant": ParticipantFactory(plan=plan),
-        "point": ActionPointFactory(meeting=meeting),
+        "measure": MeasureFactory(plan=plan, goal=goal, participant=participant),
+        "participant": participant,
+        "access_consent": AccessConsentFactory(participant=participant),
+        "point": ActionPointFactory(meeting=meeting, responsible_user=school),
         "coordinator": coordinator,
         "session": session,
         "attendance": AttendanceFactory(session=session, coordinator=coordinator),
@@ -228,9 +238,15 @@ def world(db, settings, tmp_path):
         "leader": UserFactory(leader=True),
         "coordinator": coordinator.user,
         "admin": UserFactory(is_staff=True, is_superuser=True),
+        "school": school,
+        "owner": citizen_user(person.national_id),
     }
     return {"objects": objects, "users": users, "token": calendar_feed_renew(user=caseworker)}
 
+
+PARTICIPANT_ROUTES = [
+    n for n, _ in _walk(get_resolver().url_patterns) if n.startswith("participant:")
+]
 
 # What `pk` means, where it is not the case.
 PK_OF = {
@@ -253,6 +269,8 @@ PK_OF = {
         for name in ("detail", "preview", "submit", "approve", "send", "received")
     },
     "decisions:complaint_add": "decision",
+    # The participant pages name the plan, never the case.
+    **{name: "plan" for name in PARTICIPANT_ROUTES},
 }
 # The other parts of a URL, by converter name.
 PART_OF = {
@@ -264,6 +282,7 @@ PART_OF = {
     "consent_pk": "consent",
     "relation_pk": "relation",
     "service_pk": "personservice",
+    "access_consent_pk": "access_consent",
 }
 # Who is allowed to see the page; KE's caseworker otherwise.
 USER_OF = {
@@ -288,6 +307,22 @@ USER_OF = {
             "meeting_add",
             "action_point_done",
             "evaluation_add",
+        )
+    },
+    "plans:participant_invite": "coordinator",
+    "plans:consent_record": "coordinator",
+    "plans:consent_revoke": "coordinator",
+    # The plan's own school sees it and works in it; its owner decides over it.
+    **{name: "school" for name in PARTICIPANT_ROUTES},
+    **{
+        f"participant:{name}": "owner"
+        for name in (
+            "consents",
+            "consent_give",
+            "consent_withdraw",
+            "plan_consent_give",
+            "plan_consent_withdraw",
+            "access_log",
         )
     },
     # Reached by the caseworker's token, with no login: the row names the token's owner.

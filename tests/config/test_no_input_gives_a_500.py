@@ -18,7 +18,10 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cases.models import Person
+from cases.national_id import synthesize
 from followup.models import Reminder
+from plans.models import ParticipantAccount
 from tests.config.pages import Target, crawl
 from tests.coordinators.factories import TrainingSessionFactory
 from tests.decisions.factories import (
@@ -35,10 +38,12 @@ from tests.factories import (
     UserFactory,
 )
 from tests.plans.factories import (
+    AccessConsentFactory,
     ActionPointFactory,
     EvaluationFactory,
     MeasureFactory,
     ParticipantFactory,
+    citizen_user,
     ready_plan,
 )
 
@@ -85,7 +90,16 @@ FUZZ = settings(
 PAGED = ["/saker/", "/vedtak/", "/planer/", "/saker/tilgangslogg/"]
 ADMIN_LISTS = r"^/admin/(\w+/(\w+/)?)?$"
 # What the crawl must find at the least; fewer means a page stopped rendering its forms.
-AT_LEAST = {"caseworker": 28, "leader": 30, "coordinator": 14, "admin": 90}
+AT_LEAST = {
+    "caseworker": 28,
+    "leader": 30,
+    "coordinator": 14,
+    "admin": 90,
+    "school": 4,
+    "owner": 8,
+}
+# The plan owner logs in with ID-porten by this national id.
+OWNER_ID = synthesize(datetime.date(1985, 4, 12), 111)
 
 
 @pytest.fixture
@@ -95,6 +109,9 @@ def people(coordinator_user):
         "leader": UserFactory(leader=True),
         "coordinator": coordinator_user,
         "admin": UserFactory(is_staff=True, is_superuser=True),
+        # The plan's participants who log in: its school, and its owner (ID-porten).
+        "school": ParticipantAccount.objects.create(user=UserFactory()).user,
+        "owner": citizen_user(OWNER_ID),
     }
 
 
@@ -107,7 +124,10 @@ def world(people):
     assessed = CaseFactory()
     AssessmentFactory(case=assessed, facts=facts_for(assessed, judgements={}))
     DecisionFactory(case=assessed, sent=True)
-    MeasureFactory(plan=plan)
+    Person.objects.filter(pk=plan.person_id).update(national_id=OWNER_ID)
+    school = ParticipantFactory(plan=plan, role="school", user=people["school"])
+    AccessConsentFactory(participant=school)
+    MeasureFactory(plan=plan, participant=school)
     ParticipantFactory(plan=plan)
     EvaluationFactory(plan=plan)
     ActionPointFactory(meeting__plan=plan)
@@ -118,7 +138,7 @@ def world(people):
     DecisionFactory(case=case)
     ComplaintFactory(decision__case=case)
     TrainingSessionFactory()
-    for user in people.values():
+    for user in (people[r] for r in ("caseworker", "leader", "coordinator", "admin")):
         Reminder.objects.create(
             kind=Reminder.Kind.EVALUATION_DUE,
             object_type="plan",
@@ -132,7 +152,7 @@ def world(people):
 
 
 def discover(client, people, cases) -> list[tuple[str, Target]]:
-    seeds = ["/"]
+    seeds = ["/", "/deltaker/"]
     for case in cases:
         seeds += [
             f"/saker/{case.pk}/",

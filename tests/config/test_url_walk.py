@@ -9,7 +9,8 @@ from tests.factories import CaseFactory
 
 # The calendar feed authenticates by its secret token, not by session. The OIDC
 # redirects and callbacks log a user in; the development login is a 404 with debug off;
-# the health probe answers the load balancer, which has no session.
+# the health probe answers the load balancer, which has no session; a participant's
+# invitation opens by its secret token.
 PUBLIC = {
     "login",
     "favicon",
@@ -21,6 +22,7 @@ PUBLIC = {
     "citizen:oidc_callback",
     "citizen:dev_login",
     "health",
+    "participant:invitation",
 }
 # What a citizen may reach besides the citizen namespace (cases/login/boundary.py).
 CITIZEN_OPEN = {"home", "logout"}
@@ -73,7 +75,11 @@ def staff_routes():
     return [
         (n, p)
         for n, p in app_routes()
-        if not n.startswith("citizen:") and n not in CITIZEN_OPEN and not citizen_page_view(p)
+        # The participant pages are the citizen's too: the participant scope walk
+        # (tests/plans) checks that each answers only for the participant's own plans.
+        if not n.startswith(("citizen:", "participant:"))
+        and n not in CITIZEN_OPEN
+        and not citizen_page_view(p)
     ]
 
 

@@ -12,6 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _filters_dates(model, name) -> bool:
+    if isinstance(name, tuple):  # (field name, its filter class)
+        name = name[0]
     return isinstance(name, str) and isinstance(model._meta.get_field(name), models.DateField)
 
 

@@ -30,6 +30,11 @@ def test_a_feed_path_without_its_ending_is_hidden_too():
     )
 
 
+def test_the_token_in_a_participants_invitation_link_is_hidden():
+    path = reverse("participant:invitation", args=[TOKEN])
+    assert redact(f"GET {path} HTTP/1.1") == "GET /deltaker/invitasjon/[skjult]/ HTTP/1.1"
+
+
 @pytest.mark.parametrize(
     "name", ["plans:calendar", "plans:calendar_renew", "plans:calendar_revoke"]
 )

@@ -5,8 +5,19 @@ import datetime
 import factory
 from django.utils import timezone
 
-from plans.models import ActionPoint, Evaluation, Goal, Measure, Meeting, Participant, Plan
-from tests.factories import AppointmentFactory, CaseFactory, ConsentFactory
+from cases.models import CitizenAccount
+from plans.models import (
+    AccessConsent,
+    ActionPoint,
+    Evaluation,
+    Goal,
+    Measure,
+    Meeting,
+    Participant,
+    ParticipantAccount,
+    Plan,
+)
+from tests.factories import AppointmentFactory, CaseFactory, ConsentFactory, UserFactory
 
 
 def _in_days(days: int):
@@ -63,6 +74,44 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     role = Participant.Role.SERVICE_PROVIDER
     organisation = "Hjemmetjenesten"
     in_responsibility_group = True
+
+
+class AccessConsentFactory(factory.django.DjangoModelFactory):
+    """The owner's consent to one participant's access, in force for a year from today."""
+
+    class Meta:
+        model = AccessConsent
+
+    participant = factory.SubFactory(ParticipantFactory)
+    scope = AccessConsent.Scope.PLAN
+    valid_from = factory.LazyFunction(timezone.localdate)
+    valid_to = _in_days(365)
+    given_as = AccessConsent.GivenAs.PERSON
+    given_by_name = "Planeieren"
+    method = AccessConsent.Method.PAPER
+    recorded_by = factory.SubFactory(UserFactory)
+    given_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        confidential = factory.Trait(scope=AccessConsent.Scope.CONFIDENTIAL)
+
+
+def participant_user(participant=None, **participant_kwargs):
+    """Another service's participant with an account, linked to a participant row."""
+    user = UserFactory()
+    ParticipantAccount.objects.create(user=user)
+    if participant is None:
+        participant = ParticipantFactory(**participant_kwargs)
+    participant.user = user
+    participant.save(update_fields=["user"])
+    return user
+
+
+def citizen_user(national_id: str, *, acr: str = "idporten-loa-substantial"):
+    """A citizen as an ID-porten login leaves them: a user with a CitizenAccount."""
+    user = UserFactory(first_name="Innbygger", last_name=national_id[-3:])
+    CitizenAccount.objects.create(user=user, national_id=national_id, last_acr=acr)
+    return user
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from cases.models import Consent
 from tests.factories import ConsentFactory
 from tests.plans.factories import (
+    AccessConsentFactory,
     GoalFactory,
     MeasureFactory,
     MeetingFactory,
@@ -49,8 +50,10 @@ def long_plan(db):
             held_on=TODAY - datetime.timedelta(days=30 * (n + 1)),
             agreements=f"Avtale fra møte {n}.",
         )
-    ParticipantFactory(plan=plan, name="Sara Skole", has_confidential_access=False)
-    ParticipantFactory(plan=plan, name="Finn Fastlege", has_confidential_access=True)
+    AccessConsentFactory(participant=ParticipantFactory(plan=plan, name="Sara Skole"))
+    AccessConsentFactory(
+        participant=ParticipantFactory(plan=plan, name="Finn Fastlege"), confidential=True
+    )
     return plan
 
 

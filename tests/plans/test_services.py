@@ -8,8 +8,20 @@ from core.errors import RuleViolation
 from followup import services as followup_services
 from plans import meetings, services
 from plans.models import ActionPoint, Goal, ItemStatus, Measure, Meeting, Participant, Plan
-from tests.factories import AppointmentFactory, CaseFactory, ConsentFactory, UserFactory
-from tests.plans.factories import GoalFactory, MeasureFactory, PlanFactory, ready_plan
+from tests.factories import (
+    AppointmentFactory,
+    CaseFactory,
+    ConsentFactory,
+    RelationFactory,
+    UserFactory,
+)
+from tests.plans.factories import (
+    AccessConsentFactory,
+    GoalFactory,
+    MeasureFactory,
+    PlanFactory,
+    ready_plan,
+)
 
 TODAY = timezone.localdate  # frozen by the module's `today` mark
 
@@ -143,16 +155,14 @@ def test_withdrawing_consent_sets_an_active_plan_back_to_draft_with_a_note(user)
     assert "samtykket ble trukket tilbake" in plan.suspended_note
 
 
-def test_withdrawing_consent_takes_away_participants_access_to_confidential_information(user):
+def test_withdrawing_consent_to_the_plan_withdraws_every_participants_access(user):
     plan = ready_plan()
-    participant = services.participant_add(
-        plan=plan, by=user, name="Lærer", role="school", has_confidential_access=True
-    )
+    consent = AccessConsentFactory(participant__plan=plan)
     followup_services.consent_withdraw(
         consent=plan.case.consents.get(), by=user, withdrawn_on=TODAY()
     )
-    participant.refresh_from_db()
-    assert participant.has_confidential_access is False
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is not None
 
 
 def test_a_plan_stays_active_while_another_consent_to_it_is_in_force(user):
@@ -313,12 +323,10 @@ def test_a_plan_period_that_ends_before_it_starts_is_refused(user):
 # --- Participants and meetings -----------------------------------------------------------------
 
 
-def test_confidential_access_needs_consent_to_sharing(user):
-    plan = ready_plan()
-    plan.case.consents.update(covers_sharing=False)
-    with pytest.raises(RuleViolation, match="uten samtykke til deling"):
+def test_a_participant_logs_in_only_by_a_relation_of_the_plans_own_person(user):
+    with pytest.raises(RuleViolation, match="annen person"):
         services.participant_add(
-            plan=plan, by=user, name="N", role="nav", has_confidential_access=True
+            plan=PlanFactory(), by=user, name="N", role="parent", relation=RelationFactory()
         )
 
 

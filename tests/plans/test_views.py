@@ -419,10 +419,11 @@ def _fill(plan, n, goals):
 
 
 # Session and user (2), the user's permissions for the scope and menu (2), the case (1),
-# the plan and its goals, measures, participants, meetings, action points and
-# evaluations (7), is-editor (1), the coordinator (1), consents (1), the access-log
-# row and the role it names (2), saving the session in a savepoint (3).
-PLAN_PAGE_QUERIES = 20
+# the plan and its goals, measures, participants, their access consents in force,
+# meetings, action points and evaluations (8), is-editor (1), the coordinator (1),
+# consents (1), the access-log row and the role it names (2), saving the session in a
+# savepoint (3).
+PLAN_PAGE_QUERIES = 21
 
 
 def test_the_plan_page_runs_a_constant_number_of_queries(coordinator_client, my_plan):
@@ -439,8 +440,8 @@ def test_the_plan_page_runs_a_constant_number_of_queries(coordinator_client, my_
     assert my_plan.measures.order_by("id").last().title in html
 
 
-# As the plan page, without is-editor (the consents it lists are one query).
-PDF_QUERIES = 19
+# As the plan page, without is-editor, with the case's consents it lists (one query).
+PDF_QUERIES = 20
 
 
 def test_the_pdf_runs_a_constant_number_of_queries(coordinator_client, my_plan):

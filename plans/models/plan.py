@@ -173,6 +173,15 @@ class Measure(models.Model):
         verbose_name="hører til mål",
     )
     title = models.CharField("tiltak", max_length=200)
+    # The participant who marks the measure done from their own login.
+    participant = models.ForeignKey(
+        "plans.Participant",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name="følges opp av deltaker",
+    )
     scope = models.CharField(
         "omfang", max_length=200, blank=True, help_text="For eksempel «2 timer i uken»."
     )
@@ -237,11 +246,29 @@ class Participant(models.Model):
     organisation = models.CharField("virksomhet", max_length=200, blank=True)
     contact = models.CharField("telefon eller e-post", max_length=200, blank=True)
     contribution = typed_text("bidrar med", blank=True)
-    has_confidential_access = models.BooleanField(
-        "tilgang til taushetsbelagte opplysninger",
-        default=False,
-        help_text="Bare når samtykket omfatter deling med denne deltakeren.",
+    email = models.EmailField(
+        "e-post for varsler", blank=True, help_text="Invitasjonen og varslene går hit."
     )
+    # How the participant logs in: a citizen through a registered relation (ID-porten
+    # recognises the relation's national id), anyone else through their account here.
+    # What they see follows from their access consent (plans.AccessConsent), not from here.
+    relation = models.ForeignKey(
+        "cases.Relation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="registrert relasjon",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plan_participations",
+        verbose_name="deltakerkonto",
+    )
+    invited_at = models.DateTimeField("invitert", null=True, blank=True)
     in_responsibility_group = models.BooleanField("medlem av ansvarsgruppen", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -373,29 +400,3 @@ class Evaluation(models.Model):
 
     def __str__(self):
         return f"Evaluering {self.held_on:%d.%m.%Y}"
-
-
-class CalendarFeed(models.Model):
-    """A user's private iCalendar address. The token is the only key: renewing replaces it.
-
-    Only the token's SHA-256 is kept (`plans.calendar.token_hash`); the token itself is
-    shown to the user once, when it is made.
-    """
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
-    )
-    token_hash = models.CharField("SHA-256 av nøkkelen", max_length=64, unique=True)
-    created_at = models.DateTimeField("opprettet")
-    revoked_at = models.DateTimeField("trukket tilbake", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "kalenderabonnement"
-        verbose_name_plural = "kalenderabonnementer"
-
-    def __str__(self):
-        return f"Kalender for {self.user}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None
