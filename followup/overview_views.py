@@ -80,21 +80,38 @@ def _overdue_evaluations_by_area(today) -> list[tuple[str, int]]:
 NO_COORDINATOR = "Uten koordinator"
 
 
-def _plans_by_area(today) -> list[tuple[str, int, int]]:
-    """(service area, active plans, quiet plans) by the area of the plans' coordinators.
+def _plans_by_area(today) -> list[tuple[str, int, int, int]]:
+    """(service area, active plans, quiet plans, participants who have logged in) by the
+    area of the plans' coordinators. A plan with coordinators from two areas counts in both.
 
-    A plan with coordinators from two areas counts in both. How many participants log in
-    is not counted yet: participant logins are being built (issue 15.1).
+    A participant has logged in when their participant account has, or when a citizen
+    account with their relation's national id has (an ID-porten login).
     """
+    from cases.models import CitizenAccount
     from coordinators.models import Appointment
     from plans import due
-    from plans.models import Plan
+    from plans.models import Participant, Plan
 
     active = Plan.objects.filter(status=Plan.Status.ACTIVE)
     quiet = due.quiet_plans_due(until=today, months=settings.KE_PLAN_QUIET_MONTHS).values("pk")
-    # Two queries: the areas, then the plans with no coordinator.
+    logged_in = Participant.objects.filter(plan__in=active).filter(
+        Q(user__last_login__isnull=False)
+        | Exists(
+            CitizenAccount.objects.filter(
+                national_id=OuterRef("relation__national_id"), user__last_login__isnull=False
+            ).exclude(national_id="")
+        )
+    )
+    # Four queries: the areas, their participants who log in, then the same for the plans
+    # with no coordinator.
+    users = dict(
+        logged_in.filter(plan__case__appointments__ended_on__isnull=True)
+        .order_by()
+        .values_list("plan__case__appointments__coordinator__service_area__name")
+        .annotate(n=Count("pk", distinct=True))
+    )
     rows = [
-        (name, n_active, n_quiet)
+        (name, n_active, n_quiet, users.get(name, 0))
         for name, n_active, n_quiet in Appointment.objects.filter(
             ended_on__isnull=True, case__plan__in=active
         )
@@ -106,11 +123,13 @@ def _plans_by_area(today) -> list[tuple[str, int, int]]:
         )
     ]
     appointed_now = Appointment.objects.filter(case=OuterRef("case"), ended_on__isnull=True)
-    unappointed = active.exclude(Exists(appointed_now)).aggregate(
+    unappointed = active.exclude(Exists(appointed_now))
+    counts = unappointed.aggregate(
         n_active=Count("pk"), n_quiet=Count("pk", filter=Q(pk__in=quiet))
     )
-    if unappointed["n_active"]:
-        rows.append((NO_COORDINATOR, unappointed["n_active"], unappointed["n_quiet"]))
+    if counts["n_active"]:
+        n_users = logged_in.filter(plan__in=unappointed).count()
+        rows.append((NO_COORDINATOR, counts["n_active"], counts["n_quiet"], n_users))
     return sorted(rows, key=lambda r: (-r[1], r[0]))
 
 
@@ -158,9 +177,10 @@ def overview_csv(request):
         rows.append(["Behandlingstid 90-persentil (dager)", month, _num(p.p90_days)])
     for label, n in figures["overdue_by_area"]:
         rows.append(["Forfalte evalueringer", label, n])
-    for label, active, quiet in figures["plans_by_area"]:
+    for label, active, quiet, users in figures["plans_by_area"]:
         rows.append(["Aktive planer per tjenesteområde", label, active])
         rows.append(["Planer uten aktivitet per tjenesteområde", label, quiet])
+        rows.append(["Deltakere som har logget inn per tjenesteområde", label, users])
     for label, n in figures["extra"]:
         rows.append([label, timezone.localdate().isoformat(), n])
     return csv_response("ke-oversikt.csv", ["Figur", "Periode", "Verdi"], rows)

@@ -13,7 +13,16 @@ from django.db.models import Exists, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from coordinators.qualification import add_months
-from plans.models import ActionPoint, Evaluation, Goal, Measure, Meeting, Participant, Plan
+from plans.models import (
+    ActionPoint,
+    Evaluation,
+    Goal,
+    Measure,
+    Meeting,
+    Participant,
+    Plan,
+    PlanMessage,
+)
 from plans.selectors import next_meetings
 
 
@@ -39,12 +48,12 @@ def action_points_due(*, until: datetime.date, points: QuerySet | None = None) -
 
 
 # What counts as activity in a plan, each (model, its path to the plan, a date or time
-# field); the plan's own edits (updated_at) and activation count too. Messages inside the
-# plan (issue 15.4) are to be added with `register_activity` when they exist.
+# field); the plan's own edits (updated_at) and activation count too.
 ACTIVITY: list[tuple[type[models.Model], str, str]] = [
     (Goal, "plan", "created_at"),
     (Measure, "plan", "created_at"),
     (Participant, "plan", "created_at"),
+    (PlanMessage, "plan", "created_at"),
     (Meeting, "plan", "held_on"),
     (Meeting, "plan", "created_at"),
     (Evaluation, "plan", "held_on"),

@@ -5,19 +5,30 @@ reminded."""
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from followup import scans
 from followup.deadlines import gather
 from followup.models import Reminder
-from plans.models import Plan
+from plans.models import Plan, PlanMessage
 from tests.factories import (
     AppointmentFactory,
     CoordinatorFactory,
+    RelationFactory,
     ServiceAreaFactory,
     UserFactory,
 )
-from tests.plans.factories import EvaluationFactory, GoalFactory, MeetingFactory, PlanFactory
+from tests.plans.factories import (
+    EvaluationFactory,
+    GoalFactory,
+    MeetingFactory,
+    ParticipantFactory,
+    PlanFactory,
+    citizen_user,
+    participant_user,
+)
 from tests.queries import assert_constant_queries
 
 TODAY = datetime.date(2026, 11, 23)
@@ -113,8 +124,8 @@ def test_oversikt_shows_active_and_quiet_plans_per_service_area(caseworker_clien
     AppointmentFactory(case=plan_last_active(TODAY).case, coordinator=school)
     plan_last_active(datetime.date(2026, 1, 5))  # no coordinator
     response = caseworker_client.get(reverse("followup:overview"))
-    assert ("Skole", 2, 1) in response.context["plans_by_area"]
-    assert ("Uten koordinator", 1, 1) in response.context["plans_by_area"]
+    assert ("Skole", 2, 1, 0) in response.context["plans_by_area"]
+    assert ("Uten koordinator", 1, 1, 0) in response.context["plans_by_area"]
 
 
 def test_frister_runs_the_same_queries_for_one_quiet_plan_and_many(caseworker_client):
@@ -137,3 +148,28 @@ def test_the_scan_finds_one_quiet_plan_or_many_in_the_same_queries():
     assert_constant_queries(
         lambda: scans.run_one("plans_quiet", today=TODAY, dry_run=True), add_rows, n=15
     )
+
+
+def test_a_message_in_the_plan_is_activity(leader, settings):
+    settings.KE_PLAN_QUIET_MONTHS = 3
+    plan = plan_last_active(datetime.date(2026, 1, 5))
+    message = PlanMessage.objects.create(plan=plan, author=UserFactory(), author_name="Skolen")
+    PlanMessage.objects.filter(pk=message.pk).update(
+        created_at=datetime.datetime(2026, 11, 1, 12, tzinfo=datetime.UTC)
+    )
+    assert quiet_rows(leader) == []
+
+
+def test_oversikt_counts_the_participants_who_have_logged_in(caseworker_client):
+    school = CoordinatorFactory(service_area=ServiceAreaFactory(name="Skole", slug="skole"))
+    plan = plan_last_active(TODAY)
+    AppointmentFactory(case=plan.case, coordinator=school)
+    teacher = participant_user(ParticipantFactory(plan=plan))
+    get_user_model().objects.filter(pk=teacher.pk).update(last_login=timezone.now())
+    participant_user(ParticipantFactory(plan=plan))  # invited, never logged in
+    parent = RelationFactory(person=plan.person, national_id="01017012345")
+    ParticipantFactory(plan=plan, relation=parent)
+    citizen = citizen_user(parent.national_id)
+    get_user_model().objects.filter(pk=citizen.pk).update(last_login=timezone.now())
+    response = caseworker_client.get(reverse("followup:overview"))
+    assert ("Skole", 1, 0, 2) in response.context["plans_by_area"]
