@@ -1,44 +1,20 @@
-"""How a browser test logs a citizen in, in one place.
+"""How a browser test logs a citizen in, in one place: through the local OpenID Connect
+provider configured like ID-porten (the `idporten` fixture in conftest.py), as a real
+citizen would, with the national id the provider vouches for (the pid claim)."""
 
-For now: the CitizenAccount an ID-porten login would leave is made directly, and the
-browser gets that user's session cookie. When the real login through the local OpenID
-Connect provider is merged, only `log_in_citizen` changes (go to the login page, sign in
-at the provider with the national id); the journeys that call it stay as they are.
-"""
-
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.test import Client
-
-from cases.models import CitizenAccount
+from playwright.sync_api import expect
 
 ACR = "idporten-loa-substantial"
 
 
-def log_in_citizen(browser, live_server, *, national_id: str, name: str):
-    """A new browser context with the citizen logged in; returns its page."""
-    given, _, family = name.partition(" ")
-    user, _ = get_user_model().objects.get_or_create(
-        username=f"innbygger-{national_id[-5:]}",
-        defaults={"first_name": given, "last_name": family},
-    )
-    user.set_unusable_password()
-    user.save()
-    CitizenAccount.objects.update_or_create(
-        user=user, defaults={"national_id": national_id, "last_acr": ACR}
-    )
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    context = browser.new_context()
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    page = context.new_page()
-    page.goto(f"{live_server.url}/")
+def log_in_citizen(browser, live_server, *, national_id: str, acr: str = ACR):
+    """A new browser context with the citizen logged in through the provider; returns its
+    page, on the citizen's start page. Needs the `idporten` fixture."""
+    page = browser.new_context().new_page()
+    page.goto(f"{live_server.url}/innbygger/logg-inn/")
+    page.get_by_role("link", name="Logg inn med ID-porten").click()
+    page.get_by_label("Fødselsnummer (pid)").fill(national_id)
+    page.get_by_label("Sikkerhetsnivå (acr)").select_option(acr)
+    page.get_by_role("button", name="Logg inn").click()
+    expect(page.get_by_role("heading", name="Mine planer")).to_be_visible()
     return page

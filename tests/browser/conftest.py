@@ -15,7 +15,9 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page
 
+from config.settings import oidc
 from tests.browser import checks
+from tests.oidc import CLIENTS, Provider, node_missing_reason
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 DEMO_PASSWORD = "demo-passord-for-test"
@@ -98,3 +100,30 @@ def login(page, live_server, demo):
         return page
 
     return _login
+
+
+@pytest.fixture
+def idporten(live_server, settings):
+    reason = node_missing_reason()
+    if reason:
+        pytest.skip(reason)
+    client = {
+        **CLIENTS["citizen"],
+        "redirect_uris": [f"{live_server.url}/innbygger/logg-inn/id-porten/svar/"],
+        "post_logout_redirect_uris": [f"{live_server.url}/innbygger/logg-inn/"],
+    }
+    provider = Provider({"citizen": client})
+    settings.OIDC_PROVIDERS = {
+        **settings.OIDC_PROVIDERS,
+        "citizen": provider.settings_for("citizen"),
+    }
+    # As base.py builds it from the configured providers.
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {
+            **directives,
+            "form-action": ["'self'", *oidc.logout_origins(settings.OIDC_PROVIDERS)],
+        }
+    }
+    yield provider
+    provider.stop()

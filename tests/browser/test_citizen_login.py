@@ -6,37 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from cases.models import Relation
-from config.settings import oidc
-from tests.oidc import CLIENTS, Provider, node_missing_reason
 
 pytestmark = [pytest.mark.browser, pytest.mark.oidc]
-
-
-@pytest.fixture
-def idporten(live_server, settings):
-    reason = node_missing_reason()
-    if reason:
-        pytest.skip(reason)
-    client = {
-        **CLIENTS["citizen"],
-        "redirect_uris": [f"{live_server.url}/innbygger/logg-inn/id-porten/svar/"],
-        "post_logout_redirect_uris": [f"{live_server.url}/innbygger/logg-inn/"],
-    }
-    provider = Provider({"citizen": client})
-    settings.OIDC_PROVIDERS = {
-        **settings.OIDC_PROVIDERS,
-        "citizen": provider.settings_for("citizen"),
-    }
-    # As base.py builds it from the configured providers.
-    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
-    settings.CONTENT_SECURITY_POLICY = {
-        "DIRECTIVES": {
-            **directives,
-            "form-action": ["'self'", *oidc.logout_origins(settings.OIDC_PROVIDERS)],
-        }
-    }
-    yield provider
-    provider.stop()
 
 
 def test_a_demo_parent_logs_in_with_id_porten_sees_mine_planer_and_logs_out(
