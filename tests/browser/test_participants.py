@@ -88,6 +88,13 @@ def test_the_parent_decides_what_the_school_sees_and_sees_who_has_looked(
     school.locator("#id_new_password2").fill("Skolen-sitt-passord-2026")
     school.get_by_role("button", name="Lagre passordet").click()
     check_page(school)
+    # Another day: the school logs in with its e-mail address and the password it chose.
+    school.get_by_role("button", name="Logg ut").click()
+    school.goto(f"{live_server.url}/logg-inn/")
+    school.get_by_label("Brukernavn").fill("siri@skole.example")
+    school.get_by_label("Passord").fill("Skolen-sitt-passord-2026")
+    school.get_by_role("button", name="Logg inn").click()
+    check_page(school)
     school.get_by_role("link", name="Individuell plan for Emma Demo-Johansen").click()
     check_page(school)
     expect(school.get_by_text("Du har ikke samtykke til å se taushetsbelagte")).to_be_visible()
