@@ -50,7 +50,9 @@ const provider = new Provider(issuer, {
   },
   features: {
     devInteractions: { enabled: false },
-    rpInitiatedLogout: { enabled: true },
+    // The provider's own confirmation, plain like the login page: the browser tests hold
+    // every page they load to axe, and the default page has no lang and pale buttons.
+    rpInitiatedLogout: { enabled: true, logoutSource },
   },
   cookies: { keys: ['test-only-cookie-key-0123456789'] },
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
@@ -99,6 +101,16 @@ function loginPage(uid, params) {
 <label>Navn (name) <input name="name"></label>
 <button type="submit">Logg inn</button>
 </form></body></html>`;
+}
+
+async function logoutSource(ctx, form) {
+  ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Sign out</title></head><body>
+<h1>Sign out of the test provider?</h1>
+${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button>
+</body></html>`;
 }
 
 async function readForm(req) {
