@@ -163,7 +163,7 @@ def complaint_uphold_and_forward(
         "letters": list(decision.letters.filter(kind=Letter.Kind.DECISION)),
         "caseworker": by.get_full_name() or by.get_username(),
     }
-    _html, pdf = render_to_pdf(FORWARDING_TEMPLATE, context)
+    _html, pdf = render_to_pdf(FORWARDING_TEMPLATE, context, archival=True)
     letter = Letter(
         kind=Letter.Kind.FORWARDING,
         decision=decision,

@@ -27,6 +27,7 @@ CHRISTMAS_AND_NEW_YEARS_EVE_ARE_WORKING_DAYS = True
 
 _EVES = ((12, 24), (12, 31))
 
+# "email" is any digital delivery: the letter counts as received the day it is sent.
 CHANNEL_EMAIL = "email"
 CHANNEL_POST = "post"
 CHANNELS = (CHANNEL_EMAIL, CHANNEL_POST)
@@ -94,3 +95,36 @@ def assumed_received_on(sent_on: date, *, channel: str, post_days: int) -> date:
             raise ValueError(f"post_days must not be negative, got {post_days}")
         return next_working_day(sent_on + timedelta(days=post_days))
     raise ValueError(f"channel must be one of {CHANNELS}, got {channel!r}")
+
+
+DELIVERY_DIGITAL = "digital"
+DELIVERY_READ = "read"
+DELIVERY_PRINT = "print"
+
+
+def received_on_from_deliveries(events: list[tuple[str, date]], *, post_days: int) -> date | None:
+    """The day a letter reached its recipient, from what SvarUt reported, or None while it
+    has reported nothing that says so. ``events`` are (kind, day) with kind "digital"
+    (made available in a digital mailbox or Altinn), "read" or "print" (others ignored).
+
+    * Printed: the post-days rule from the day it went to print. SvarUt prints a letter
+      the recipient has not read digitally, so the paper is what reached them; a read
+      before the paper arrived counts from that day.
+    * Otherwise delivered digitally: the day it was made available (eForvaltningsforskriften
+      § 11(2) counts from when the letter was available and the notice sent).
+    * Otherwise read: the day it was read.
+    """
+    days = {
+        kind: sorted(d for k, d in events if k == kind)
+        for kind in (DELIVERY_DIGITAL, DELIVERY_READ, DELIVERY_PRINT)
+    }
+    if days[DELIVERY_PRINT]:
+        arrival = assumed_received_on(
+            days[DELIVERY_PRINT][0], channel=CHANNEL_POST, post_days=post_days
+        )
+        return min([arrival, *(d for d in days[DELIVERY_READ] if d >= days[DELIVERY_PRINT][0])])
+    if days[DELIVERY_DIGITAL]:
+        return days[DELIVERY_DIGITAL][0]
+    if days[DELIVERY_READ]:
+        return days[DELIVERY_READ][0]
+    return None

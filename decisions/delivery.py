@@ -1,30 +1,31 @@
-"""Sending a decision: the stored letters, their dispatches by email or post, the print
-batch, and the day the party received the letter.
+"""Sending a decision: the letters, their dispatches through SvarUt (or the local outbox,
+or the municipality's own print batch), and the day the party received the letter.
 
-Each service either does all of its work or raises RuleViolation (a Norwegian message
-for the caseworker) and changes nothing.
+The request only checks the letter and queues it: the PDFs are rendered and sent by the
+dispatch task (decisions.dispatching). Each service either does all of its work or raises
+RuleViolation (a Norwegian message for the caseworker) and changes nothing.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.history import save_with_history
-from core.pdf import render_to_pdf
-from decisions import approval, deadlines, letters, selectors, writes
+from decisions import approval, deadlines, letters, receipts, selectors, writes
+from decisions.dispatching import LETTER_TEMPLATE
 from decisions.models import Decision, Dispatch, Letter
+
+__all__ = ["LETTER_TEMPLATE", "SendResult", "decision_send"]
 
 S = Decision.Status
 
-LETTER_TEMPLATE = "decisions/pdf/decision_letter.html"
+CHANNELS = ("svarut", "outbox", "post")
 
 
 @dataclass
@@ -33,9 +34,15 @@ class SendResult:
     notices: list[str] = field(default_factory=list)
 
 
-def _plan_dispatches(case: Case) -> tuple[list[tuple[selectors.Recipient, str]], list[str]]:
-    """(recipient, channel) for each recipient, and notices for the caseworker."""
-    planned, notices, problems = [], [], []
+def letter_channel() -> str:
+    """SvarUt where it is configured; the local outbox in development; the municipality's
+    own print batch where it has no SvarUt account (KE_LETTER_CHANNEL=post)."""
+    return settings.KE_LETTER_CHANNEL
+
+
+def _plan_dispatches(case: Case, channel: str) -> tuple[list[selectors.Recipient], list[str]]:
+    """The recipients, and notices for the caseworker; RuleViolation if one cannot be sent."""
+    notices, problems = [], []
     found = selectors.recipients(case)
     if not found:
         raise RuleViolation(
@@ -43,34 +50,33 @@ def _plan_dispatches(case: Case) -> tuple[list[tuple[selectors.Recipient, str]],
             "under «Person og familie» før vedtaket sendes."
         )
     for recipient in found:
-        if recipient.has_valid_email:
-            planned.append((recipient, Dispatch.Channel.EMAIL))
+        if recipient.protected:
+            if channel == Dispatch.Channel.POST:
+                problems.append(
+                    f"{recipient.name} har skjermet adresse. Brevet kan bare sendes gjennom "
+                    "KS SvarUt, ikke i egen utskrift."
+                )
+            elif not recipient.national_id:
+                problems.append(
+                    f"{recipient.name} har skjermet adresse og må ha fødselsnummer eller "
+                    "D-nummer registrert, så SvarUt kan finne fram."
+                )
             continue
-        if not recipient.postal_lines:
+        if channel == Dispatch.Channel.POST:
+            if not recipient.postal_lines:
+                problems.append(
+                    f"{recipient.name} har ingen postadresse. Registrer en før vedtaket sendes."
+                )
+            else:
+                notices.append(f"Brevet til {recipient.name} er lagt i utskriftsbunken.")
+        elif not recipient.national_id and not recipient.postal_lines:
             problems.append(
-                f"{recipient.name} har verken gyldig e-postadresse eller postadresse. "
-                "Registrer en adresse før vedtaket sendes."
+                f"{recipient.name} har verken fødselsnummer eller postadresse. "
+                "Registrer en av dem før vedtaket sendes."
             )
-            continue
-        if recipient.email:
-            notices.append(
-                f"E-postadressen til {recipient.name} er ikke gyldig. "
-                "Brevet er lagt i utskriftsbunken og må sendes i posten."
-            )
-        else:
-            notices.append(f"Brevet til {recipient.name} er lagt i utskriftsbunken.")
-        planned.append((recipient, Dispatch.Channel.POST))
     if problems:
         raise RuleViolation(problems)
-    return planned, notices
-
-
-def _received_on(sent_on: datetime.date, channels) -> datetime.date:
-    # With several recipients the latest assumed day counts, in the parties' favour.
-    return max(
-        deadlines.assumed_received_on(sent_on, channel=c, post_days=settings.KE_POST_DAYS)
-        for c in channels
-    )
+    return found, notices
 
 
 @transaction.atomic
@@ -87,20 +93,20 @@ def decision_send(*, decision: Decision, by) -> SendResult:
     if not locked.case.is_open:
         raise RuleViolation("Saken er avsluttet; vedtaket kan ikke sendes.")
     writes.check_text(locked.reasons, "Et vedtak må ha en begrunnelse (fvl. §§ 24 og 25).")
-    planned, notices = _plan_dispatches(locked.case)
+    channel = letter_channel()
+    planned, notices = _plan_dispatches(locked.case, channel)
     today = timezone.localdate()
-    contents = []
-    for recipient, channel in planned:
+    for recipient in planned:
         content = selectors.decision_letter(locked, recipient=recipient, letter_date=today)
         missing = letters.missing_parts(content)
         if missing:
             raise RuleViolation(f"Brevet mangler: {', '.join(missing)}. Det kan ikke sendes.")
-        contents.append((recipient, channel, content))
 
     dispatches = []
-    for number, (recipient, channel, content) in enumerate(contents, start=1):
-        _html, pdf = render_to_pdf(LETTER_TEMPLATE, {"letter": content})
-        letter = Letter(
+    for recipient in planned:
+        # The PDF is rendered by the dispatch task (or, for the print batch, right after
+        # commit), not here: a request does not wait seconds for WeasyPrint.
+        letter = Letter.objects.create(
             kind=Letter.Kind.DECISION,
             decision=locked,
             recipient_key=recipient.key,
@@ -108,14 +114,16 @@ def decision_send(*, decision: Decision, by) -> SendResult:
             recipient_address="\n".join(recipient.postal_lines),
             created_by=by,
         )
-        writes.store_pdf(letter, pdf, f"vedtak-{locked.pk}-{number}.pdf")
-        letter.save()
-        address = recipient.email if channel == Dispatch.Channel.EMAIL else letter.recipient_address
+        address = letter.recipient_address if channel == Dispatch.Channel.POST else ""
         dispatches.append(Dispatch.objects.create(letter=letter, channel=channel, address=address))
 
     locked.status = S.SENT
     locked.sent_on = today
-    locked.assumed_received_on = _received_on(today, {d.channel for d in dispatches})
+    # Until SvarUt says how and when it delivered, assume the post (in the parties' favour:
+    # it may print the letter); its receipts then move the date (receipts.py).
+    locked.assumed_received_on = deadlines.assumed_received_on(
+        today, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
+    )
     locked.received_on = locked.assumed_received_on
     locked.complaint_deadline = deadlines.complaint_deadline(locked.received_on)
     locked.decided_by = locked.decided_by or by
@@ -148,8 +156,7 @@ def decision_send(*, decision: Decision, by) -> SendResult:
         by=by,
     )
     for dispatch in dispatches:
-        if dispatch.channel == Dispatch.Channel.EMAIL:
-            _enqueue(dispatch.pk)
+        _enqueue(dispatch.pk)
     return SendResult(decision=locked, notices=notices)
 
 
@@ -164,86 +171,10 @@ def _enqueue(dispatch_id: int) -> None:
     transaction.on_commit(dispatch_send, robust=True)
 
 
-def _email_body() -> str:
-    # A notice only: no name, no service, no outcome, nothing about health.
-    unit, municipality = settings.KE_UNIT_NAME, settings.MUNICIPALITY_NAME
-    return (
-        "Hei!\n\n"
-        f"Du har fått et brev fra {unit.lower()} i {municipality}. Brevet ligger vedlagt.\n\n"
-        f"Har du spørsmål, kan du ringe oss på {settings.KE_PHONE}.\n\n"
-        f"Med vennlig hilsen\n{unit}\n{municipality}\n"
-    )
-
-
-def dispatch_message_id(dispatch: Dispatch) -> str:
-    """The email's Message-ID: the same for every attempt at one dispatch, so a copy sent
-    twice (see dispatch_deliver) is recognisably the same message. Ids and a checksum only."""
-    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
-    return f"<ke-forsendelse-{dispatch.pk}.{dispatch.letter.sha256[:16]}@{domain}>"
-
-
-def dispatch_deliver(*, dispatch_id: int) -> bool:
-    """Send one queued email dispatch. True if sent now; False if there was nothing to do.
-
-    Exactly once, as far as SMTP allows. The row lock is taken before the message is handed
-    over and the row is marked sent in that same transaction, so:
-    - a second task for the same dispatch (a doubled enqueue, the resend scan, a message the
-      broker redelivers) skips the locked row or finds it sent, and sends nothing;
-    - a worker killed before the SMTP server accepted the message rolls the claim back; the
-      row stays queued, and the resend scan (decisions.scans.dispatches_resend) queues it
-      again, so the letter is neither lost nor doubled.
-    Residual window: killed (or the database lost) after the server accepted the message and
-    before the COMMIT, the row rolls back to queued and the scan sends the letter again. No
-    protocol commits an SMTP hand-over and a database row together, so the choice is between
-    a possible second copy and a possible lost letter marked "sent". We choose the copy: it is
-    the identical letter with the same Message-ID (dispatch_message_id), which mail systems
-    can drop as a duplicate, whereas a lost decision letter would start a complaint deadline
-    the party never knew of. Committing "sent" (or "sending") before the hand-over would trade
-    the one for the other. The window is the few milliseconds from the server's reply to the
-    COMMIT.
-    """
-    with transaction.atomic():
-        # skip_locked: a second worker running the same task skips the row instead of
-        # waiting and sending it again.
-        dispatch = (
-            Dispatch.objects.select_for_update(skip_locked=True)
-            .select_related("letter")
-            .filter(pk=dispatch_id, channel=Dispatch.Channel.EMAIL)
-            .first()
-        )
-        # Only a queued dispatch: a sent one is done, and a failed one waits for the
-        # caseworker (retry, or the print batch) even if a stale task for it turns up.
-        if dispatch is None or dispatch.status != Dispatch.Status.QUEUED:
-            return False
-        letter = dispatch.letter
-        message = EmailMessage(
-            subject=f"Brev fra {settings.KE_UNIT_NAME.lower()}, {settings.MUNICIPALITY_NAME}",
-            body=_email_body(),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[dispatch.address],
-            headers={"Message-ID": dispatch_message_id(dispatch)},
-        )
-        with letter.file.open("rb") as pdf:
-            message.attach(f"brev-{letter.pk}.pdf", pdf.read(), "application/pdf")
-        message.send(fail_silently=False)
-        dispatch.status = Dispatch.Status.SENT
-        dispatch.sent_at = timezone.now()
-        dispatch.attempts += 1
-        dispatch.last_error = ""
-        dispatch.save(update_fields=["status", "sent_at", "attempts", "last_error"])
-        return True
-
-
-def dispatch_record_failure(*, dispatch_id: int, error: str, final: bool) -> None:
-    """Note a failed attempt; after the last retry the caseworker sees the dispatch as failed."""
-    fields = {"last_error": error[:100], "attempts": F("attempts") + 1}
-    if final:
-        fields["status"] = Dispatch.Status.FAILED
-    Dispatch.objects.filter(pk=dispatch_id).exclude(status=Dispatch.Status.SENT).update(**fields)
-
-
 @transaction.atomic
 def dispatch_retry(*, dispatch: Dispatch, by) -> Dispatch:
+    """Queue a failed dispatch again. The task looks up its external reference first, so a
+    letter SvarUt did get after all is not sent twice."""
     locked = Dispatch.objects.select_for_update().get(pk=dispatch.pk)
     if locked.status != Dispatch.Status.FAILED:
         raise RuleViolation("Bare en forsendelse som har feilet, kan prøves på nytt.")
@@ -255,11 +186,19 @@ def dispatch_retry(*, dispatch: Dispatch, by) -> Dispatch:
 
 @transaction.atomic
 def dispatch_to_post(*, dispatch: Dispatch, by) -> Dispatch:
-    """Put a letter whose email failed into the print batch instead."""
+    """Put a letter SvarUt could not get out into our own print batch instead."""
     locked = Dispatch.objects.select_for_update().select_related("letter").get(pk=dispatch.pk)
-    if locked.status != Dispatch.Status.FAILED or locked.channel != Dispatch.Channel.EMAIL:
-        raise RuleViolation("Bare en e-post som har feilet, kan sendes i posten i stedet.")
+    if not locked.needs_attention or locked.channel == Dispatch.Channel.POST:
+        raise RuleViolation(
+            "Bare et brev som ikke kom fram gjennom SvarUt, kan sendes i posten i stedet."
+        )
     letter = locked.letter
+    recipient = selectors.recipient_of(letter)
+    if recipient is not None and recipient.protected:
+        raise RuleViolation(
+            f"{letter.recipient_name} har skjermet adresse. Brevet kan bare sendes gjennom "
+            "KS SvarUt. Kontakt SvarUt-forvaltningen i kommunen."
+        )
     if not letter.recipient_address.strip():
         raise RuleViolation(
             f"{letter.recipient_name} har ingen postadresse. Registrer en og prøv igjen."
@@ -273,39 +212,25 @@ def dispatch_to_post(*, dispatch: Dispatch, by) -> Dispatch:
 
 @transaction.atomic
 def print_batch_mark_posted(*, dispatch_ids: list[int], by) -> int:
-    """Mark printed letters as posted; the deadline then runs from the posting day."""
+    """Mark printed letters as posted; each is received the post days after posting."""
     today = timezone.localdate()
     batch = list(
         Dispatch.objects.select_for_update()
         .select_related("letter__decision")
         .filter(pk__in=dispatch_ids, channel=Dispatch.Channel.POST, status=Dispatch.Status.QUEUED)
+        .exclude(letter__file="")
     )
     if not batch:
         raise RuleViolation("Ingen brev i utskriftsbunken er valgt.")
+    arrives = deadlines.assumed_received_on(
+        today, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
+    )
     for dispatch in batch:
         dispatch.status, dispatch.sent_at = Dispatch.Status.SENT, timezone.now()
         dispatch.save(update_fields=["status", "sent_at"])
-        decision = dispatch.letter.decision
-        assumed = deadlines.assumed_received_on(
-            today, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
-        )
-        later = decision.assumed_received_on is None or assumed > decision.assumed_received_on
-        if decision.status == S.SENT and not decision.received_on_confirmed and later:
-            # Posted later than the decision was sent: the party gets the extra days.
-            decision.assumed_received_on = decision.received_on = assumed
-            decision.complaint_deadline = deadlines.complaint_deadline(assumed)
-            save_with_history(
-                decision,
-                by=by,
-                update_fields=[
-                    "assumed_received_on",
-                    "received_on",
-                    "complaint_deadline",
-                    "updated_at",
-                ],
-            )
+        receipts.record_letter_received(dispatch.letter, arrives, by=by)
         timeline_add(
-            case=decision.case,
+            case=dispatch.letter.decision.case,
             kind=TimelineEntry.Kind.LETTER,
             text=f"Brev til {dispatch.letter.recipient_name} er sendt i posten.",
             by=by,

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -144,8 +146,13 @@ class Letter(models.Model):
     recipient_key = models.CharField("mottakernøkkel", max_length=40)
     recipient_name = models.CharField("mottaker", max_length=200)
     recipient_address = models.TextField("postadresse", blank=True, max_length=SHORT_TEXT)
-    file = models.FileField("PDF", upload_to=_letter_path)
-    sha256 = models.CharField("SHA-256", max_length=64)
+    # Empty until the dispatch task has rendered the letter (not in the request): then the
+    # archival PDF/A and its checksum, never changed again.
+    file = models.FileField("PDF", upload_to=_letter_path, blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    # The day the letter reached its recipient as far as we know: reported by SvarUt
+    # (delivered, read, or printed plus the post days). Empty while only assumed.
+    received_on = models.DateField("mottatt", null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
@@ -177,23 +184,43 @@ class Letter(models.Model):
 
 class Dispatch(models.Model):
     """One letter to one recipient by one channel. The unique row is what makes sending
-    idempotent: the task claims it and does nothing if it is already sent."""
+    idempotent: the task claims it and does nothing if it is already sent; `reference`
+    (SvarUt's eksternReferanse) finds a forsendelse SvarUt accepted before we could note it."""
 
     class Channel(models.TextChoices):
-        EMAIL = "email", "E-post"
-        POST = "post", "Post"
+        SVARUT = "svarut", "SvarUt"
+        OUTBOX = "outbox", "Lokal utboks"
+        POST = "post", "Post (egen utskrift)"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "I kø"
         SENT = "sent", "Sendt"
         FAILED = "failed", "Feilet"
 
+    class Delivery(models.TextChoices):
+        """What SvarUt reports after it accepted the letter."""
+
+        RECEIVED = "received", "Mottatt av SvarUt"
+        DIGITAL = "digital", "Sendt digitalt"
+        PRINT = "print", "Sendt til utskrift"
+        READ = "read", "Lest"
+        FAILED = "failed", "Ikke levert"
+        MANUAL = "manual", "Håndtert manuelt"
+
+    # Nothing more will change: the receipts scan stops asking.
+    FINAL_DELIVERIES = (Delivery.READ, Delivery.PRINT, Delivery.FAILED, Delivery.MANUAL)
+
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="dispatches")
     channel = models.CharField("kanal", max_length=10, choices=Channel.choices)
-    address = models.TextField("adresse", max_length=SHORT_TEXT)
+    # The postal address for our own print batch only; never a protected address.
+    address = models.TextField("adresse", blank=True, max_length=SHORT_TEXT)
     status = models.CharField(
         "status", max_length=10, choices=Status.choices, default=Status.QUEUED
     )
+    reference = models.UUIDField("ekstern referanse", default=uuid.uuid4, unique=True)
+    forsendelse_id = models.CharField("SvarUt-forsendelse", max_length=64, blank=True)
+    delivery = models.CharField("levering", max_length=10, choices=Delivery.choices, blank=True)
+    delivery_changed_at = models.DateTimeField("levering endret", null=True, blank=True)
     attempts = models.PositiveSmallIntegerField("forsøk", default=0)
     # The exception class only: an error text could hold an address or a name.
     last_error = models.CharField("siste feil", max_length=100, blank=True)
@@ -213,10 +240,48 @@ class Dispatch(models.Model):
                 condition=models.Q(status="queued"),
                 name="dispatch_queued",
             ),
+            models.Index(
+                fields=["sent_at"],
+                condition=models.Q(channel="svarut", status="sent")
+                & ~models.Q(delivery__in=["read", "print", "failed", "manual"]),
+                name="dispatch_awaiting_receipt",
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_channel_display()} ({self.get_status_display()})"
+
+    @property
+    def is_working(self) -> bool:
+        """Still on its way out of our hands: the page keeps polling."""
+        return self.status == self.Status.QUEUED and self.channel != self.Channel.POST
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.status == self.Status.FAILED or self.delivery == self.Delivery.FAILED
+
+
+class DispatchEvent(models.Model):
+    """Each change SvarUt reported for a dispatch, once."""
+
+    dispatch = models.ForeignKey(Dispatch, on_delete=models.PROTECT, related_name="events")
+    delivery = models.CharField("levering", max_length=10, choices=Dispatch.Delivery.choices)
+    svarut_status = models.CharField("SvarUt-status", max_length=30)
+    happened_at = models.DateTimeField("tidspunkt")
+    recorded_at = models.DateTimeField("registrert", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "leveringshendelse"
+        verbose_name_plural = "leveringshendelser"
+        ordering = ["happened_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dispatch", "svarut_status", "happened_at"], name="one_event_per_status"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_delivery_display()} {self.happened_at:%d.%m.%Y}"
 
 
 class Complaint(models.Model):

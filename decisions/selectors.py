@@ -6,8 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db.models import Prefetch
 from django.templatetags.static import static
 from django.utils import timezone
@@ -73,6 +71,23 @@ def decision_letters(decision):
     )
 
 
+def letters_working(letters) -> bool:
+    """Any of these letters (dispatches prefetched) still being rendered or sent."""
+    return any(d.is_working for letter in letters for d in letter.dispatches.all())
+
+
+def outbox(user):
+    """Letters "sent" to the local outbox (no SvarUt configured), newest first."""
+    return (
+        Dispatch.objects.filter(
+            channel=Dispatch.Channel.OUTBOX,
+            letter__decision__case__in=Case.objects.visible_to(user),
+        )
+        .select_related("letter", "letter__decision", "letter__decision__case")
+        .order_by("-queued_at", "-id")
+    )
+
+
 def decision_complaints(decision):
     return (
         Complaint.objects.filter(decision=decision)
@@ -123,30 +138,25 @@ def failed_dispatches(user):
 # --- Recipients ---------------------------------------------------------------------------
 
 
+# The address block of a letter to a protected address: the letter goes through SvarUt,
+# which finds the address itself; ours is never printed.
+PROTECTED_ADDRESS_LINES = ("Sendes gjennom KS SvarUt",)
+
+
 @dataclass(frozen=True)
 class Recipient:
     key: str
     name: str
     role: str
-    email: str
+    national_id: str
+    # Empty for a protected address: it never leaves the person page's own record.
     postal_lines: tuple[str, ...]
-
-    @property
-    def has_valid_email(self) -> bool:
-        if not self.email:
-            return False
-        try:
-            validate_email(self.email)
-        except ValidationError:
-            return False
-        return True
+    protected: bool = False
 
     @property
     def address_lines(self) -> tuple[str, ...]:
-        """The address block of the letter: postal address, or the email address."""
-        if self.postal_lines:
-            return self.postal_lines
-        return (f"E-post: {self.email}",) if self.email else ()
+        """The address block of the letter."""
+        return PROTECTED_ADDRESS_LINES if self.protected else self.postal_lines
 
 
 def is_child(person, on: datetime.date) -> bool:
@@ -165,6 +175,9 @@ def recipients(case: Case, *, on: datetime.date | None = None) -> list[Recipient
     on = on or timezone.localdate()
     person = case.person
     parties = [r for r in person.relations.all() if r.is_party]
+    # A protected address protects the household: the person and the parents a child lives
+    # with. A guardian (verge) lives elsewhere and keeps an address of their own.
+    protected = person.has_protected_address
     result = []
     if not is_child(person, on):
         postal = tuple(
@@ -173,20 +186,35 @@ def recipients(case: Case, *, on: datetime.date | None = None) -> list[Recipient
             if line
         )
         result.append(
-            Recipient(f"person:{person.pk}", person.full_name, "Søker", person.email, postal)
+            Recipient(
+                f"person:{person.pk}",
+                person.full_name,
+                "Søker",
+                person.national_id or "",
+                () if protected else postal,
+                protected,
+            )
         )
         parties = [r for r in parties if r.role == Relation.Role.GUARDIAN]
     for relation in parties:
+        shielded = protected and relation.role == Relation.Role.PARENT
         result.append(
             Recipient(
                 f"relation:{relation.pk}",
                 relation.name,
                 relation.get_role_display(),
-                relation.email,
-                _relation_lines(relation),
+                relation.national_id,
+                () if shielded else _relation_lines(relation),
+                shielded,
             )
         )
     return result
+
+
+def recipient_of(letter: Letter) -> Recipient | None:
+    """The recipient a stored letter was made for, as the case stands now."""
+    found = recipients(letter.decision.case, on=letter.decision.sent_on)
+    return next((r for r in found if r.key == letter.recipient_key), None)
 
 
 # --- The letter's content ---------------------------------------------------------------------

@@ -105,6 +105,7 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
     The failed form is shown open, with its errors at the fields and the input kept."""
     bound = bound or {}
     content = selectors.decision_letter(decision)
+    sent_letters = list(selectors.decision_letters(decision))
     shown = list(selectors.decision_complaints(decision))
     for complaint in shown:
         for key, form_class in (
@@ -123,7 +124,8 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
         "complaint_form": bound.get("complaint") or ComplaintForm(),
         "received_form": bound.get("received") or ReceivedForm(),
         "open_form": open_form,
-        "letters": selectors.decision_letters(decision),
+        "letters": sent_letters,
+        "working": selectors.letters_working(sent_letters),
         "complaints": shown,
         "steps": approval.available_steps(
             drafting.approval_facts(decision),

@@ -17,6 +17,7 @@ class Reminder(models.Model):
         TRAINING_EXPIRED = "training_expired", "Opplæring utløpt"
         ACTION_POINT_OVERDUE = "action_point_overdue", "Oppfølgingspunkt forfalt"
         DECISION_FINAL = "decision_final", "Vedtak endelig"
+        DISPATCH_FAILED = "dispatch_failed", "Brev kom ikke fram"
 
     kind = models.CharField("type", max_length=30, choices=Kind.choices)
     object_type = models.CharField(max_length=50)

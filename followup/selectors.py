@@ -3,6 +3,8 @@ from django.db.models import Case as CaseWhen
 from django.db.models.functions import Cast
 
 from cases.models import Case
+from decisions import due as decisions_due
+from decisions.models import Dispatch
 from followup.models import Reminder
 from plans.models import ActionPoint, Plan
 
@@ -12,6 +14,7 @@ PERSON_OF = {
     "case": (Case, "person_id"),
     "plan": (Plan, "person_id"),
     "actionpoint": (ActionPoint, "meeting__plan__person_id"),
+    "dispatch": (Dispatch, "letter__decision__case__person_id"),
 }
 
 
@@ -38,3 +41,13 @@ def open_reminders(user, limit: int = 20):
         .annotate(person_id=_person_of_item())
         .order_by("due_on", "id")[:limit]
     )
+
+
+def failed_letters(user):
+    """Letters in the user's own cases that did not get through, for the start page."""
+    return decisions_due.dispatches_failed(
+        Dispatch.objects.filter(
+            letter__decision__case__in=Case.objects.visible_to(user),
+            letter__decision__case__caseworker=user,
+        )
+    ).select_related("letter__decision__case")

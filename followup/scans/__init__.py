@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import due as cases_due
-from decisions.scans import complaint_deadlines, dispatches_resend
+from decisions.scans import complaint_deadlines, dispatch_receipts, dispatches_resend
 from followup.models import Reminder
 from followup.reminders import Due, record
+from followup.scans.letters import dispatch_failures
 from followup.scans.plans import action_points_overdue, evaluations_due, evaluations_overdue
 from followup.scans.training import training_expiry
 
@@ -51,6 +52,8 @@ SCANS = {
         training_expiry,
         complaint_deadlines,
         dispatches_resend,
+        dispatch_receipts,
+        dispatch_failures,
     )
 }
 
