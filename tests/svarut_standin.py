@@ -193,6 +193,7 @@ class SvarUtStandIn:
                 key,
                 algorithms=["RS256"],
                 audience=AUDIENCE,
+                leeway=90,  # clock skew between us and Maskinporten
                 options={"require": ["exp", "iat", "jti", "iss", "aud"]},
             )
         except (jwt.PyJWTError, KeyError, ValueError):
