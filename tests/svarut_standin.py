@@ -77,6 +77,8 @@ class SvarUtStandIn:
         self.token_seconds = 3600
         self.plan: list[str] = []
         self.send_delay = 0.0
+        # Sends accepted and stored whose answer has not left yet.
+        self.inflight = 0
         self.log: list[tuple[str, str, int]] = []
         self.server = None
         self.thread = None
@@ -246,10 +248,15 @@ class SvarUtStandIn:
         with self.lock:
             self.forsendelser.append(received)
             self.statuses[received.id] = ("MOTTATT", _now_iso())
-        if step == "timeout":
-            time.sleep(self.hang_seconds)  # accepted, but the client has given up
-        elif self.send_delay:
-            time.sleep(self.send_delay)
+            self.inflight += 1
+        try:
+            if step == "timeout":
+                time.sleep(self.hang_seconds)  # accepted, but the client has given up
+            elif self.send_delay:
+                time.sleep(self.send_delay)
+        finally:
+            with self.lock:
+                self.inflight -= 1
         return 200, {"id": received.id}
 
 
