@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from pypdf import PdfWriter
+from pypdf.errors import PyPdfError
 
 from cases.access import caseworker_required, get_visible_or_404, log_access, log_list
 from cases.models import AccessLog
@@ -112,8 +113,17 @@ def print_batch_pdf(request):
         raise Http404("Utskriftsbunken er tom.")
     writer = PdfWriter()
     for dispatch in batch:
-        with dispatch.letter.file.open("rb") as pdf:
-            writer.append(io.BytesIO(pdf.read()))
+        try:
+            with dispatch.letter.file.open("rb") as pdf:
+                writer.append(io.BytesIO(pdf.read()))
+        except (OSError, PyPdfError):
+            # A bunch missing one letter would look complete: print none instead.
+            messages.error(
+                request,
+                f"Brevet i sak {dispatch.letter.decision.case.number} kunne ikke leses, så "
+                "bunken er ikke satt sammen. Skriv ut brevene ett for ett.",
+            )
+            return redirect("decisions:print_batch")
     out = io.BytesIO()
     writer.write(out)
     for dispatch in batch:

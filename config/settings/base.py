@@ -291,13 +291,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "followup.tasks.daily_scans_task",
         "schedule": crontab(hour=12, minute=15),
     },
-    # A letter whose task was lost (worker killed) goes out within the quarter.
+    # Within the quarter: a lost letter goes out, SvarUt's receipts move the deadlines.
     "resend-lost-letters": {
         "task": "followup.tasks.scan_task",
         "schedule": crontab(minute="*/15"),
         "args": ["dispatches_resend"],
     },
-    # SvarUt's receipts (delivered, read, printed, failed) move the complaint deadline.
     "letter-receipts": {
         "task": "followup.tasks.scan_task",
         "schedule": crontab(minute="7-59/15"),
@@ -379,29 +378,23 @@ KE_CONSENT_WAIT_DAYS = env.int("KE_CONSENT_WAIT_DAYS", default=14)
 # An active plan's coordinator is reminded this many days before the next evaluation.
 KE_EVALUATION_REMINDER_DAYS = env.int("KE_EVALUATION_REMINDER_DAYS", default=14)
 
-# --- Letters: KS Fiks SvarUt, with Maskinporten (README, "Letters through SvarUt") ---
-# With SVARUT_BASE_URL set, letters go through SvarUt; without it, to the local outbox
-# (KE_OUTBOX_DIR), or with KE_LETTER_CHANNEL=post to our own print batch.
+# --- Letters through KS Fiks SvarUt with Maskinporten, or the local outbox (see README).
 SVARUT_BASE_URL = env.str("SVARUT_BASE_URL", default="")
 SVARUT_ACCOUNT_ID = env.str("SVARUT_ACCOUNT_ID", default="")
 SVARUT_INTEGRATION_ID = env.str("SVARUT_INTEGRATION_ID", default="")
 SVARUT_INTEGRATION_PASSWORD = env.str("SVARUT_INTEGRATION_PASSWORD", default="")
-# KS advises a 16-minute timeout for sending (SendMedDokumenter.md).
 SVARUT_TIMEOUT_SECONDS = env.int("SVARUT_TIMEOUT_SECONDS", default=16 * 60)
 SVARUT_KONTERINGSKODE = env.str("SVARUT_KONTERINGSKODE", default="")
-MASKINPORTEN_TOKEN_URL = env.str(
-    "MASKINPORTEN_TOKEN_URL", default="https://test.maskinporten.no/token"
-)
-MASKINPORTEN_AUDIENCE = env.str("MASKINPORTEN_AUDIENCE", default="https://test.maskinporten.no/")
+_MASKINPORTEN_TEST = "https://test.maskinporten.no/"
+MASKINPORTEN_TOKEN_URL = env.str("MASKINPORTEN_TOKEN_URL", default=_MASKINPORTEN_TEST + "token")
+MASKINPORTEN_AUDIENCE = env.str("MASKINPORTEN_AUDIENCE", default=_MASKINPORTEN_TEST)
 MASKINPORTEN_CLIENT_ID = env.str("MASKINPORTEN_CLIENT_ID", default="")
 MASKINPORTEN_SCOPE = env.str("MASKINPORTEN_SCOPE", default="ks:fiks")
-# The business certificate (virksomhetssertifikat) and its private key, as PEM files.
 MASKINPORTEN_CERTIFICATE_FILE = env.str("MASKINPORTEN_CERTIFICATE_FILE", default="")
 MASKINPORTEN_KEY_FILE = env.str("MASKINPORTEN_KEY_FILE", default="")
 MASKINPORTEN_KEY_PASSWORD = env.str("MASKINPORTEN_KEY_PASSWORD", default="")
 KE_LETTER_CHANNEL = env.str("KE_LETTER_CHANNEL", default="svarut" if SVARUT_BASE_URL else "outbox")
-if KE_LETTER_CHANNEL not in ("svarut", "outbox", "post"):
-    raise ImproperlyConfigured("KE_LETTER_CHANNEL must be svarut, outbox or post")
-if KE_LETTER_CHANNEL == "svarut" and not SVARUT_BASE_URL:
-    raise ImproperlyConfigured("KE_LETTER_CHANNEL=svarut needs SVARUT_BASE_URL")
+_CHANNELS = ("outbox", "post", *(("svarut",) if SVARUT_BASE_URL else ()))
+if KE_LETTER_CHANNEL not in _CHANNELS:
+    raise ImproperlyConfigured("KE_LETTER_CHANNEL: svarut (needs SVARUT_BASE_URL), outbox or post")
 KE_OUTBOX_DIR = env.path("KE_OUTBOX_DIR", default=VAR_DIR / "outbox")

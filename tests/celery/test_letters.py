@@ -23,11 +23,7 @@ from decisions.tasks import dispatch_send_task
 from tests.celery.conftest import wait_for
 from tests.decisions.factories import DecisionFactory
 from tests.factories import CaseFactory
-from tests.svarut_fixtures import (  # noqa: F401
-    business_certificate,
-    svarut_environment,
-    svarut_standin,
-)
+from tests.svarut_fixtures import svarut_environment
 
 pytestmark = pytest.mark.celery
 
