@@ -239,6 +239,8 @@ class Command(BaseCommand):
                 role=Relation.Role.PARENT,
                 email=f"{parent.split()[0].lower()}@epost.example",
                 phone="913 00 000",
+                # Letters go by post address (or national id) through SvarUt, never email.
+                address="Kirkeveien 12, 0001 Eksempelby",
             )
             give(child, *services_)
             c = services.case_register(
