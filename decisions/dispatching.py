@@ -35,6 +35,14 @@ class LetterNotRenderable(Exception):
     """The stored letter can no longer be made (its recipient was removed since)."""
 
 
+class SvarUtNotConfigured(svarut.SvarUtError):
+    """A dispatch for SvarUt, and no SvarUt configured (SVARUT_BASE_URL empty)."""
+
+    def __init__(self):
+        Exception.__init__(self, "SvarUt is not configured")
+        self.status_code = 0
+
+
 # --- Rendering ----------------------------------------------------------------------------
 
 
@@ -153,6 +161,8 @@ def _documents(letter: Letter) -> list[svarut.Document]:
 
 
 def _send_svarut(dispatch: Dispatch) -> str:
+    if not settings.SVARUT_BASE_URL:
+        raise SvarUtNotConfigured()
     client = svarut_client()
     reference = str(dispatch.reference)
     # Sent already (a timeout after SvarUt accepted, a worker killed before we noted it)?

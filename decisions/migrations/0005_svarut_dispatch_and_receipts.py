@@ -13,10 +13,14 @@ def give_each_dispatch_a_reference(apps, schema_editor):
 
 
 def unsent_email_goes_through_svarut(apps, schema_editor):
-    # The email channel is gone; a letter still waiting for one goes the new way. Letters
-    # emailed before keep "email" as a record of how they went.
+    # The email channel is gone; a letter still waiting for one goes the new way (SvarUt,
+    # or the local outbox where SvarUt is not configured). Letters emailed before keep
+    # "email" as a record of how they went.
+    from django.conf import settings
+
+    channel = "svarut" if settings.SVARUT_BASE_URL else "outbox"
     Dispatch = apps.get_model("decisions", "Dispatch")
-    Dispatch.objects.filter(channel="email").exclude(status="sent").update(channel="svarut")
+    Dispatch.objects.filter(channel="email").exclude(status="sent").update(channel=channel)
 
 
 class Migration(migrations.Migration):

@@ -59,9 +59,13 @@ def test_setting_the_received_date_records_the_user(by):
     assert changed_by(decision) == by
 
 
-def test_posting_a_printed_letter_later_records_the_user(by):
+def test_posting_a_printed_letter_later_records_the_user(
+    by, settings, django_capture_on_commit_callbacks
+):
+    settings.KE_LETTER_CHANNEL = "post"
     decision = DecisionFactory(case__person__email="")
-    delivery.decision_send(decision=decision, by=decision.decided_by)
+    with django_capture_on_commit_callbacks(execute=True):  # the task renders the letter
+        delivery.decision_send(decision=decision, by=decision.decided_by)
     long_ago = timezone.localdate() - datetime.timedelta(days=7)
     Decision.objects.filter(pk=decision.pk).update(
         sent_on=long_ago, received_on=long_ago, assumed_received_on=long_ago
