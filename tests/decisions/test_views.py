@@ -1,7 +1,9 @@
 import hashlib
+import io
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from cases.models import AccessLog
 from decisions import delivery, selectors
@@ -306,3 +308,20 @@ def test_the_letter_scope_is_the_case_scope(coordinator_user, caseworker, settin
     assert [letter.decision for letter in selectors.letter_scope(coordinator_user)] == [mine]
     assert [d.letter.decision for d in selectors.print_batch(coordinator_user)] == [mine]
     assert {letter.decision for letter in selectors.letter_scope(caseworker)} == {mine, other}
+
+
+def test_the_print_batch_prints_as_one_merged_pdf(
+    caseworker_client, settings, django_capture_on_commit_callbacks
+):
+    settings.KE_LETTER_CHANNEL = "post"
+    for _ in range(2):
+        decision = DecisionFactory()
+        with django_capture_on_commit_callbacks(execute=True):
+            delivery.decision_send(decision=decision, by=decision.decided_by)
+    pages = sum(
+        len(PdfReader(io.BytesIO(letter.file.open("rb").read())).pages)
+        for letter in Letter.objects.all()
+    )
+    response = caseworker_client.get(reverse("decisions:print_batch_pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    assert len(PdfReader(io.BytesIO(response.content)).pages) == pages
