@@ -1,5 +1,5 @@
-"""All settings. This module is the only reader of the environment (with oidc.py, which
-reads the login settings for it).
+"""All settings. This module is the only reader of the environment (with oidc.py and
+letters.py, which read the login and the letter transport settings for it).
 
 Every variable is listed, with its default, in `.env.example` and the README.
 """
@@ -12,7 +12,7 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from config.settings import oidc
+from config.settings import letters, oidc
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -315,11 +315,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "followup.tasks.daily_scans_task",
         "schedule": crontab(hour=12, minute=15),
     },
-    # A letter whose email task was lost (worker killed) goes out within the quarter.
+    # Within the quarter: a lost letter goes out, SvarUt's receipts move the deadlines.
     "resend-lost-letters": {
         "task": "followup.tasks.scan_task",
         "schedule": crontab(minute="*/15"),
         "args": ["dispatches_resend"],
+    },
+    "letter-receipts": {
+        "task": "followup.tasks.scan_task",
+        "schedule": crontab(minute="7-59/15"),
+        "args": ["dispatch_receipts"],
     },
 }
 
@@ -372,19 +377,7 @@ LOGGING = {
     },
 }
 
-# --- The municipality: letterhead and legal settings ----------------------------------
-MUNICIPALITY_NAME = env.str("KE_MUNICIPALITY_NAME", default="Eksempel kommune")
-KE_UNIT_NAME = env.str("KE_UNIT_NAME", default="Koordinerende enhet")
-KE_ADDRESS = env.str("KE_ADDRESS", default="Rådhusgata 1, 0001 Eksempelby")
-KE_PHONE = env.str("KE_PHONE", default="12 34 56 78")
-KE_EMAIL = env.str("KE_EMAIL", default="koordinerende.enhet@kommune.example")
-KE_COUNTY_GOVERNOR = env.str("KE_COUNTY_GOVERNOR", default="Statsforvalteren i Eksempel")
-# Where a complaint the KE upholds is sent: by email if an address is set, otherwise the
-# forwarding letter goes to the print batch with this postal address.
-KE_COUNTY_GOVERNOR_ADDRESS = env.str(
-    "KE_COUNTY_GOVERNOR_ADDRESS", default="Postboks 1, 0002 Eksempelby"
-)
-KE_COUNTY_GOVERNOR_EMAIL = env.str("KE_COUNTY_GOVERNOR_EMAIL", default="")
+# --- Legal settings (the letterhead and the transport: letters.py) -------------------
 # A case not decided this many days after it was received is overdue; the KE owes
 # a preliminary reply after one month (fvl. § 11 a).
 KE_CASE_PROCESSING_DAYS = env.int("KE_CASE_PROCESSING_DAYS", default=30)
@@ -394,8 +387,6 @@ KE_CASE_PROCESSING_DAYS = env.int("KE_CASE_PROCESSING_DAYS", default=30)
 KE_POST_DAYS = env.int("KE_POST_DAYS", default=3)
 KE_COMPLAINT_GRACE_DAYS = env.int("KE_COMPLAINT_GRACE_DAYS", default=7)
 KE_DECISION_APPROVAL_REQUIRED = env.bool("KE_DECISION_APPROVAL_REQUIRED", default=False)
-# Optional logo on letters: a path under the static files, e.g. "img/logo.png".
-KE_LETTER_LOGO = env.str("KE_LETTER_LOGO", default="")
 # seed_demo sets this password on the demo users it creates; empty = a random one, printed once.
 KE_DEMO_PASSWORD = env.str("KE_DEMO_PASSWORD", default="")
 # A case waiting for consent longer than this reminds its caseworker.
@@ -405,3 +396,5 @@ KE_EVALUATION_REMINDER_DAYS = env.int("KE_EVALUATION_REMINDER_DAYS", default=14)
 # An active plan with no update, meeting, message or evaluation for this many months is
 # quiet: it shows in Frister and Oversikt, and its coordinator is reminded.
 KE_PLAN_QUIET_MONTHS = env.int("KE_PLAN_QUIET_MONTHS", default=3)
+# The letterhead; letters through KS Fiks SvarUt, the local outbox or the print batch.
+globals().update(letters.read(env, var_dir=VAR_DIR))

@@ -12,6 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _filters_dates(model, name) -> bool:
+    # A filter is a field name, or (field name, filter class) as the access log's date filter.
+    name = name[0] if isinstance(name, tuple) else name
     return isinstance(name, str) and isinstance(model._meta.get_field(name), models.DateField)
 
 
