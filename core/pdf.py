@@ -78,24 +78,39 @@ def url_fetcher(url: str, *args, **kwargs):
     return URLFetcherResponse(url, body, headers={"Content-Type": mime_type})
 
 
-def render_to_pdf(template_name: str, context: dict) -> tuple[str, bytes]:
-    """Render the template and return (html, pdf bytes). PDF/UA-1 where supported."""
+# Archival letters: PDF/A-2a (ISO 19005-2, level A: tagged, so also accessible), or the
+# nearest variant this WeasyPrint offers. Others: PDF/UA-1 where supported.
+ARCHIVAL_VARIANTS = ("pdf/a-2a", "pdf/a-3a", "pdf/a-2u", "pdf/a-2b")
+SCREEN_VARIANTS = ("pdf/ua-1",)
+
+
+def pdf_variant(*, archival: bool) -> str | None:
+    """The variant html_to_pdf asks WeasyPrint for."""
+    try:
+        from weasyprint.pdf import VARIANTS
+    except ImportError:
+        return None
+    wanted = ARCHIVAL_VARIANTS if archival else SCREEN_VARIANTS
+    return next((v for v in wanted if v in VARIANTS), None)
+
+
+def render_to_pdf(
+    template_name: str, context: dict, *, archival: bool = False
+) -> tuple[str, bytes]:
+    """Render the template and return (html, pdf bytes): PDF/A-2a for letters that are
+    archived (`archival`), PDF/UA-1 otherwise, where WeasyPrint supports them."""
     html = render_to_string(template_name, context)
-    return html, html_to_pdf(html)
+    return html, html_to_pdf(html, archival=archival)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """The PDF of an HTML document, with BASE_CSS and only our static files. PDF/UA-1."""
+def html_to_pdf(html: str, *, archival: bool = False) -> bytes:
+    """The PDF of an HTML document, with BASE_CSS and only our static files."""
     # Imported here: WeasyPrint loads Pango and friends, which only PDF work needs.
     import weasyprint
 
     document = weasyprint.HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=url_fetcher)
     options = {"stylesheets": [weasyprint.CSS(string=BASE_CSS)]}
-    try:
-        from weasyprint.pdf import VARIANTS
-
-        if "pdf/ua-1" in VARIANTS:
-            options["pdf_variant"] = "pdf/ua-1"
-    except ImportError:
-        pass
+    variant = pdf_variant(archival=archival)
+    if variant:
+        options["pdf_variant"] = variant
     return document.write_pdf(**options)

@@ -17,18 +17,7 @@ from decisions.models import Complaint, Letter
 
 FORWARDING_TEMPLATE = "decisions/pdf/forwarding_letter.html"
 REJECTION_TEMPLATE = "decisions/pdf/rejection_letter.html"
-APPEAL_BODY_KEY = "statsforvalteren"
-
-
-def appeal_body() -> selectors.Recipient:
-    lines = tuple(p.strip() for p in settings.KE_COUNTY_GOVERNOR_ADDRESS.split(",") if p.strip())
-    return selectors.Recipient(
-        APPEAL_BODY_KEY,
-        settings.KE_COUNTY_GOVERNOR,
-        "Klageinstans",
-        settings.KE_COUNTY_GOVERNOR_EMAIL,
-        lines,
-    )
+APPEAL_BODY_KEY = selectors.APPEAL_BODY_KEY
 
 
 def _sender(by, today: datetime.date) -> dict:
@@ -46,7 +35,8 @@ def _sender(by, today: datetime.date) -> dict:
 
 
 def _store(*, kind, complaint, recipient, context, template, name, by) -> Letter:
-    _html, pdf = render_to_pdf(template, context)
+    # Rendered here, unlike a decision letter: its content is the complaint step itself.
+    _html, pdf = render_to_pdf(template, context, archival=True)
     letter = Letter(
         kind=kind,
         decision=complaint.decision,
@@ -54,6 +44,7 @@ def _store(*, kind, complaint, recipient, context, template, name, by) -> Letter
         recipient_key=recipient.key,
         recipient_name=recipient.name,
         recipient_address="\n".join(recipient.postal_lines),
+        sent_on=context["today"],
         created_by=by,
     )
     writes.store_pdf(letter, pdf, name)
@@ -65,7 +56,7 @@ def forwarding_send(*, complaint: Complaint, by, today: datetime.date) -> list[s
     """The forwarding letter to Statsforvalteren, and a copy to every party (the complainant
     among them). Returns notices for the caseworker (letters put in the print batch)."""
     decision = complaint.decision
-    body = appeal_body()
+    body = selectors.appeal_body()
     parties = selectors.recipients(decision.case, on=today)
     plan = delivery.dispatch_plan([body, *parties])
     context = {
@@ -77,17 +68,14 @@ def forwarding_send(*, complaint: Complaint, by, today: datetime.date) -> list[s
         "copies_to": [p.name for p in parties],
     }
     stored = [
-        (
-            _store(
-                kind=Letter.Kind.FORWARDING,
-                complaint=complaint,
-                recipient=body,
-                context={**context, "addressee": body, "is_copy": False},
-                template=FORWARDING_TEMPLATE,
-                name=f"oversendelse-{complaint.pk}.pdf",
-                by=by,
-            ),
-            body.email,
+        _store(
+            kind=Letter.Kind.FORWARDING,
+            complaint=complaint,
+            recipient=body,
+            context={**context, "addressee": body, "is_copy": False},
+            template=FORWARDING_TEMPLATE,
+            name=f"oversendelse-{complaint.pk}.pdf",
+            by=by,
         )
     ]
     for number, party in enumerate(parties, start=1):
@@ -100,7 +88,7 @@ def forwarding_send(*, complaint: Complaint, by, today: datetime.date) -> list[s
             name=f"oversendelse-{complaint.pk}-kopi-{number}.pdf",
             by=by,
         )
-        stored.append((letter, party.email))
+        stored.append(letter)
     delivery.dispatch_queue(plan=plan, letters=stored)
     return plan.notices
 
@@ -142,6 +130,6 @@ def rejection_send(*, complaint: Complaint, by, today: datetime.date) -> list[st
             name=f"avvisning-{complaint.pk}-{number}.pdf",
             by=by,
         )
-        stored.append((letter, party.email))
+        stored.append(letter)
     delivery.dispatch_queue(plan=plan, letters=stored)
     return plan.notices

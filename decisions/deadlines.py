@@ -27,9 +27,13 @@ CHRISTMAS_AND_NEW_YEARS_EVE_ARE_WORKING_DAYS = True
 
 _EVES = ((12, 24), (12, 31))
 
-CHANNEL_EMAIL = "email"
+# The dispatch channels (Dispatch.Channel). Every one counts the post days at sending: KS
+# SvarUt may print and post a letter the party does not read digitally (the local outbox
+# stands in for SvarUt), so the party gets the post's days until its receipts say otherwise.
+CHANNEL_SVARUT = "svarut"
+CHANNEL_OUTBOX = "outbox"
 CHANNEL_POST = "post"
-CHANNELS = (CHANNEL_EMAIL, CHANNEL_POST)
+CHANNELS = (CHANNEL_SVARUT, CHANNEL_OUTBOX, CHANNEL_POST)
 
 
 @lru_cache(maxsize=32)  # a few years are ever in play at once
@@ -94,15 +98,47 @@ def add_working_days(day: date, count: int) -> date:
 def assumed_received_on(sent_on: date, *, channel: str, post_days: int) -> date:
     """The day a decision is assumed received when the actual day is unknown.
 
-    ``email``: the day it was sent. ``post``: ``post_days`` working days after it was sent
-    (no post is carried or delivered on weekends or public holidays, so a letter posted on
-    a Friday with three post days arrives on Wednesday, not Monday).
+    Every channel: ``post_days`` working days after it was sent (no post is carried or
+    delivered on weekends or public holidays, so a letter posted on a Friday with three
+    post days arrives on Wednesday, not Monday). SvarUt (and the outbox standing in for
+    it) may print the letter, so it assumes the post too, in the party's favour.
     """
     _require_date(sent_on, "sent_on")
-    if channel == CHANNEL_EMAIL:
-        return sent_on
-    if channel == CHANNEL_POST:
+    if channel in CHANNELS:
         if post_days < 0:
             raise ValueError(f"post_days must not be negative, got {post_days}")
         return add_working_days(sent_on, post_days)
     raise ValueError(f"channel must be one of {CHANNELS}, got {channel!r}")
+
+
+DELIVERY_DIGITAL = "digital"
+DELIVERY_READ = "read"
+DELIVERY_PRINT = "print"
+
+
+def received_on_from_deliveries(events: list[tuple[str, date]], *, post_days: int) -> date | None:
+    """The day a letter reached its recipient, from what SvarUt reported, or None while it
+    has reported nothing that says so. ``events`` are (kind, day) with kind "digital"
+    (made available in a digital mailbox or Altinn), "read" or "print" (others ignored).
+
+    * Printed: the post-days rule from the day it went to print. SvarUt prints a letter
+      the recipient has not read digitally, so the paper is what reached them; a read
+      before the paper arrived counts from that day.
+    * Otherwise delivered digitally: the day it was made available (eForvaltningsforskriften
+      § 11(2) counts from when the letter was available and the notice sent).
+    * Otherwise read: the day it was read.
+    """
+    days = {
+        kind: sorted(d for k, d in events if k == kind)
+        for kind in (DELIVERY_DIGITAL, DELIVERY_READ, DELIVERY_PRINT)
+    }
+    if days[DELIVERY_PRINT]:
+        arrival = assumed_received_on(
+            days[DELIVERY_PRINT][0], channel=CHANNEL_POST, post_days=post_days
+        )
+        return min([arrival, *(d for d in days[DELIVERY_READ] if d >= days[DELIVERY_PRINT][0])])
+    if days[DELIVERY_DIGITAL]:
+        return days[DELIVERY_DIGITAL][0]
+    if days[DELIVERY_READ]:
+        return days[DELIVERY_READ][0]
+    return None

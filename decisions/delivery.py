@@ -1,17 +1,17 @@
-"""Sending a decision: the stored letters, their dispatches by email or post, the print
-batch, and the day the party received the letter.
+"""Sending a decision: the letters, their dispatches through KS Fiks SvarUt (or the local
+outbox, or the municipality's own print batch, decisions.print_batch), and the day the
+party received the letter.
 
-Each service either does all of its work or raises RuleViolation (a Norwegian message
-for the caseworker) and changes nothing.
+The request checks the letters and queues them: the decision letters' PDFs are rendered
+and sent by the dispatch task (decisions.dispatching). Each service either does all of its
+work or raises RuleViolation (a Norwegian message for the caseworker) and changes nothing.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from cases import legal
@@ -19,7 +19,6 @@ from cases.models import Case, TimelineEntry
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.history import save_with_history
-from core.pdf import render_to_pdf
 from decisions import (
     approval,
     deadlines,
@@ -29,11 +28,12 @@ from decisions import (
     selectors,
     writes,
 )
+from decisions.dispatching import LETTER_TEMPLATE
 from decisions.models import Decision, Dispatch, Letter
 
-S = Decision.Status
+__all__ = ["LETTER_TEMPLATE", "SendResult", "decision_send"]
 
-LETTER_TEMPLATE = "decisions/pdf/decision_letter.html"
+S = Decision.Status
 
 
 @dataclass
@@ -53,26 +53,43 @@ def _plan_dispatches(case: Case) -> tuple[list[tuple[selectors.Recipient, str]],
     return _plan_channels(found)
 
 
+def letter_channel() -> str:
+    """SvarUt where it is configured; the local outbox in development; the municipality's
+    own print batch where it has no SvarUt account (KE_LETTER_CHANNEL=post)."""
+    return settings.KE_LETTER_CHANNEL
+
+
 def _plan_channels(found) -> tuple[list[tuple[selectors.Recipient, str]], list[str]]:
+    """One channel for every recipient (letter_channel). A protected address goes only
+    through SvarUt, by national identity number; our print batch needs a postal address;
+    SvarUt needs a national identity (or organisation) number or a postal address."""
+    channel = letter_channel()
     planned, notices, problems = [], [], []
     for recipient in found:
-        if recipient.has_valid_email:
-            planned.append((recipient, Dispatch.Channel.EMAIL))
-            continue
-        if not recipient.postal_lines:
+        if recipient.protected:
+            if channel == Dispatch.Channel.POST:
+                problems.append(
+                    f"{recipient.name} har skjermet adresse. Brevet kan bare sendes gjennom "
+                    "KS SvarUt, ikke i egen utskrift."
+                )
+            elif not recipient.national_id:
+                problems.append(
+                    f"{recipient.name} har skjermet adresse og må ha fødselsnummer eller "
+                    "D-nummer registrert, så SvarUt kan finne fram."
+                )
+        elif channel == Dispatch.Channel.POST:
+            if not recipient.postal_lines:
+                problems.append(
+                    f"{recipient.name} har ingen postadresse. Registrer en før vedtaket sendes."
+                )
+            else:
+                notices.append(f"Brevet til {recipient.name} er lagt i utskriftsbunken.")
+        elif not recipient.national_id and not recipient.postal_lines:
             problems.append(
-                f"{recipient.name} har verken gyldig e-postadresse eller postadresse. "
-                "Registrer en adresse før vedtaket sendes."
+                f"{recipient.name} har verken fødselsnummer eller postadresse. "
+                "Registrer en av dem før vedtaket sendes."
             )
-            continue
-        if recipient.email:
-            notices.append(
-                f"E-postadressen til {recipient.name} er ikke gyldig. "
-                "Brevet er lagt i utskriftsbunken og må sendes i posten."
-            )
-        else:
-            notices.append(f"Brevet til {recipient.name} er lagt i utskriftsbunken.")
-        planned.append((recipient, Dispatch.Channel.POST))
+        planned.append((recipient, channel))
     if problems:
         raise RuleViolation(problems)
     return planned, notices
@@ -101,23 +118,22 @@ class DispatchPlan:
 
 
 def dispatch_plan(recipients) -> DispatchPlan:
-    """Email where the recipient has a valid address, otherwise the print batch; a recipient
-    that cannot be reached at all refuses the whole plan (RuleViolation)."""
+    """The channel for each recipient (_plan_channels); a recipient that cannot be reached
+    refuses the whole plan (RuleViolation)."""
     planned, notices = _plan_channels(recipients)
     return DispatchPlan({r.key: channel for r, channel in planned}, notices)
 
 
-def dispatch_queue(*, plan: DispatchPlan, letters: list[tuple[Letter, str]]) -> list[Dispatch]:
-    """Queue stored letters (each with its recipient's key and email) by the plan, the way
-    decision letters go, in the caller's transaction; email is sent after commit."""
+def dispatch_queue(*, plan: DispatchPlan, letters: list[Letter]) -> list[Dispatch]:
+    """Queue stored letters by the plan, the way decision letters go, in the caller's
+    transaction; the dispatch task takes them after commit."""
     dispatches = []
-    for letter, email in letters:
+    for letter in letters:
         channel = plan.channels[letter.recipient_key]
-        address = email if channel == Dispatch.Channel.EMAIL else letter.recipient_address
+        address = letter.recipient_address if channel == Dispatch.Channel.POST else ""
         dispatches.append(Dispatch.objects.create(letter=letter, channel=channel, address=address))
     for dispatch in dispatches:
-        if dispatch.channel == Dispatch.Channel.EMAIL:
-            _enqueue(dispatch.pk)
+        _enqueue(dispatch.pk)
     return dispatches
 
 
@@ -131,9 +147,9 @@ def _received_on(sent_on: datetime.date, channels) -> datetime.date:
 
 @transaction.atomic
 def decision_send(*, decision: Decision, by) -> SendResult:
-    """Render and store one letter per recipient, covering this decision and the case's
-    other drafts that are ready (letter_content.letter_decisions), start each letter's
-    deadline, and queue the dispatches after commit."""
+    """Store one letter per recipient, covering this decision and the case's other drafts
+    that are ready (letter_content.letter_decisions), start each letter's deadline by its
+    channel, and queue the dispatches after commit (the task renders the PDFs)."""
     _lock_case_drafts(decision)
     locked = writes.lock_decision(decision)
     if locked.is_sent:
@@ -163,9 +179,10 @@ def decision_send(*, decision: Decision, by) -> SendResult:
         contents.append((recipient, channel, content))
 
     dispatches = []
-    for number, (recipient, channel, content) in enumerate(contents, start=1):
-        _html, pdf = render_to_pdf(LETTER_TEMPLATE, {"letter": content})
-        letter = Letter(
+    for recipient, channel, content in contents:
+        # The PDF is rendered by the dispatch task (dispatching.letter_render, with the
+        # letter's decisions), not here: a request does not wait seconds for WeasyPrint.
+        letter = Letter.objects.create(
             kind=Letter.Kind.DECISION,
             decision=locked,
             recipient_key=recipient.key,
@@ -177,10 +194,8 @@ def decision_send(*, decision: Decision, by) -> SendResult:
             complaint_deadline=content.complaint_deadline,
             created_by=by,
         )
-        writes.store_pdf(letter, pdf, f"vedtak-{locked.pk}-{number}.pdf")
-        letter.save()
         letter.decisions.set(together)
-        address = recipient.email if channel == Dispatch.Channel.EMAIL else letter.recipient_address
+        address = letter.recipient_address if channel == Dispatch.Channel.POST else ""
         dispatches.append(Dispatch.objects.create(letter=letter, channel=channel, address=address))
 
     # Each decision keeps its own row and outcome; its deadline is its letters' latest.
@@ -227,8 +242,7 @@ def decision_send(*, decision: Decision, by) -> SendResult:
         others = " og ".join(writes.service_label(m) for m in together[1:])
         notices.append(f"Brevet dekker også vedtaket om {others}, som er sendt samtidig.")
     for dispatch in dispatches:
-        if dispatch.channel == Dispatch.Channel.EMAIL:
-            _enqueue(dispatch.pk)
+        _enqueue(dispatch.pk)
     return SendResult(decision=locked, notices=notices)
 
 
@@ -241,84 +255,6 @@ def _enqueue(dispatch_id: int) -> None:
     # After commit, so the worker finds the row; robust, so a failing broker or an eager
     # run that fails never turns a committed send into an error page.
     transaction.on_commit(dispatch_send, robust=True)
-
-
-def _email_body() -> str:
-    # A notice only: no name, no service, no outcome, nothing about health.
-    unit, municipality = settings.KE_UNIT_NAME, settings.MUNICIPALITY_NAME
-    return (
-        "Hei!\n\n"
-        f"Du har fått et brev fra {unit.lower()} i {municipality}. Brevet ligger vedlagt.\n\n"
-        f"Har du spørsmål, kan du ringe oss på {settings.KE_PHONE}.\n\n"
-        f"Med vennlig hilsen\n{unit}\n{municipality}\n"
-    )
-
-
-def dispatch_message_id(dispatch: Dispatch) -> str:
-    """The email's Message-ID: the same for every attempt at one dispatch, so a copy sent
-    twice (see dispatch_deliver) is recognisably the same message. Ids and a checksum only."""
-    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
-    return f"<ke-forsendelse-{dispatch.pk}.{dispatch.letter.sha256[:16]}@{domain}>"
-
-
-def dispatch_deliver(*, dispatch_id: int) -> bool:
-    """Send one queued email dispatch. True if sent now; False if there was nothing to do.
-
-    Exactly once, as far as SMTP allows. The row lock is taken before the message is handed
-    over and the row is marked sent in that same transaction, so:
-    - a second task for the same dispatch (a doubled enqueue, the resend scan, a message the
-      broker redelivers) skips the locked row or finds it sent, and sends nothing;
-    - a worker killed before the SMTP server accepted the message rolls the claim back; the
-      row stays queued, and the resend scan (decisions.scans.dispatches_resend) queues it
-      again, so the letter is neither lost nor doubled.
-    Residual window: killed (or the database lost) after the server accepted the message and
-    before the COMMIT, the row rolls back to queued and the scan sends the letter again. No
-    protocol commits an SMTP hand-over and a database row together, so the choice is between
-    a possible second copy and a possible lost letter marked "sent". We choose the copy: it is
-    the identical letter with the same Message-ID (dispatch_message_id), which mail systems
-    can drop as a duplicate, whereas a lost decision letter would start a complaint deadline
-    the party never knew of. Committing "sent" (or "sending") before the hand-over would trade
-    the one for the other. The window is the few milliseconds from the server's reply to the
-    COMMIT.
-    """
-    with transaction.atomic():
-        # skip_locked: a second worker running the same task skips the row instead of
-        # waiting and sending it again.
-        dispatch = (
-            Dispatch.objects.select_for_update(skip_locked=True)
-            .select_related("letter")
-            .filter(pk=dispatch_id, channel=Dispatch.Channel.EMAIL)
-            .first()
-        )
-        # Only a queued dispatch: a sent one is done, and a failed one waits for the
-        # caseworker (retry, or the print batch) even if a stale task for it turns up.
-        if dispatch is None or dispatch.status != Dispatch.Status.QUEUED:
-            return False
-        letter = dispatch.letter
-        message = EmailMessage(
-            subject=f"Brev fra {settings.KE_UNIT_NAME.lower()}, {settings.MUNICIPALITY_NAME}",
-            body=_email_body(),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[dispatch.address],
-            headers={"Message-ID": dispatch_message_id(dispatch)},
-        )
-        with letter.file.open("rb") as pdf:
-            message.attach(f"brev-{letter.pk}.pdf", pdf.read(), "application/pdf")
-        message.send(fail_silently=False)
-        dispatch.status = Dispatch.Status.SENT
-        dispatch.sent_at = timezone.now()
-        dispatch.attempts += 1
-        dispatch.last_error = ""
-        dispatch.save(update_fields=["status", "sent_at", "attempts", "last_error"])
-        return True
-
-
-def dispatch_record_failure(*, dispatch_id: int, error: str, final: bool) -> None:
-    """Note a failed attempt; after the last retry the caseworker sees the dispatch as failed."""
-    fields = {"last_error": error[:100], "attempts": F("attempts") + 1}
-    if final:
-        fields["status"] = Dispatch.Status.FAILED
-    Dispatch.objects.filter(pk=dispatch_id).exclude(status=Dispatch.Status.SENT).update(**fields)
 
 
 @transaction.atomic
@@ -334,65 +270,31 @@ def dispatch_retry(*, dispatch: Dispatch, by) -> Dispatch:
 
 @transaction.atomic
 def dispatch_to_post(*, dispatch: Dispatch, by) -> Dispatch:
-    """Put a letter whose email failed into the print batch instead."""
+    """Put a letter SvarUt could not get out into our own print batch instead."""
     locked = Dispatch.objects.select_for_update().select_related("letter").get(pk=dispatch.pk)
-    if locked.status != Dispatch.Status.FAILED or locked.channel != Dispatch.Channel.EMAIL:
-        raise RuleViolation("Bare en e-post som har feilet, kan sendes i posten i stedet.")
+    if not locked.needs_attention or locked.channel == Dispatch.Channel.POST:
+        raise RuleViolation(
+            "Bare et brev som ikke kom fram gjennom SvarUt, kan sendes i posten i stedet."
+        )
     letter = locked.letter
+    recipient = selectors.recipient_of(letter)
+    if recipient is not None and recipient.protected:
+        raise RuleViolation(
+            f"{letter.recipient_name} har skjermet adresse. Brevet kan bare sendes gjennom "
+            "KS SvarUt. Kontakt SvarUt-forvaltningen i kommunen."
+        )
     if not letter.recipient_address.strip():
         raise RuleViolation(
             f"{letter.recipient_name} har ingen postadresse. Registrer en og prøv igjen."
         )
     if letter.dispatches.filter(channel=Dispatch.Channel.POST).exists():
         raise RuleViolation("Brevet ligger allerede i utskriftsbunken.")
-    return Dispatch.objects.create(
+    post = Dispatch.objects.create(
         letter=letter, channel=Dispatch.Channel.POST, address=letter.recipient_address
     )
-
-
-@transaction.atomic
-def print_batch_mark_posted(*, dispatch_ids: list[int], by) -> int:
-    """Mark printed letters as posted; the deadline then runs from the posting day."""
-    today = timezone.localdate()
-    batch = list(
-        Dispatch.objects.select_for_update()
-        .select_related("letter__decision")
-        .filter(pk__in=dispatch_ids, channel=Dispatch.Channel.POST, status=Dispatch.Status.QUEUED)
-    )
-    if not batch:
-        raise RuleViolation("Ingen brev i utskriftsbunken er valgt.")
-    for dispatch in batch:
-        dispatch.status, dispatch.sent_at = Dispatch.Status.SENT, timezone.now()
-        dispatch.save(update_fields=["status", "sent_at"])
-        decision = dispatch.letter.decision
-        assumed = deadlines.assumed_received_on(
-            today, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
-        )
-        if dispatch.letter.kind == Letter.Kind.REJECTION:
-            _rejection_posted(dispatch.letter, assumed, by)
-        elif dispatch.letter.kind == Letter.Kind.DECISION:
-            # Posted later than the decision was sent: the recipient gets the extra days.
-            receipts.letter_assume_received(letter=dispatch.letter, assumed_on=assumed, by=by)
-        timeline_add(
-            case=decision.case,
-            kind=TimelineEntry.Kind.LETTER,
-            text=f"Brev til {dispatch.letter.recipient_name} er sendt i posten.",
-            by=by,
-        )
-    return len(batch)
-
-
-def _rejection_posted(letter: Letter, assumed: datetime.date, by) -> None:
-    # A rejection is a decision of its own: posted late, its own deadline moves.
-    complaint = letter.complaint
-    if complaint.rejection_received_on is None or assumed > complaint.rejection_received_on:
-        complaint.rejection_received_on = assumed
-        complaint.rejection_complaint_deadline = deadlines.complaint_deadline(assumed)
-        save_with_history(
-            complaint,
-            by=by,
-            update_fields=["rejection_received_on", "rejection_complaint_deadline"],
-        )
+    if not letter.file:
+        _enqueue(post.pk)  # the task renders it for the print batch
+    return post
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""What is due in the decisions: cases still owing one, and complaint deadlines.
+"""What is due in the decisions: cases still owing one, complaint deadlines, and letters that
+did not get through.
 
 "Frister" and the daily scans (both in followup) read these selectors, so the list and
 the reminders agree.
@@ -8,10 +9,11 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from cases.models import Case
 from cases.vocabulary import ServiceKind
-from decisions.models import Complaint, Decision
+from decisions.models import Complaint, Decision, Dispatch
 
 
 def cases_awaiting_a_decision(cases: QuerySet) -> QuerySet:
@@ -61,3 +63,21 @@ def decisions_due_final(today: datetime.date) -> QuerySet:
     """
     grace = datetime.timedelta(days=settings.KE_COMPLAINT_GRACE_DAYS)
     return complaint_deadlines_due(until=today - grace - datetime.timedelta(days=1))
+
+
+def dispatches_failed(dispatches: QuerySet | None = None) -> QuerySet:
+    """Letters that did not get through (our sending gave up, or SvarUt reports them not
+    delivered) and that the caseworker has not put in the print batch instead."""
+    replaced = Dispatch.objects.filter(letter=OuterRef("letter"), channel=Dispatch.Channel.POST)
+    return (
+        (dispatches if dispatches is not None else Dispatch.objects.all())
+        .filter(Q(status=Dispatch.Status.FAILED) | Q(delivery=Dispatch.Delivery.FAILED))
+        .exclude(channel=Dispatch.Channel.POST)
+        .exclude(Exists(replaced))
+        .order_by("queued_at", "id")
+    )
+
+
+def failed_on(dispatch_queued_at, delivery_changed_at) -> datetime.date:
+    """The day a failed letter is listed under: when SvarUt reported it, else when queued."""
+    return timezone.localtime(delivery_changed_at or dispatch_queued_at).date()

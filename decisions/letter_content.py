@@ -100,11 +100,9 @@ def _full_name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
-def expected_channel(recipient: selectors.Recipient | None) -> str:
-    """The channel a letter to `recipient` is expected to go by, as delivery chooses it."""
-    if recipient is not None and not recipient.has_valid_email:
-        return deadlines.CHANNEL_POST
-    return deadlines.CHANNEL_EMAIL
+def expected_channel(recipient: selectors.Recipient | None = None) -> str:
+    """The channel a letter is expected to go by, as delivery chooses it (one for all)."""
+    return settings.KE_LETTER_CHANNEL
 
 
 def decision_letter(

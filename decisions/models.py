@@ -7,6 +7,11 @@ from simple_history.models import HistoricalRecords
 from cases.vocabulary import ServiceKind
 from core.forms import CASEWORK_DATE, LONG_TEXT, RECEIVED_DATE, SHORT_TEXT, TEXT
 
+# In their own module for length; imported here so every caller finds them in models.
+from decisions.dispatch_models import Dispatch, DispatchEvent
+
+__all__ = ["Complaint", "Decision", "Dispatch", "DispatchEvent", "Letter"]
+
 
 class Decision(models.Model):
     """An individual decision (enkeltvedtak) on one thing asked for in a case."""
@@ -167,11 +172,14 @@ class Letter(models.Model):
     recipient_key = models.CharField("mottakernøkkel", max_length=40)
     recipient_name = models.CharField("mottaker", max_length=200)
     recipient_address = models.TextField("postadresse", blank=True, max_length=SHORT_TEXT)
-    file = models.FileField("PDF", upload_to=_letter_path)
-    sha256 = models.CharField("SHA-256", max_length=64)
+    # Empty until the dispatch task has rendered the letter (not in the request): then the
+    # archival PDF/A and its checksum, never changed again.
+    file = models.FileField("PDF", upload_to=_letter_path, blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
     # The complaint deadline runs per letter: from the day its recipient is assumed to
-    # have received it (by channel), or the day they did, once that is known
-    # (decisions.receipts).
+    # have received it (by channel: SvarUt and the outbox assume the post), or the day they
+    # did, once that is known (decisions.receipts: SvarUt's receipts, or the caseworker's
+    # registered day, which wins and is marked confirmed).
     sent_on = models.DateField("sendt", null=True, blank=True)
     assumed_received_on = models.DateField("antatt mottatt", null=True, blank=True)
     received_on = models.DateField("mottatt", null=True, blank=True)
@@ -209,50 +217,6 @@ class Letter(models.Model):
 
     def get_absolute_url(self):
         return reverse("decisions:letter", args=[self.pk])
-
-
-class Dispatch(models.Model):
-    """One letter to one recipient by one channel. The unique row is what makes sending
-    idempotent: the task claims it and does nothing if it is already sent."""
-
-    class Channel(models.TextChoices):
-        EMAIL = "email", "E-post"
-        POST = "post", "Post"
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", "I kø"
-        SENT = "sent", "Sendt"
-        FAILED = "failed", "Feilet"
-
-    letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="dispatches")
-    channel = models.CharField("kanal", max_length=10, choices=Channel.choices)
-    address = models.TextField("adresse", max_length=SHORT_TEXT)
-    status = models.CharField(
-        "status", max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    attempts = models.PositiveSmallIntegerField("forsøk", default=0)
-    # The exception class only: an error text could hold an address or a name.
-    last_error = models.CharField("siste feil", max_length=100, blank=True)
-    queued_at = models.DateTimeField("lagt i kø", auto_now_add=True)
-    sent_at = models.DateTimeField("sendt", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "forsendelse"
-        verbose_name_plural = "forsendelser"
-        ordering = ["queued_at", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["letter", "channel"], name="one_dispatch_per_channel"),
-        ]
-        indexes = [
-            models.Index(
-                fields=["channel", "queued_at"],
-                condition=models.Q(status="queued"),
-                name="dispatch_queued",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_channel_display()} ({self.get_status_display()})"
 
 
 class Complaint(models.Model):

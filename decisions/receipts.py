@@ -5,14 +5,17 @@ decision). Each decision the letter covers keeps, for the scans and reports, the
 deadline of its letters: it is final only when no party can still complain.
 
 `letter_record_received` is the one function that records the day a letter was actually
-received; the caseworker's form and the delivery receipts both call it.
+received: the caseworker's form, and SvarUt's receipts (`dispatch_record_status`, from the
+`dispatch_receipts` scan) as `reported=True`. The caseworker's day wins over a receipt.
 """
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from cases import legal
 from cases.models import TimelineEntry
@@ -20,9 +23,32 @@ from cases.services import timeline_add
 from core.errors import RuleViolation
 from core.history import save_with_history
 from decisions import deadlines
-from decisions.models import Decision, Letter
+from decisions.models import Decision, Dispatch, DispatchEvent, Letter
 
 S = Decision.Status
+D = Dispatch.Delivery
+
+# SvarUt's statuses (forsendelse-status-api v2/v3) in our words.
+SVARUT_STATUSES = {
+    "MOTTATT": D.RECEIVED,
+    "AKSEPTERT": D.RECEIVED,
+    "KLAR_FOR_MOTTAK": D.RECEIVED,
+    "VARSLET": D.DIGITAL,
+    "SENDT_DIGITALT": D.DIGITAL,
+    "SENDT_SDP": D.DIGITAL,
+    "LEVERT_SDP": D.DIGITAL,
+    "SENDT_NHN": D.DIGITAL,
+    "LEST": D.READ,
+    "SENDT_PRINT": D.PRINT,
+    "PRINTET": D.PRINT,
+    "MANUELT_HANDTERT": D.MANUAL,
+    "AVVIST": D.FAILED,
+    "IKKE_LEVERT": D.FAILED,
+    "SLETTET": D.FAILED,
+}
+
+# SvarUt keeps a forsendelse three months: after that there is nothing left to ask about.
+POLL_FOR = datetime.timedelta(days=90)
 
 
 def _refresh_decisions(letter: Letter, *, by) -> list[Decision]:
@@ -101,15 +127,21 @@ def _lock(letter: Letter) -> Letter:
 
 
 @transaction.atomic
-def letter_record_received(*, letter: Letter, received_on: datetime.date, by=None) -> Letter:
+def letter_record_received(
+    *, letter: Letter, received_on: datetime.date, by=None, reported: bool = False
+) -> Letter:
     """Record the day the recipient actually received `letter`, and count its complaint
-    deadline (and its decisions') from that day.
+    deadline (and its decisions', each taking its letters' latest) from that day.
 
-    Called by the caseworker's form and by delivery receipts (by=None). Raises
-    RuleViolation, changing nothing, for a day before the letter was sent or in the future,
-    or when none of its decisions is still open for complaint.
+    The caseworker's form (reported=False) raises RuleViolation, changing nothing, for a
+    day before the letter was sent or in the future, or when none of its decisions is
+    still open for complaint; the day is then confirmed. A delivery receipt (reported=True,
+    SvarUt) never raises: it leaves a confirmed day alone, counts no earlier than the day
+    the letter was sent, and moves no decision already final or appealed.
     """
     locked = _lock(letter)
+    if reported:
+        return _receipt_reported(locked, received_on, by=by)
     if locked.kind != Letter.Kind.DECISION:
         raise RuleViolation("Bare et vedtaksbrev har klagefrist.")
     covered = list(locked.decisions.all()) or [locked.decision]
@@ -123,14 +155,37 @@ def letter_record_received(*, letter: Letter, received_on: datetime.date, by=Non
     locked.complaint_deadline = deadlines.complaint_deadline(received_on)
     locked.save(update_fields=["received_on", "received_on_confirmed", "complaint_deadline"])
     _refresh_decisions(locked, by=by)
+    _note_received(locked, by=by)
+    return locked
+
+
+def _receipt_reported(locked: Letter, received_on: datetime.date, *, by) -> Letter:
+    if locked.received_on_confirmed:
+        return locked
+    sent_on = locked.sent_on or locked.decision.sent_on
+    if sent_on is not None and received_on < sent_on:
+        received_on = sent_on
+    if received_on == locked.received_on:
+        return locked
+    locked.received_on = received_on
+    if locked.kind != Letter.Kind.DECISION:
+        locked.save(update_fields=["received_on"])
+        return locked
+    locked.complaint_deadline = deadlines.complaint_deadline(received_on)
+    locked.save(update_fields=["received_on", "complaint_deadline"])
+    if _refresh_decisions(locked, by=by):
+        _note_received(locked, by=by)
+    return locked
+
+
+def _note_received(letter: Letter, *, by) -> None:
     timeline_add(
-        case=locked.decision.case,
+        case=letter.decision.case,
         kind=TimelineEntry.Kind.SYSTEM,
-        text=f"Brevet til {locked.recipient_name} ble mottatt {received_on:%d.%m.%Y}. "
-        f"Klagefristen er {locked.complaint_deadline:%d.%m.%Y} ({legal.citation('complaint')}).",
+        text=f"Brevet til {letter.recipient_name} ble mottatt {letter.received_on:%d.%m.%Y}. "
+        f"Klagefristen er {letter.complaint_deadline:%d.%m.%Y} ({legal.citation('complaint')}).",
         by=by,
     )
-    return locked
 
 
 def letter_assume_received(*, letter: Letter, assumed_on: datetime.date, by=None) -> bool:
@@ -146,3 +201,59 @@ def letter_assume_received(*, letter: Letter, assumed_on: datetime.date, by=None
     locked.save(update_fields=["assumed_received_on", "received_on", "complaint_deadline"])
     _refresh_decisions(locked, by=by)
     return True
+
+
+# --- SvarUt's receipts --------------------------------------------------------------------
+
+
+def _local_day(moment: datetime.datetime) -> datetime.date:
+    return timezone.localtime(moment).date()
+
+
+@transaction.atomic
+def dispatch_record_status(*, dispatch_id: int, svarut_status: str, changed_at: str) -> bool:
+    """Record one status SvarUt reported; True if it was new. The letter's received day
+    follows from every event recorded so far (deadlines.received_on_from_deliveries), through
+    letter_record_received: its own deadline, and its decisions' latest."""
+    delivery = SVARUT_STATUSES.get(svarut_status)
+    happened = parse_datetime(changed_at or "") or timezone.now()
+    if timezone.is_naive(happened):
+        happened = timezone.make_aware(happened)
+    dispatch = Dispatch.objects.select_for_update().select_related("letter").get(pk=dispatch_id)
+    if delivery is None or dispatch.delivery == delivery:
+        return False
+    _event, created = DispatchEvent.objects.get_or_create(
+        dispatch=dispatch,
+        svarut_status=svarut_status,
+        happened_at=happened,
+        defaults={"delivery": delivery},
+    )
+    if not created:
+        return False
+    dispatch.delivery, dispatch.delivery_changed_at = delivery, happened
+    dispatch.save(update_fields=["delivery", "delivery_changed_at"])
+    events = [(e.delivery, _local_day(e.happened_at)) for e in dispatch.events.all()]
+    received = deadlines.received_on_from_deliveries(events, post_days=settings.KE_POST_DAYS)
+    if received is not None and received != dispatch.letter.received_on:
+        letter_record_received(letter=dispatch.letter, received_on=received, reported=True)
+    if delivery == D.FAILED:
+        timeline_add(
+            case=dispatch.letter.decision.case,
+            kind=TimelineEntry.Kind.LETTER,
+            text=f"SvarUt kunne ikke levere brevet til {dispatch.letter.recipient_name}.",
+            by=None,
+        )
+    return True
+
+
+def awaiting_receipt(now: datetime.datetime):
+    """SvarUt dispatches sent in the last three months whose delivery can still change."""
+    return (
+        Dispatch.objects.filter(
+            channel=Dispatch.Channel.SVARUT,
+            status=Dispatch.Status.SENT,
+            sent_at__gte=now - POLL_FOR,
+        )
+        .exclude(delivery__in=Dispatch.FINAL_DELIVERIES)
+        .exclude(forsendelse_id="")
+    )

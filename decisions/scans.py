@@ -4,16 +4,22 @@ Each selects everything due and not yet handled, so a missed or doubled run does
 """
 
 import datetime
+import logging
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from decisions import complaints, due
+from core.svarut import SvarUtError, SvarUtUnavailable
+from decisions import complaints, dispatching, due, receipts
 from decisions.models import Dispatch
+
+logger = logging.getLogger(__name__)
 
 BATCH = 500
 
-# A queued email younger than this may still be on its way through the broker or a worker:
+# A queued letter younger than this may still be on its way through the broker or a worker:
 # leave it alone. Older than this, its task is taken to be lost (a worker killed with -9,
 # a broker that lost the message) and it is queued again. Far above the longest task
 # (CELERY_TASK_TIME_LIMIT 90 s) and the retries' backoff (at most about 30 s in all).
@@ -30,20 +36,19 @@ def complaint_deadlines(today: datetime.date, dry_run: bool = False) -> int:
 def dispatches_resend(
     today: datetime.date, dry_run: bool = False, *, now: datetime.datetime | None = None
 ) -> int:
-    """Queue again the emailed letters whose task was lost; the self-healing half of sending.
+    """Queue again the letters whose task was lost; the self-healing half of sending.
 
     Safe to double: dispatch_send_task claims the row under a lock and does nothing unless
-    it is still queued, so a letter whose first task turns up after all is sent once.
+    it is still queued, and looks up the external reference before it sends, so a letter
+    whose first task turns up after all, or that SvarUt got before the worker died, is
+    sent once. Letters for the print batch are queued again only until they are rendered.
     Works from the clock, not `today`: what counts is how long the letter has waited.
     """
     cutoff = (now or timezone.now()) - RESEND_AFTER
     # Served by the partial index dispatch_queued (channel, queued_at) WHERE status='queued'.
     stale = (
-        Dispatch.objects.filter(
-            status=Dispatch.Status.QUEUED,
-            channel=Dispatch.Channel.EMAIL,
-            queued_at__lt=cutoff,
-        )
+        Dispatch.objects.filter(status=Dispatch.Status.QUEUED, queued_at__lt=cutoff)
+        .filter(~Q(channel=Dispatch.Channel.POST) | Q(letter__file=""))
         .order_by("queued_at", "id")
         .values_list("pk", flat=True)
     )
@@ -57,3 +62,34 @@ def dispatches_resend(
         transaction.on_commit(lambda pk=dispatch_id: dispatch_send_task.delay(pk), robust=True)
         count += 1
     return count
+
+
+def dispatch_receipts(
+    today: datetime.date, dry_run: bool = False, *, now: datetime.datetime | None = None
+) -> int:
+    """Ask SvarUt how the letters it accepted are doing and record each change (delivered
+    digitally, sent to print, read, not delivered, handled manually); a delivery, read or
+    print date moves the letter's received date and so the complaint deadline."""
+    open_ones = receipts.awaiting_receipt(now or timezone.now()).order_by("sent_at", "id")
+    if dry_run:
+        return open_ones.count()
+    if not settings.SVARUT_BASE_URL:
+        return 0
+    by_forsendelse = dict(open_ones.values_list("forsendelse_id", "pk")[: BATCH * 10])
+    if not by_forsendelse:
+        return 0
+    try:
+        statuses = dispatching.svarut_client().statuses(list(by_forsendelse))
+    except (SvarUtUnavailable, SvarUtError) as error:
+        # The next run asks again; nothing is lost by waiting.
+        logger.warning("SvarUt status unavailable: %s", type(error).__name__)
+        return 0
+    changed = 0
+    for status in statuses:
+        if status.forsendelse_id in by_forsendelse:
+            changed += receipts.dispatch_record_status(
+                dispatch_id=by_forsendelse[status.forsendelse_id],
+                svarut_status=status.status,
+                changed_at=status.changed_at,
+            )
+    return changed

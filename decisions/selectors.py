@@ -5,8 +5,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -86,6 +85,23 @@ def decision_letters(decision):
     )
 
 
+def letters_working(letters) -> bool:
+    """Any of these letters (dispatches prefetched) still being rendered or sent."""
+    return any(d.is_working for letter in letters for d in letter.dispatches.all())
+
+
+def outbox(user):
+    """Letters "sent" to the local outbox (no SvarUt configured), newest first."""
+    return (
+        Dispatch.objects.filter(
+            channel=Dispatch.Channel.OUTBOX,
+            letter__decision__case__in=Case.objects.visible_to(user),
+        )
+        .select_related("letter", "letter__decision", "letter__decision__case")
+        .order_by("-queued_at", "-id")
+    )
+
+
 def decision_complaints(decision):
     return (
         Complaint.objects.filter(decision=decision)
@@ -138,31 +154,26 @@ def failed_dispatches(user):
 PARTY_AGE = 16
 
 
+# The address block of a letter to a protected address: the letter goes through SvarUt,
+# which finds the address itself; ours is never printed.
+PROTECTED_ADDRESS_LINES = ("Sendes gjennom KS SvarUt",)
+
+
 @dataclass(frozen=True)
 class Recipient:
     key: str
     name: str
     role: str
-    email: str
+    national_id: str
+    # Empty for a protected address: it never leaves the person page's own record.
     postal_lines: tuple[str, ...]
+    protected: bool = False
     voice: letters.Voice = letters.Voice()
 
     @property
-    def has_valid_email(self) -> bool:
-        if not self.email:
-            return False
-        try:
-            validate_email(self.email)
-        except ValidationError:
-            return False
-        return True
-
-    @property
     def address_lines(self) -> tuple[str, ...]:
-        """The address block of the letter: postal address, or the email address."""
-        if self.postal_lines:
-            return self.postal_lines
-        return (f"E-post: {self.email}",) if self.email else ()
+        """The address block of the letter."""
+        return PROTECTED_ADDRESS_LINES if self.protected else self.postal_lines
 
 
 def is_child(person, on: datetime.date) -> bool:
@@ -198,6 +209,9 @@ def recipients(case: Case, *, on: datetime.date | None = None) -> list[Recipient
     on = on or timezone.localdate()
     person = case.person
     parties = [r for r in person.relations.all() if r.is_party]
+    # A protected address protects the household: the person and the parents a child lives
+    # with. A guardian (verge) lives elsewhere and keeps an address of their own.
+    protected = person.has_protected_address
     result = []
     if is_own_party(person, on):
         postal = tuple(
@@ -209,7 +223,15 @@ def recipients(case: Case, *, on: datetime.date | None = None) -> list[Recipient
         voice = letters.Voice("du", is_family_reader=youth)
         role = "Søker" if not youth else "Selv part fra 16 år"
         result.append(
-            Recipient(f"person:{person.pk}", person.full_name, role, person.email, postal, voice)
+            Recipient(
+                f"person:{person.pk}",
+                person.full_name,
+                role,
+                person.national_id or "",
+                () if protected else postal,
+                protected,
+                voice,
+            )
         )
         if not youth:
             parties = [r for r in parties if r.role == Relation.Role.GUARDIAN]
@@ -219,17 +241,43 @@ def recipients(case: Case, *, on: datetime.date | None = None) -> list[Recipient
             voice = letters.Voice("du", child=person.full_name)
         else:
             voice = letters.Voice(you, child=_child_phrase(person, you))
+        shielded = protected and relation.role == Relation.Role.PARENT
         result.append(
             Recipient(
                 f"relation:{relation.pk}",
                 relation.name,
                 relation.get_role_display(),
-                relation.email,
-                _relation_lines(relation),
+                relation.national_id,
+                () if shielded else _relation_lines(relation),
+                shielded,
                 voice,
             )
         )
     return result
+
+
+APPEAL_BODY_KEY = "statsforvalteren"
+
+
+def appeal_body() -> Recipient:
+    """Statsforvalteren, an organisation: reached through SvarUt by its organisation number
+    (KE_COUNTY_GOVERNOR_ORGNR), or by our print batch at its postal address; never by email."""
+    lines = tuple(p.strip() for p in settings.KE_COUNTY_GOVERNOR_ADDRESS.split(",") if p.strip())
+    return Recipient(
+        APPEAL_BODY_KEY,
+        settings.KE_COUNTY_GOVERNOR,
+        "Klageinstans",
+        settings.KE_COUNTY_GOVERNOR_ORGNR,
+        lines,
+    )
+
+
+def recipient_of(letter: Letter) -> Recipient | None:
+    """The recipient a stored letter was made for, as the case stands now."""
+    if letter.recipient_key == APPEAL_BODY_KEY:
+        return appeal_body()
+    found = recipients(letter.decision.case, on=letter.sent_on or letter.decision.sent_on)
+    return next((r for r in found if r.key == letter.recipient_key), None)
 
 
 # Who is appointed is known to coordinators, which sits above decisions: it registers a

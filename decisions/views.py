@@ -123,6 +123,7 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
     bound = bound or {}
     together = letter_content.letter_decisions(decision)
     content = letter_content.decision_letter(decision, together=together)
+    sent_letters = list(selectors.decision_letters(decision))
     shown = list(selectors.decision_complaints(decision))
     for complaint in shown:
         for key, form_class in (
@@ -143,10 +144,10 @@ def _detail_context(request, decision, *, bound=None, open_form=""):
         or (DecisionForm(instance=decision) if decision.is_editable else None),
         "complaint_form": bound.get("complaint")
         or ComplaintForm(**_complaint_choices(decision, shown)),
-        "received_form": bound.get("received")
-        or ReceivedForm(letters=selectors.decision_letters(decision)),
+        "received_form": bound.get("received") or ReceivedForm(letters=sent_letters),
         "open_form": open_form,
-        "letters": selectors.decision_letters(decision),
+        "letters": sent_letters,
+        "working": selectors.letters_working(sent_letters),
         "complaints": shown,
         "steps": approval.available_steps(
             drafting.approval_facts(decision),
@@ -171,6 +172,11 @@ def _render_detail(request, decision, *, bound=None, open_form=""):
         _detail_context(request, decision, bound=bound, open_form=open_form),
         log=False,
     )
+
+
+def _complaint_invalid(request, complaint, key, form, what):
+    decision = _get_decision(request, complaint.decision_id)
+    return _invalid(request, decision, (key, complaint.pk), form, what)
 
 
 def _invalid(request, decision, key, form, what):
@@ -349,70 +355,3 @@ def complaint_add(request, pk):
                 )
             return redirect(decision)
     return _invalid(request, decision, "complaint", form, "Klagen er ikke registrert.")
-
-
-def _complaint_invalid(request, complaint, key, form, what):
-    decision = _get_decision(request, complaint.decision_id)
-    return _invalid(request, decision, (key, complaint.pk), form, what)
-
-
-@require_POST
-@caseworker_required
-def complaint_forward(request, pk):
-    complaint = _get_complaint(request, pk)
-    form = _complaint_form(ForwardForm, complaint, request.POST)
-    if form.is_valid():
-        try:
-            complaints.complaint_uphold_and_forward(
-                complaint=complaint, by=request.user, **form.cleaned_data
-            )
-        except RuleViolation as error:
-            _add_errors(form, error)
-        else:
-            _changed(
-                request,
-                complaint.decision,
-                "Vedtaket er opprettholdt, og oversendelsesbrevet til Statsforvalteren er laget.",
-            )
-            return redirect(complaint.decision)
-    return _complaint_invalid(
-        request, complaint, "forward", form, "Klagen er ikke oversendt Statsforvalteren."
-    )
-
-
-@require_POST
-@caseworker_required
-def complaint_reverse(request, pk):
-    complaint = _get_complaint(request, pk)
-    form = _complaint_form(ReverseForm, complaint, request.POST)
-    if form.is_valid():
-        try:
-            new = complaints.complaint_reverse(
-                complaint=complaint, by=request.user, **form.cleaned_data
-            )
-        except RuleViolation as error:
-            _add_errors(form, error)
-        else:
-            _changed(request, new, "Klagen er tatt til følge. Se over og send det nye vedtaket.")
-            return redirect(new)
-    return _complaint_invalid(request, complaint, "reverse", form, "Det er ikke laget nytt vedtak.")
-
-
-@require_POST
-@caseworker_required
-def complaint_result(request, pk):
-    complaint = _get_complaint(request, pk)
-    form = _complaint_form(ResultForm, complaint, request.POST)
-    if form.is_valid():
-        try:
-            complaints.statsforvalteren_result_record(
-                complaint=complaint, by=request.user, **form.cleaned_data
-            )
-        except RuleViolation as error:
-            _add_errors(form, error)
-        else:
-            _changed(request, complaint.decision, "Statsforvalterens avgjørelse er registrert.")
-            return redirect(complaint.decision)
-    return _complaint_invalid(
-        request, complaint, "result", form, "Statsforvalterens avgjørelse er ikke registrert."
-    )

@@ -17,7 +17,7 @@ from coordinators import due as training
 from coordinators.models import Appointment
 from coordinators.qualification import expires_on
 from decisions import due as decisions_due
-from decisions.models import Decision
+from decisions.models import Decision, Dispatch
 from followup.scans.plans import quiet_plan_rows
 from plans import due as plans_due
 from plans.models import ActionPoint, Meeting, Plan
@@ -33,6 +33,7 @@ KINDS = {
     "consent": "Venter på samtykke",
     "processing": "Behandlingsfrist (foreløpig svar)",
     "training": "Opplæring utløper",
+    "letter": "Brev kom ikke fram",
 }
 LIMIT = 500
 
@@ -97,6 +98,7 @@ def gather(user, *, today: datetime.date, horizon_days: int) -> list[DeadlineRow
             *_complaint_rows(cases, horizon),
             *_consent_rows(cases, horizon),
             *_processing_rows(cases, horizon),
+            *_failed_letter_rows(cases),
         ]
     return rows
 
@@ -194,6 +196,28 @@ def _complaint_rows(cases, horizon) -> list[DeadlineRow]:
             **_about_case(*about),
         )
         for due_on, case_id, *about in decisions
+    ]
+
+
+def _failed_letter_rows(cases) -> list[DeadlineRow]:
+    """A letter that did not get through is due at once, dated the day it failed."""
+    failed = decisions_due.dispatches_failed(
+        Dispatch.objects.filter(letter__decision__case__in=cases)
+    ).values_list(
+        "queued_at",
+        "delivery_changed_at",
+        "letter__decision_id",
+        *_case_columns("letter__decision__case__"),
+    )[:LIMIT]
+    return [
+        DeadlineRow(
+            kind="letter",
+            due_on=decisions_due.failed_on(queued_at, changed_at),
+            link=reverse("decisions:detail", args=[decision_id]),
+            case_id=case_id,
+            **_about_case(*about),
+        )
+        for queued_at, changed_at, decision_id, case_id, *about in failed
     ]
 
 

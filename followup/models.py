@@ -18,6 +18,7 @@ class Reminder(models.Model):
         ACTION_POINT_OVERDUE = "action_point_overdue", "Oppfølgingspunkt forfalt"
         DECISION_FINAL = "decision_final", "Vedtak endelig"
         PLAN_QUIET = "plan_quiet", "Plan uten aktivitet"
+        DISPATCH_FAILED = "dispatch_failed", "Brev kom ikke fram"
 
     kind = models.CharField("type", max_length=30, choices=Kind.choices)
     object_type = models.CharField(max_length=50)

@@ -3,6 +3,8 @@ from django.db.models import Case as CaseWhen
 from django.db.models.functions import Cast
 
 from cases.models import Case
+from decisions import due as decisions_due
+from decisions.models import Dispatch
 from followup.models import Reminder
 from plans.models import ActionPoint, Plan
 
@@ -12,6 +14,7 @@ PERSON_OF = {
     "case": (Case, "person_id"),
     "plan": (Plan, "person_id"),
     "actionpoint": (ActionPoint, "meeting__plan__person_id"),
+    "dispatch": (Dispatch, "letter__decision__case__person_id"),
 }
 
 
@@ -44,3 +47,13 @@ def open_reminder_count(user) -> int:
     """How many open reminders the user has, for the count in the menu (one indexed query:
     `reminder_open_by_recipient`)."""
     return Reminder.objects.filter(recipient=user, done_at__isnull=True).count()
+
+
+def failed_letters(user):
+    """Letters in the user's own cases that did not get through, for the start page."""
+    return decisions_due.dispatches_failed(
+        Dispatch.objects.filter(
+            letter__decision__case__in=Case.objects.visible_to(user),
+            letter__decision__case__caseworker=user,
+        )
+    ).select_related("letter__decision__case")

@@ -53,10 +53,12 @@ def dashboard(request):
         .order_by("received_on")[:10]
     )
     reminders = list(selectors.open_reminders(request.user))
+    failed_letters = list(selectors.failed_letters(request.user)[:20])
     log_shown(
         request,
         {
             "case": [(case.pk, case.person_id) for case in cases + unassigned],
+            "dispatch": [(d.pk, d.letter.decision.case.person_id) for d in failed_letters],
             # A reminder names a case by its number only, which still points at a person.
             "reminder": [(r.pk, r.person_id) for r in reminders],
         },
@@ -70,6 +72,7 @@ def dashboard(request):
             "overdue_before": overdue_before(),
             "reminders": reminders,
             "unassigned": unassigned,
+            "failed_letters": failed_letters,
         },
     )
 

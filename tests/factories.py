@@ -87,6 +87,7 @@ class RelationFactory(factory.django.DjangoModelFactory):
     name = factory.Faker("name", locale="no_NO")
     role = Relation.Role.PARENT
     email = "forelder@epost.example"
+    address = "Storgata 1, 0155 Eksempelby"
 
 
 class FamilyFactory(factory.django.DjangoModelFactory):

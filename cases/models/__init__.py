@@ -1,7 +1,16 @@
 from .access_log import AccessLog
 from .case import Case, CaseNumberCounter, Consent, TimelineEntry
 from .citizens import CitizenAccount
-from .people import Family, FamilyMember, Person, PersonService, Relation, Residence, Service
+from .people import (
+    AddressProtection,
+    Family,
+    FamilyMember,
+    Person,
+    PersonService,
+    Relation,
+    Residence,
+    Service,
+)
 
 __all__ = [
     "AccessLog",
@@ -14,6 +23,7 @@ __all__ = [
     "Person",
     "PersonService",
     "Relation",
+    "AddressProtection",
     "Residence",
     "Service",
     "TimelineEntry",

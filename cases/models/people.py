@@ -16,6 +16,14 @@ class Residence(models.TextChoices):
         return self != Residence.ELSEWHERE
 
 
+class AddressProtection(models.TextChoices):
+    """Folkeregisteret's marking of an address that must not be given out."""
+
+    NONE = "", "Ingen"
+    CONFIDENTIAL = "fortrolig", "Fortrolig adresse"
+    STRICTLY_CONFIDENTIAL = "strengt_fortrolig", "Strengt fortrolig adresse"
+
+
 class Person(models.Model):
     """Anyone a case is about: an adult, a child or an unborn child."""
 
@@ -34,6 +42,15 @@ class Person(models.Model):
     address = models.CharField("adresse", max_length=200, blank=True)
     postal_code = models.CharField("postnummer", max_length=4, blank=True)
     postal_town = models.CharField("poststed", max_length=100, blank=True)
+    # As Folkeregisteret marks it. A protected address is never shown, listed or printed;
+    # letters to the person's household go through SvarUt only.
+    address_protection = models.CharField(
+        "adressebeskyttelse",
+        max_length=20,
+        choices=AddressProtection.choices,
+        default=AddressProtection.NONE,
+        blank=True,
+    )
     residence = models.CharField(
         "bosted", max_length=20, choices=Residence.choices, default=Residence.REGISTERED
     )
@@ -68,6 +85,10 @@ class Person(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
+
+    @property
+    def has_protected_address(self) -> bool:
+        return self.address_protection != AddressProtection.NONE
 
     @property
     def is_unborn(self) -> bool:

@@ -1,5 +1,5 @@
-"""All settings. This module is the only reader of the environment (with oidc.py, which
-reads the login settings for it).
+"""All settings. This module is the only reader of the environment (with oidc.py and
+letters.py, which read the login and the letter transport settings for it).
 
 Every variable is listed, with its default, in `.env.example` and the README.
 """
@@ -12,7 +12,7 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from config.settings import municipality, oidc
+from config.settings import letters, municipality, oidc
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -317,11 +317,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "followup.tasks.daily_scans_task",
         "schedule": crontab(hour=12, minute=15),
     },
-    # A letter whose email task was lost (worker killed) goes out within the quarter.
+    # Within the quarter: a lost letter goes out, SvarUt's receipts move the deadlines.
     "resend-lost-letters": {
         "task": "followup.tasks.scan_task",
         "schedule": crontab(minute="*/15"),
         "args": ["dispatches_resend"],
+    },
+    "letter-receipts": {
+        "task": "followup.tasks.scan_task",
+        "schedule": crontab(minute="7-59/15"),
+        "args": ["dispatch_receipts"],
     },
 }
 
@@ -378,6 +383,6 @@ LOGGING = {
     },
 }
 
-# --- The municipality: letterhead and legal settings ----------------------------------
-# Read in config/settings/municipality.py (this module stays within its 400 lines).
+# --- The casework settings (municipality.py), the letterhead and the transport (letters.py)
 globals().update(municipality.read(env))
+globals().update(letters.read(env, var_dir=VAR_DIR))

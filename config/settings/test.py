@@ -11,6 +11,7 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"
+KE_OUTBOX_DIR = VAR_DIR / "test-outbox"
 # Tests run plain HTTP against the test client and the live server.
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

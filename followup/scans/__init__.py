@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from cases import due as cases_due
 from cases import partitions
-from decisions.scans import complaint_deadlines, dispatches_resend
+from decisions.scans import complaint_deadlines, dispatch_receipts, dispatches_resend
 from followup.models import Reminder
 from followup.reminders import Due, record
+from followup.scans.letters import dispatch_failures
 from followup.scans.plans import (
     action_points_overdue,
     evaluations_due,
@@ -64,6 +65,8 @@ SCANS = {
         complaint_deadlines,
         dispatches_resend,
         access_log_partitions,
+        dispatch_receipts,
+        dispatch_failures,
     )
 }
 

@@ -1,7 +1,5 @@
-"""The individual plan (IP) and its parts, as the IP regulation lists them.
-
-Consent and the coordinator are not copied into the plan: they live on the case
-(`cases.Consent`, `coordinators.Appointment`) and the plan shows them from there.
+"""The individual plan (IP) and its parts, as the IP regulation lists them. Consent and the
+coordinator live on the case (`cases.Consent`, `coordinators.Appointment`), not in the plan.
 """
 
 from django.conf import settings

@@ -42,3 +42,42 @@ document.addEventListener("htmx:afterSettle", () => {
     target.focus();
   }
 });
+
+// A form marked data-submit-once is sent once: its buttons are disabled while the page
+// works (no second "Send vedtaket" from a double click). The clicked button's name and
+// value still go with the form, in a hidden field, since a disabled button sends nothing.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (event.defaultPrevented || !form.matches("[data-submit-once]")) {
+    return;
+  }
+  if (form.dataset.submitting) {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.submitting = "1";
+  const submitter = event.submitter;
+  if (submitter && submitter.name) {
+    const carried = document.createElement("input");
+    carried.type = "hidden";
+    carried.name = submitter.name;
+    carried.value = submitter.value;
+    form.appendChild(carried);
+  }
+  form.querySelectorAll("button[type=submit], input[type=submit]").forEach((button) => {
+    button.disabled = true;
+  });
+  if (submitter && submitter.dataset.working) {
+    submitter.textContent = submitter.dataset.working;
+  }
+});
+
+// Back to a page from the browser's cache: its forms may be sent again.
+window.addEventListener("pageshow", () => {
+  document.querySelectorAll("form[data-submit-once]").forEach((form) => {
+    delete form.dataset.submitting;
+    form.querySelectorAll("button[type=submit], input[type=submit]").forEach((button) => {
+      button.disabled = false;
+    });
+  });
+});

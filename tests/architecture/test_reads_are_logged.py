@@ -8,6 +8,7 @@ X, that user and the route's name. A new route fails here until it logs or is li
 """
 
 import datetime
+import io
 
 import pytest
 from django.contrib import admin
@@ -15,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from cases.models import AccessLog
 from cases.national_id import synthesize
@@ -183,7 +185,7 @@ def world(db, settings, tmp_path):
         recipient_address=person.address,
         sha256="0" * 64,
     )
-    letter.file.save("brev.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    letter.file.save("brev.pdf", ContentFile(_one_blank_page()), save=True)
     reminder = Reminder.objects.create(
         kind=Reminder.Kind.CONSENT_WAITING,
         object_type="case",
@@ -214,6 +216,10 @@ def world(db, settings, tmp_path):
             letter=letter, channel=Dispatch.Channel.POST, address=person.address
         ),
         "complaint": ComplaintFactory(decision=decision),
+        # The same letter "sent" to the local outbox too, for the outbox page.
+        "outbox": Dispatch.objects.create(
+            letter=letter, channel=Dispatch.Channel.OUTBOX, status=Dispatch.Status.SENT
+        ),
         "appointment": appointment,
         "reminder": reminder,
         "accesslog": seen,
@@ -336,6 +342,15 @@ def _admin_url(name, pattern, world):
         return reverse(name, args=[obj.pk, obj.history.first().history_id])
     converters = pattern.pattern.converters
     return reverse(name, kwargs={"object_id": obj.pk}) if converters else reverse(name)
+
+
+def _one_blank_page() -> bytes:
+    # A real PDF: the print batch merges the letters it holds into one.
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _url(name, pattern, world):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import connection
 
 from config.celery import app as celery_app
+from tests.svarut_fixtures import business_certificate, svarut_standin  # noqa: F401
 
 
 class Worker:

@@ -1,12 +1,11 @@
-"""Letters sent by a real Celery worker, and a worker killed with -9 in the middle of a batch.
+"""Letters sent by a real Celery worker through the real SvarUt client to the local SvarUt
+stand-in, and a worker killed with -9 in the middle of a batch of 100.
 
 Run with PostgreSQL and Redis, e.g.
 DATABASE_URL=postgres://postgres@127.0.0.1:5432/ke REDIS_URL=redis://127.0.0.1:6379/14
 """
 
 import datetime
-import email
-import email.policy
 import hashlib
 import io
 from collections import Counter
@@ -24,14 +23,11 @@ from decisions.tasks import dispatch_send_task
 from tests.celery.conftest import wait_for
 from tests.decisions.factories import DecisionFactory
 from tests.factories import CaseFactory
+from tests.svarut_fixtures import svarut_environment
 
 pytestmark = pytest.mark.celery
 
-BATCH = 30
-SLOW_SMTP = {
-    "DJANGO_EMAIL_BACKEND": "tests.celery.mailbackend.SlowSmtpServerBackend",
-    "KE_TEST_MAIL_SECONDS": "0.6",
-}
+BATCH = 100
 
 
 @pytest.fixture(autouse=True)
@@ -40,23 +36,36 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture
+def worker_env(svarut_standin, business_certificate, tmp_path):
+    """The worker sends through the stand-in this test process serves."""
+    return {
+        **svarut_environment(svarut_standin, business_certificate, timeout=30),
+        "KE_OUTBOX_DIR": str(tmp_path / "outbox"),
+        # The worker renders letters: without collectstatic it needs the static finders.
+        "DJANGO_DEBUG": "true",
+    }
+
+
+@pytest.fixture(autouse=True)
+def no_letter_by_email(tmp_path):
+    """Whatever the worker sent, no email (its file backend writes to tmp_path/mail) held
+    a PDF."""
+    yield
+    mail_dir = tmp_path / "mail"
+    mailed = list(mail_dir.iterdir()) if mail_dir.exists() else []
+    assert [p.name for p in mailed if b"application/pdf" in p.read_bytes()] == []
+
+
 def log_tail(worker) -> str:
     return worker.log_path.read_text()[-3000:]
 
 
-def file_backend_messages(mail_dir) -> list[email.message.EmailMessage]:
-    """Every message the file backend wrote (it may put several in one file)."""
-    separator = b"\n" + b"-" * 79 + b"\n"
-    return [
-        email.message_from_bytes(chunk, policy=email.policy.default)
-        for path in sorted(mail_dir.iterdir())
-        for chunk in path.read_bytes().split(separator)
-        if chunk.strip()
-    ]
-
-
-def test_a_decision_letter_is_emailed_by_the_worker(worker):
-    case = CaseFactory(person__email="kari@epost.example", person__given_name="Kari")
+def test_a_decision_letter_is_rendered_and_sent_through_svarut_by_the_worker(
+    worker, svarut_standin, settings
+):
+    settings.KE_LETTER_CHANNEL = "svarut"  # as the worker is configured
+    case = CaseFactory(person__given_name="Kari")
     decision = DecisionFactory(case=case)
     delivery.decision_send(decision=decision, by=decision.decided_by)  # queues after commit
 
@@ -64,19 +73,17 @@ def test_a_decision_letter_is_emailed_by_the_worker(worker):
     assert wait_for(lambda: Dispatch.objects.filter(pk=dispatch.pk, status="sent").exists()), (
         log_tail(worker)
     )
-    [message] = file_backend_messages(worker.mail_dir)
-    assert message["To"] == "kari@epost.example"
-    assert message["Message-ID"] == delivery.dispatch_message_id(dispatch)
-    [attachment] = message.iter_attachments()
-    assert attachment.get_content_type() == "application/pdf"
-    assert attachment.get_content() == dispatch.letter.file.open("rb").read()
+    [forsendelse] = svarut_standin.forsendelser
+    [(_name, content)] = forsendelse.documents
+    assert hashlib.sha256(content).hexdigest() == Letter.objects.get().sha256
+    assert forsendelse.metadata["eksternReferanse"] == str(dispatch.reference)
 
 
 # --- Killed mid-batch ------------------------------------------------------------------------
 
 
 def queued_dispatch(number: int) -> Dispatch:
-    """A sent decision whose letter waits in the queue for its email."""
+    """A sent decision whose letter (already rendered) waits in the queue for SvarUt."""
     decision = DecisionFactory(sent=True)
     pdf = b"%PDF-1.7 letter " + str(number).encode()
     letter = Letter(
@@ -88,16 +95,7 @@ def queued_dispatch(number: int) -> Dispatch:
     )
     letter.file.save(f"vedtak-{decision.pk}.pdf", ContentFile(pdf), save=False)
     letter.save()
-    return Dispatch.objects.create(
-        letter=letter, channel=Dispatch.Channel.EMAIL, address=f"mottaker{number}@epost.example"
-    )
-
-
-def delivered(mail_dir) -> list[email.message.EmailMessage]:
-    return [
-        email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        for path in mail_dir.glob("*.eml")
-    ]
+    return Dispatch.objects.create(letter=letter, channel=Dispatch.Channel.SVARUT)
 
 
 def sent_count() -> int:
@@ -130,46 +128,51 @@ def forget_unacked(celery_broker):
         conn.default_channel.client.delete("unacked", "unacked_index")
 
 
-@pytest.mark.parametrize("worker_env", [SLOW_SMTP], ids=["slow-smtp"])
-def test_killed_mid_batch_then_restarted_and_scanned_every_letter_goes_exactly_once(
-    worker, forget_unacked
+def test_killed_mid_batch_then_restarted_and_scanned_every_letter_reaches_svarut_once(
+    svarut_standin, worker, forget_unacked
 ):
+    svarut_standin.send_delay = 0.3  # SvarUt takes its time to answer after accepting
     dispatches = {d.pk: d for d in (queued_dispatch(n) for n in range(BATCH))}
-    by_message_id = {delivery.dispatch_message_id(d): pk for pk, d in dispatches.items()}
     for pk in dispatches:
         dispatch_send_task.delay(pk)
-    inflight = worker.mail_dir.with_name(worker.mail_dir.name + "-inflight")
 
-    # kill -9 once a few letters are out and both worker processes are each handing one
-    # over to the (slow) mail server, not yet accepted: the kill lands mid-transaction.
+    # kill -9 once some letters are out and both worker processes are waiting for SvarUt's
+    # answer to a letter it has already accepted: the worst moment, since those two rows
+    # are still queued in our database when the worker dies.
     def mid_batch():
-        return len(delivered(worker.mail_dir)) >= 3 and len(list(inflight.glob("*"))) == 2
+        return len(svarut_standin.forsendelser) >= 12 and svarut_standin.inflight == 2
 
-    assert wait_for(mid_batch, timeout=30, interval=0.02), log_tail(worker)
+    assert wait_for(mid_batch, timeout=60, interval=0.01), log_tail(worker)
     worker.kill()
-    cut_off = {by_message_id[f"<{marker.name}>"] for marker in inflight.glob("*")}
-    assert len(cut_off) == 2
-    assert 3 <= sent_count() < BATCH
+    noted = set(Dispatch.objects.filter(status="sent").values_list("reference", flat=True))
+    accepted = {f.metadata["eksternReferanse"] for f in svarut_standin.forsendelser}
+    accepted_not_noted = accepted - {str(r) for r in noted}
+    assert len(accepted_not_noted) == 2  # the two in flight
+    assert 10 <= len(noted) < BATCH
 
     # The restarted worker works through the queue. The two tasks that were running are
     # not redelivered (acks_late without reject_on_worker_lost; the broker keeps them
     # unacknowledged until its visibility timeout): their letters stay queued...
     worker.start()
-    assert wait_for(lambda: sent_count() == BATCH - 2, timeout=45), log_tail(worker)
-    queued = set(Dispatch.objects.filter(status="queued").values_list("pk", flat=True))
-    assert queued == cut_off
+    assert wait_for(lambda: sent_count() >= BATCH - 2 and worker_idle(), timeout=180), log_tail(
+        worker
+    )
+    still_queued = set(
+        str(r) for r in Dispatch.objects.filter(status="queued").values_list("reference", flat=True)
+    )
+    assert accepted_not_noted <= still_queued
 
     # ...until the scans queue them again. Twice: the second run doubles tasks still in
-    # flight, which must find the row locked or sent.
+    # flight, which must find the row locked or sent. The task looks each letter's
+    # reference up at SvarUt first and records the forsendelse it already has.
     run_scans()
     run_scans()
-    assert wait_for(lambda: sent_count() == BATCH, timeout=30), log_tail(worker)
+    assert wait_for(lambda: sent_count() == BATCH, timeout=60), log_tail(worker)
+    assert wait_for(lambda: worker_idle() and worker_idle(), timeout=60)
 
-    # Let the doubled tasks run out before counting: they must send nothing.
-    assert wait_for(lambda: worker_idle() and worker_idle(), timeout=30)
-    messages = delivered(worker.mail_dir)
-    per_dispatch = Counter(by_message_id[m["Message-ID"]] for m in messages)
-    per_address = Counter(m["To"] for m in messages)
-    assert per_dispatch == Counter(list(dispatches))  # each letter exactly once
-    assert per_address == Counter(d.address for d in dispatches.values())
-    assert set(Dispatch.objects.values_list("attempts", flat=True)) == {1}
+    per_reference = Counter(f.metadata["eksternReferanse"] for f in svarut_standin.forsendelser)
+    assert per_reference == Counter(str(d.reference) for d in dispatches.values())  # once each
+    recorded = dict(Dispatch.objects.values_list("reference", "forsendelse_id"))
+    assert {str(k): v for k, v in recorded.items()} == {
+        f.metadata["eksternReferanse"]: f.id for f in svarut_standin.forsendelser
+    }

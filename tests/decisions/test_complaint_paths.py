@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from cases.vocabulary import ServiceKind
 from core.errors import RuleViolation
-from decisions import complaints, delivery
+from decisions import complaints, print_batch
 from decisions.models import Complaint, Decision, Dispatch, Letter
 from tests.decisions.factories import DecisionFactory, child_case
 from tests.decisions.pdf_text import pdf_text, squash
@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.today(TODAY)]
 
 @pytest.fixture
 def two_parents_decision(db):
-    """A sent decision on a child with two parents: Mona (email) and Per (post only)."""
+    """A sent decision on a child with two parents: Mona and Per (an address, no email)."""
     case = child_case()
     RelationFactory(
         person=case.person, name="Per Forelder", email="", address="Storgata 2, 0101 By"
@@ -74,8 +74,7 @@ def test_a_rejection_sends_its_own_letter_to_every_party(two_parents_decision):
     letters = Letter.objects.filter(kind=Letter.Kind.REJECTION)
     assert sorted(letter.recipient_name for letter in letters) == ["Mona Forelder", "Per Forelder"]
     assert {d.channel for d in Dispatch.objects.filter(letter__in=letters)} == {
-        Dispatch.Channel.EMAIL,
-        Dispatch.Channel.POST,
+        Dispatch.Channel.OUTBOX
     }
 
 
@@ -89,7 +88,8 @@ def test_the_rejection_letter_gives_the_ground_the_reasons_and_its_own_complaint
     assert "Klagen kom to måneder etter fristen" in text
     assert squash("forvaltningsloven §§ 33 annet ledd og 2 tredje ledd") in squash(text)
     assert "Du har rett til å klage på avvisningen" in text
-    # Posted (Per has no email): received three working days on, deadline four weeks later.
+    # Through SvarUt (here the outbox), which may print it: received three working days on,
+    # deadline four weeks later.
     assert rejected.rejection_received_on == datetime.date(2026, 11, 26)
     assert rejected.rejection_complaint_deadline == datetime.date(2026, 12, 24)
     assert "24. desember 2026" in text
@@ -165,18 +165,23 @@ def forward(complaint):
 
 @pytest.fixture
 def forwarded(two_parents_decision, settings):
-    settings.KE_COUNTY_GOVERNOR_EMAIL = "sf@statsforvalteren.example"
+    settings.KE_COUNTY_GOVERNOR_ORGNR = "974761319"
     complaint = register(two_parents_decision, "Per Forelder", late_reason="Fikk ikke brevet.")
     return forward(complaint)
 
 
-def test_forwarding_dispatches_the_letter_to_statsforvalteren(forwarded):
+def test_forwarding_dispatches_the_letter_to_statsforvalteren_like_a_decision_letter(forwarded):
     letter = Letter.objects.get(kind=Letter.Kind.FORWARDING)
     dispatch = letter.dispatches.get()
-    assert (dispatch.channel, dispatch.address) == (
-        Dispatch.Channel.EMAIL,
-        "sf@statsforvalteren.example",
-    )
+    assert (dispatch.channel, dispatch.address) == (Dispatch.Channel.OUTBOX, "")
+
+
+def test_statsforvalteren_is_addressed_by_its_organisation_number_in_svarut(forwarded):
+    from decisions.dispatching import forsendelse_metadata
+
+    dispatch = Letter.objects.get(kind=Letter.Kind.FORWARDING).dispatches.get()
+    receiver = forsendelse_metadata(dispatch)["mottaker"]
+    assert (receiver["navn"], receiver["digitalId"]) == ("Statsforvalteren i Eksempel", "974761319")
 
 
 def test_forwarding_sends_a_copy_to_the_complainant_and_every_other_party(forwarded):
@@ -197,7 +202,10 @@ def test_a_copy_says_it_is_a_copy_and_is_addressed_to_the_party(forwarded):
     assert "Storgata 2" in text
 
 
-def test_without_an_email_the_forwarding_letter_goes_to_the_print_batch(two_parents_decision):
+def test_with_letters_by_post_the_forwarding_letter_goes_to_the_print_batch(
+    two_parents_decision, settings
+):
+    settings.KE_LETTER_CHANNEL = "post"
     forward(register(two_parents_decision, "Per Forelder", late_reason="Fikk ikke brevet."))
     dispatch = Letter.objects.get(kind=Letter.Kind.FORWARDING).dispatches.get()
     assert dispatch.channel == Dispatch.Channel.POST
@@ -205,13 +213,14 @@ def test_without_an_email_the_forwarding_letter_goes_to_the_print_batch(two_pare
 
 
 def test_a_party_who_cannot_be_reached_stops_the_forwarding_and_nothing_is_stored(
-    two_parents_decision,
+    two_parents_decision, settings
 ):
+    settings.KE_LETTER_CHANNEL = "post"
     complaint = register(two_parents_decision, "Per Forelder", late_reason="Fikk ikke brevet.")
     parent(two_parents_decision, "Per Forelder").__class__.objects.filter(
         name="Per Forelder"
     ).update(address="")
-    with pytest.raises(RuleViolation, match="verken gyldig e-postadresse eller postadresse"):
+    with pytest.raises(RuleViolation, match="har ingen postadresse"):
         forward(complaint)
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.RECEIVED
@@ -219,18 +228,21 @@ def test_a_party_who_cannot_be_reached_stops_the_forwarding_and_nothing_is_store
 
 
 def test_posting_a_rejection_late_moves_the_rejection_s_deadline_not_the_decision_s(
-    two_parents_decision,
+    two_parents_decision, settings
 ):
+    settings.KE_LETTER_CHANNEL = "post"
     rejected = reject(register(two_parents_decision, "Mona Forelder"))
     deadline = two_parents_decision.complaint_deadline
     posted = Dispatch.objects.filter(
         letter__kind=Letter.Kind.REJECTION, channel=Dispatch.Channel.POST
-    )
+    ).filter(letter__recipient_name="Per Forelder")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(
             "django.utils.timezone.localdate", lambda *a, **k: TODAY + datetime.timedelta(days=7)
         )
-        delivery.print_batch_mark_posted(dispatch_ids=[posted.get().pk], by=rejected.registered_by)
+        print_batch.print_batch_mark_posted(
+            dispatch_ids=[posted.get().pk], by=rejected.registered_by
+        )
     rejected.refresh_from_db()
     two_parents_decision.refresh_from_db()
     assert rejected.rejection_complaint_deadline > datetime.date(2026, 12, 24)

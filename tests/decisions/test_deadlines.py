@@ -281,8 +281,14 @@ def test_holiday_set_holds_the_twelve_public_holidays_and_not_every_sunday():
     }
 
 
-def test_email_is_assumed_received_the_day_it_was_sent():
-    assert assumed_received_on(date(2025, 4, 18), channel="email", post_days=3) == date(2025, 4, 18)
+@pytest.mark.parametrize("channel", ["svarut", "outbox"])
+def test_svarut_and_the_outbox_assume_the_post_days_as_svarut_may_print(channel):
+    assert assumed_received_on(date(2025, 3, 3), channel=channel, post_days=3) == date(2025, 3, 6)
+
+
+def test_there_is_no_email_channel():
+    with pytest.raises(ValueError):
+        assumed_received_on(date(2025, 4, 18), channel="email", post_days=3)
 
 
 def test_post_is_assumed_received_after_the_post_days():

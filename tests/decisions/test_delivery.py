@@ -5,12 +5,13 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.test import TestCase
 from django.utils import timezone
 
 from cases.models import Case, Relation
 from cases.vocabulary import ServiceKind
 from core.errors import RuleViolation
-from decisions import deadlines, delivery, drafting, letter_content, selectors
+from decisions import deadlines, delivery, drafting, letter_content, print_batch, selectors
 from decisions.models import Decision, Dispatch, Letter
 from tests.decisions.factories import DecisionFactory, child_case
 from tests.decisions.letter_builders import without
@@ -28,7 +29,9 @@ def decision(db):
 
 
 def send(decision):
-    return delivery.decision_send(decision=decision, by=decision.decided_by)
+    # Run the dispatch task as the commit would: it renders the letters.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return delivery.decision_send(decision=decision, by=decision.decided_by)
 
 
 def test_sending_marks_the_decision_sent_today(decision):
@@ -37,17 +40,16 @@ def test_sending_marks_the_decision_sent_today(decision):
     assert sent.sent_on == timezone.localdate()
 
 
-def test_sending_by_email_starts_the_deadline_on_the_sending_day(decision):
-    sent = send(decision).decision
-    assert sent.complaint_deadline == deadlines.complaint_deadline(timezone.localdate())
-
-
-def test_sending_by_post_assumes_the_letter_arrives_after_the_post_days(settings):
+def test_until_svarut_reports_the_letter_is_assumed_to_arrive_after_the_post_days(
+    decision, settings
+):
     settings.KE_POST_DAYS = 3
-    decision = DecisionFactory(case=CaseFactory(person__email=""))
     sent = send(decision).decision
     expected = deadlines.assumed_received_on(timezone.localdate(), channel="post", post_days=3)
-    assert sent.received_on == expected
+    assert (sent.received_on, sent.complaint_deadline) == (
+        expected,
+        deadlines.complaint_deadline(expected),
+    )
 
 
 def test_sending_stores_the_pdf_with_its_checksum(decision):
@@ -86,11 +88,9 @@ def test_sending_writes_the_deadline_to_the_timeline(decision):
     assert f"Klagefrist {sent.complaint_deadline:%d.%m.%Y}" in entry.text
 
 
-def test_an_adult_with_a_valid_email_gets_one_email_dispatch(decision):
+def test_without_svarut_an_adult_gets_one_dispatch_to_the_local_outbox(decision):
     send(decision)
-    assert list(Dispatch.objects.values_list("channel", "address")) == [
-        ("email", "kari@epost.example")
-    ]
+    assert list(Dispatch.objects.values_list("channel", "status")) == [("outbox", "sent")]
 
 
 def test_a_child_s_letter_goes_to_each_parent_and_guardian(db):
@@ -101,20 +101,24 @@ def test_a_child_s_letter_goes_to_each_parent_and_guardian(db):
     assert Letter.objects.count() == 2
 
 
-def test_an_invalid_email_sends_the_letter_to_the_print_batch_and_tells_the_caseworker(db):
-    case = CaseFactory(person__email="kari@epost.example")
-    type(case.person).objects.filter(pk=case.person.pk).update(email="ikke en adresse")
-    result = send(DecisionFactory(case=case))
-    assert Dispatch.objects.get().channel == Dispatch.Channel.POST
-    assert "ikke gyldig" in result.notices[0]
+def test_with_the_print_batch_as_channel_the_letter_waits_there_rendered(db, settings):
+    settings.KE_LETTER_CHANNEL = "post"
+    result = send(DecisionFactory(case=CaseFactory()))
+    dispatch = Dispatch.objects.get()
+    assert (dispatch.channel, dispatch.status, bool(dispatch.letter.file)) == (
+        "post",
+        "queued",
+        True,
+    )
+    assert "utskriftsbunken" in result.notices[0]
 
 
-def test_a_recipient_with_neither_email_nor_address_blocks_sending(db):
+def test_a_recipient_with_neither_national_id_nor_address_blocks_sending(db):
     case = CaseFactory(
         person__email="", person__address="", person__postal_code="", person__postal_town=""
     )
     decision = DecisionFactory(case=case)
-    with pytest.raises(RuleViolation, match="verken gyldig e-postadresse eller postadresse"):
+    with pytest.raises(RuleViolation, match="verken fødselsnummer eller postadresse"):
         send(decision)
     decision.refresh_from_db()
     assert decision.status == Decision.Status.DRAFT
@@ -249,6 +253,7 @@ def test_a_letter_posted_later_than_it_was_sent_gets_its_deadline_from_the_posti
     settings,
 ):
     settings.KE_POST_DAYS = 3
+    settings.KE_LETTER_CHANNEL = "post"
     decision = DecisionFactory(case=CaseFactory(person__email=""))
     send(decision)
     earlier = {
@@ -258,7 +263,7 @@ def test_a_letter_posted_later_than_it_was_sent_gets_its_deadline_from_the_posti
     }
     Decision.objects.filter(pk=decision.pk).update(**earlier)
     Letter.objects.update(**earlier)
-    delivery.print_batch_mark_posted(
+    print_batch.print_batch_mark_posted(
         dispatch_ids=[Dispatch.objects.get().pk], by=decision.decided_by
     )
     decision.refresh_from_db()

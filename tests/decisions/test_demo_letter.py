@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.test import TestCase
 
 from decisions.models import Letter
 from tests.decisions.pdf_text import body_text, squash
@@ -14,7 +15,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def noahs_letter(settings):
     settings.KE_DEMO_PASSWORD = "demo-passord-for-test"
-    call_command("seed_demo", stdout=io.StringIO())
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the task renders the letter
+        call_command("seed_demo", stdout=io.StringIO())
     letter = Letter.objects.get(decision__case__person__family_name="Demo-Olsen")
     with letter.file.open("rb") as pdf:
         return squash(body_text(pdf.read()))

@@ -219,7 +219,7 @@ def test_a_refused_send_keeps_the_saved_edit_and_says_why():
     result = edit(decision, "send", reasons="Ny begrunnelse.")
     decision.refresh_from_db()
     assert (decision.status, decision.reasons) == (Decision.Status.DRAFT, "Ny begrunnelse.")
-    assert "Registrer en adresse" in " ".join(result.refused.messages)
+    assert "verken fødselsnummer eller postadresse" in " ".join(result.refused.messages)
     assert not Letter.objects.exists()
 
 

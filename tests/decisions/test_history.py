@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from decisions import complaints, delivery, drafting
+from decisions import complaints, delivery, drafting, print_batch
 from decisions.models import Complaint, Decision, Dispatch, Letter
 from tests.decisions.factories import ComplaintFactory, DecisionFactory
 from tests.factories import UserFactory
@@ -59,14 +59,18 @@ def test_setting_the_received_date_records_the_user(by):
     assert changed_by(decision) == by
 
 
-def test_posting_a_printed_letter_later_records_the_user(by):
+def test_posting_a_printed_letter_later_records_the_user(
+    by, settings, django_capture_on_commit_callbacks
+):
+    settings.KE_LETTER_CHANNEL = "post"
     decision = DecisionFactory(case__person__email="")
-    delivery.decision_send(decision=decision, by=decision.decided_by)
+    with django_capture_on_commit_callbacks(execute=True):  # the task renders the letter
+        delivery.decision_send(decision=decision, by=decision.decided_by)
     long_ago = timezone.localdate() - datetime.timedelta(days=7)
     earlier = {"sent_on": long_ago, "received_on": long_ago, "assumed_received_on": long_ago}
     Decision.objects.filter(pk=decision.pk).update(**earlier)
     Letter.objects.update(**earlier)
-    delivery.print_batch_mark_posted(dispatch_ids=[Dispatch.objects.get().pk], by=by)
+    print_batch.print_batch_mark_posted(dispatch_ids=[Dispatch.objects.get().pk], by=by)
     assert changed_by(decision) == by
 
 

@@ -1,17 +1,16 @@
-"""The decisions' daily scans: complaint deadlines, and letters whose email task was lost."""
+"""The decisions' daily scans: complaint deadlines, and letters whose task was lost."""
 
 import datetime
 import hashlib
 from unittest import mock
 
 import pytest
-from django.core import mail
 from django.core.files.base import ContentFile
 from django.db import DatabaseError
 from django.utils import timezone
 
 from cases.models import TimelineEntry
-from decisions import delivery, scans
+from decisions import dispatching, scans
 from decisions.models import Decision, Dispatch, Letter
 from decisions.scans import complaint_deadlines, dispatches_resend
 from decisions.tasks import dispatch_send_task
@@ -130,7 +129,7 @@ STALE = NOW - scans.RESEND_AFTER - datetime.timedelta(seconds=1)
 
 
 def dispatch(
-    *, queued_at=STALE, channel=Dispatch.Channel.EMAIL, status=Dispatch.Status.QUEUED
+    *, queued_at=STALE, channel=Dispatch.Channel.SVARUT, status=Dispatch.Status.QUEUED
 ) -> Dispatch:
     decision = DecisionFactory(sent=True)
     pdf = b"%PDF-1.7 test letter " + str(decision.pk).encode()
@@ -143,9 +142,7 @@ def dispatch(
     )
     letter.file.save(f"vedtak-{decision.pk}.pdf", ContentFile(pdf), save=False)
     letter.save()
-    row = Dispatch.objects.create(
-        letter=letter, channel=channel, address="kari@epost.example", status=status
-    )
+    row = Dispatch.objects.create(letter=letter, channel=channel, status=status)
     Dispatch.objects.filter(pk=row.pk).update(queued_at=queued_at)  # auto_now_add otherwise
     row.refresh_from_db()
     return row
@@ -161,9 +158,7 @@ def enqueued(delay) -> list[int]:
     return sorted(call.args[0] for call in delay.call_args_list)
 
 
-def test_only_stale_queued_email_dispatches_are_queued_again(
-    delay, django_capture_on_commit_callbacks
-):
+def test_only_stale_queued_dispatches_are_queued_again(delay, django_capture_on_commit_callbacks):
     stale = dispatch()
     dispatch(queued_at=NOW - scans.RESEND_AFTER)  # exactly at the cutoff: may be in flight
     dispatch(queued_at=NOW - datetime.timedelta(minutes=1))
@@ -219,7 +214,7 @@ def test_one_query_however_many_dispatches(delay, dry_run):
 
 
 def test_a_lost_letter_is_sent_once_and_a_second_scan_sends_nothing(
-    django_capture_on_commit_callbacks,
+    svarut, django_capture_on_commit_callbacks
 ):
     lost = dispatch()  # its task never ran
     for _ in range(2):
@@ -227,33 +222,31 @@ def test_a_lost_letter_is_sent_once_and_a_second_scan_sends_nothing(
             dispatches_resend(TODAY, now=NOW)
     lost.refresh_from_db()
     assert (lost.status, lost.attempts) == ("sent", 1)
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].extra_headers["Message-ID"] == delivery.dispatch_message_id(lost)
+    assert [f.id for f in svarut.by_reference(str(lost.reference))] == [lost.forsendelse_id]
 
 
-def test_a_stale_task_for_a_sent_or_failed_dispatch_sends_nothing():
+def test_a_stale_task_for_a_sent_or_failed_dispatch_sends_nothing(svarut):
     for status in (Dispatch.Status.SENT, Dispatch.Status.FAILED):
         dispatch_send_task.delay(dispatch(status=status).pk)
-    assert mail.outbox == []
+    assert svarut.forsendelser == []
 
 
-def test_killed_after_the_server_accepted_the_mail_the_copy_carries_the_same_message_id(
-    django_capture_on_commit_callbacks,
+def test_killed_after_svarut_accepted_the_rescan_records_that_forsendelse_and_sends_none(
+    svarut, django_capture_on_commit_callbacks
 ):
-    """The one window that is not exactly once (see delivery.dispatch_deliver): the message
-    went out, then the transaction marking it sent was lost. The scan sends it again, as the
-    same message, rather than risk a letter marked sent that never went."""
+    """SvarUt accepted the letter, then the transaction marking it sent was lost (a worker
+    killed, the database gone). The scan queues it again; the task finds the forsendelse by
+    its external reference and records it instead of sending a second one."""
     row = dispatch()
     with (
         mock.patch.object(Dispatch, "save", side_effect=DatabaseError("connection lost")),
         pytest.raises(DatabaseError),
     ):
-        delivery.dispatch_deliver(dispatch_id=row.pk)
+        dispatching.dispatch_deliver(dispatch_id=row.pk)
     row.refresh_from_db()
-    assert (row.status, len(mail.outbox)) == ("queued", 1)
+    assert (row.status, len(svarut.forsendelser)) == ("queued", 1)
     with django_capture_on_commit_callbacks(execute=True):
         dispatches_resend(TODAY, now=NOW)
     row.refresh_from_db()
-    assert row.status == "sent"
-    first, second = (m.message()["Message-ID"] for m in mail.outbox)
-    assert first == second == delivery.dispatch_message_id(row)
+    [accepted] = svarut.by_reference(str(row.reference))
+    assert (row.status, row.forsendelse_id, len(svarut.forsendelser)) == ("sent", accepted.id, 1)

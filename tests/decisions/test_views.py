@@ -1,7 +1,9 @@
 import hashlib
+import io
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from cases.models import AccessLog
 from decisions import delivery, selectors
@@ -121,9 +123,9 @@ def test_sending_from_the_page_reports_the_deadline(caseworker_client):
     assert f"{decision.complaint_deadline:%d.%m.%Y}" in response.content.decode()
 
 
-def test_sending_to_an_invalid_address_tells_the_caseworker(caseworker_client):
-    decision = DecisionFactory(case__person__email="kari@epost.example")
-    type(decision.case.person).objects.update(email="ugyldig@")
+def test_sending_to_the_print_batch_tells_the_caseworker(caseworker_client, settings):
+    settings.KE_LETTER_CHANNEL = "post"
+    decision = DecisionFactory()
     response = caseworker_client.post(reverse("decisions:send", args=[decision.pk]), follow=True)
     assert "utskriftsbunken" in response.content.decode()
 
@@ -137,17 +139,23 @@ def test_a_second_send_from_the_page_shows_a_message_and_sends_nothing(caseworke
     assert Dispatch.objects.count() == 1
 
 
-def test_a_sent_letter_is_served_unchanged_from_storage(caseworker_client):
+def test_a_sent_letter_is_served_unchanged_from_storage(
+    caseworker_client, django_capture_on_commit_callbacks
+):
     decision = DecisionFactory(case__person__email="kari@epost.example")
-    delivery.decision_send(decision=decision, by=decision.decided_by)
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery.decision_send(decision=decision, by=decision.decided_by)
     letter = Letter.objects.get()
     response = caseworker_client.get(reverse("decisions:letter", args=[letter.pk]))
     assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == letter.sha256
 
 
-def test_a_sent_letter_is_never_stored_by_browser_or_proxy(caseworker_client):
+def test_a_sent_letter_is_never_stored_by_browser_or_proxy(
+    caseworker_client, django_capture_on_commit_callbacks
+):
     decision = DecisionFactory(case__person__email="kari@epost.example")
-    delivery.decision_send(decision=decision, by=decision.decided_by)
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery.decision_send(decision=decision, by=decision.decided_by)
     response = caseworker_client.get(reverse("decisions:letter", args=[Letter.objects.get().pk]))
     assert {"no-store", "private"} <= set(response["Cache-Control"].split(", "))
 
@@ -219,9 +227,13 @@ def test_the_print_batch_runs_the_same_queries_and_logs_each_recipient(caseworke
     }
 
 
-def test_the_print_batch_lists_letters_to_post_and_marks_them_posted(caseworker_client):
+def test_the_print_batch_lists_letters_to_post_and_marks_them_posted(
+    caseworker_client, settings, django_capture_on_commit_callbacks
+):
+    settings.KE_LETTER_CHANNEL = "post"
     decision = DecisionFactory(case__person__email="")
-    delivery.decision_send(decision=decision, by=decision.decided_by)
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery.decision_send(decision=decision, by=decision.decided_by)
     dispatch = Dispatch.objects.get()
     assert (
         dispatch.letter.recipient_name
@@ -287,8 +299,8 @@ def test_the_decision_scope_is_the_case_scope(coordinator_user, caseworker):
         assert set(scope(caseworker)) == {mine, other}
 
 
-def test_the_letter_scope_is_the_case_scope(coordinator_user, caseworker):
-    # No email address: the letters go to the print batch.
+def test_the_letter_scope_is_the_case_scope(coordinator_user, caseworker, settings):
+    settings.KE_LETTER_CHANNEL = "post"  # the letters wait in the print batch
     appointment = AppointmentFactory(
         coordinator=coordinator_user.coordinator, case__person__email=""
     )
@@ -299,3 +311,20 @@ def test_the_letter_scope_is_the_case_scope(coordinator_user, caseworker):
     assert [letter.decision for letter in selectors.letter_scope(coordinator_user)] == [mine]
     assert [d.letter.decision for d in selectors.print_batch(coordinator_user)] == [mine]
     assert {letter.decision for letter in selectors.letter_scope(caseworker)} == {mine, other}
+
+
+def test_the_print_batch_prints_as_one_merged_pdf(
+    caseworker_client, settings, django_capture_on_commit_callbacks
+):
+    settings.KE_LETTER_CHANNEL = "post"
+    for _ in range(2):
+        decision = DecisionFactory()
+        with django_capture_on_commit_callbacks(execute=True):
+            delivery.decision_send(decision=decision, by=decision.decided_by)
+    pages = sum(
+        len(PdfReader(io.BytesIO(letter.file.open("rb").read())).pages)
+        for letter in Letter.objects.all()
+    )
+    response = caseworker_client.get(reverse("decisions:print_batch_pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    assert len(PdfReader(io.BytesIO(response.content)).pages) == pages

@@ -5,7 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import AccessLog
+from decisions.models import Dispatch, Letter
 from followup.models import Reminder
+from tests.decisions.factories import DecisionFactory
 from tests.factories import CaseFactory
 from tests.queries import assert_constant_queries
 
@@ -31,16 +33,31 @@ def test_it_runs_a_constant_number_of_queries(client, caseworker):
     client.force_login(caseworker)
     made = []
     # session, user, permissions (2), counts by status, my cases, unassigned cases, the
-    # reminders with the person of each, the access-log rows and the role they name (2),
-    # saving the session (3)
+    # reminders with the person of each, letters that did not get through, the access-log
+    # rows and the role they name (2), saving the session (3)
     one, many = assert_constant_queries(
         lambda: client.get(reverse("followup:dashboard")),
         lambda k: _mine_with_reminders(caseworker, k, made),
         n=10,
-        at_most=13,
+        at_most=14,
     )
     assert (one.status_code, many.status_code) == (200, 200)
     html = many.content.decode()
     assert all(case.person.full_name in html for case in made)
     reminders = AccessLog.objects.filter(view_name="followup:dashboard", object_type="reminder")
     assert set(reminders.values_list("person_id", flat=True)) == {c.person_id for c in made}
+
+
+def test_a_letter_that_did_not_get_through_is_on_its_caseworker_s_start_page(client, caseworker):
+    decision = DecisionFactory(sent=True, case__caseworker=caseworker)
+    letter = Letter.objects.create(
+        kind=Letter.Kind.DECISION,
+        decision=decision,
+        recipient_key=f"person:{decision.case.person_id}",
+        recipient_name="Kari Nordmann",
+    )
+    Dispatch.objects.create(letter=letter, channel="svarut", status="sent", delivery="failed")
+    client.force_login(caseworker)
+    html = client.get(reverse("followup:dashboard")).content.decode()
+    assert "Brev som ikke kom fram" in html
+    assert f"Sak {decision.case.number}" in html

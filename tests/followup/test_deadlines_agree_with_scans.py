@@ -9,6 +9,7 @@ from django.conf import settings
 from coordinators.models import Completion
 from coordinators.qualification import add_months
 from decisions.due import decisions_due_final
+from decisions.models import Dispatch, Letter
 from followup import scans
 from followup.deadlines import gather
 from followup.models import Reminder
@@ -161,3 +162,35 @@ def test_quiet_plans_listed_are_those_reminded(leader, settings):
     due = listed(leader, "quiet_plan", horizon_days=0)
     assert due == reminded([Reminder.Kind.PLAN_QUIET], describe)
     assert len(due) == 3  # 92 days back is 23 August: quiet from today
+
+
+def _dispatch(*, status="sent", delivery="", channel="svarut", moved_to_post=False):
+    decision = DecisionFactory(sent=True)
+    letter = Letter.objects.create(
+        kind=Letter.Kind.DECISION,
+        decision=decision,
+        recipient_key=f"person:{decision.case.person_id}",
+        recipient_name="Kari Nordmann",
+    )
+    Dispatch.objects.create(letter=letter, channel=channel, status=status, delivery=delivery)
+    if moved_to_post:
+        Dispatch.objects.create(letter=letter, channel="post")
+    return decision
+
+
+def test_letters_that_did_not_get_through_listed_are_those_reminded(leader):
+    failed = [_dispatch(status="failed"), _dispatch(delivery="failed")]
+    _dispatch(delivery="read")
+    _dispatch(status="queued")
+    _dispatch(status="failed", moved_to_post=True)  # handled: it is in the print batch
+    scans.run_one("dispatch_failures", today=TODAY)
+
+    def describe(reminder):
+        dispatch = Dispatch.objects.select_related("letter__decision__case").get(
+            pk=reminder.object_id
+        )
+        return (dispatch.letter.decision.case.number, reminder.due_on)
+
+    shown = listed(leader, "letter", horizon_days=0)
+    assert shown == reminded([Reminder.Kind.DISPATCH_FAILED], describe)
+    assert sorted(number for number, _ in shown) == sorted(d.case.number for d in failed)

@@ -241,6 +241,8 @@ class Command(BaseCommand):
                 national_id=_fnr(datetime.date(1984, 3, 1) + datetime.timedelta(days=n), 400),
                 email=f"{parent.split()[0].lower()}@epost.example",
                 phone="913 00 000",
+                # Letters go by post address (or national id) through SvarUt, never email.
+                address="Kirkeveien 12, 0001 Eksempelby",
             )
             give(child, *services_)
             c = services.case_register(
