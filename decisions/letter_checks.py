@@ -105,7 +105,12 @@ def section_problems(section: ServiceDecision) -> list[str]:
         not section.text_needs_review,
         "en begrunnelse som er lest og rettet etter at utfallet ble endret",
     )
-    if section.outcome == OUTCOME_REFUSED and says_every_condition_is_met(section.reasons):
+    if section.outcome == OUTCOME_REFUSED and section.every_condition_met:
+        missing.append(
+            "en grunn til avslaget: vurderingen fant at alle vilkårene er oppfylt (svar på "
+            "nytt i vurderingen om et vilkår ikke er oppfylt, med begrunnelse)"
+        )
+    elif section.outcome == OUTCOME_REFUSED and says_every_condition_is_met(section.reasons):
         missing.append("en begrunnelse som stemmer med utfallet (den sier at vilkårene er oppfylt)")
     if section.outcome == OUTCOME_GRANTED and says_a_condition_is_not_met(section):
         missing.append(

@@ -42,6 +42,15 @@ def judgements_of(decision: Decision) -> tuple[letters.Judgement, ...]:
     return tuple(found)
 
 
+def every_condition_met(decision: Decision) -> bool:
+    """Whether the decision's assessment found every condition for its service met."""
+    assessment = decision.assessment
+    if assessment is None or not isinstance(assessment.result, dict):
+        return False
+    findings = assessment.result.get(decision.service, {}).get("findings", [])
+    return bool(findings) and all(f.get("met") is True for f in findings)
+
+
 def service_decision(decision: Decision, *, voice: letters.Voice) -> letters.ServiceDecision:
     """What the letter says about one decision, in the reader's voice."""
     return letters.ServiceDecision(
@@ -67,6 +76,7 @@ def service_decision(decision: Decision, *, voice: letters.Voice) -> letters.Ser
         granted_part=decision.granted_part if decision.outcome == "partly_granted" else "",
         refused_part=decision.refused_part if decision.outcome == "partly_granted" else "",
         judgements=judgements_of(decision),
+        every_condition_met=every_condition_met(decision),
         plan_rights_text=letters.PLAN_RIGHTS_TEXT if decision.service == ServiceKind.PLAN else "",
         text_needs_review=decision.text_needs_review,
     )

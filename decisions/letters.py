@@ -139,6 +139,8 @@ class ServiceDecision:
     granted_part: str = ""
     refused_part: str = ""
     judgements: tuple[Judgement, ...] = ()
+    # The decision's assessment found every condition for the service met.
+    every_condition_met: bool = False
     plan_rights_text: str = ""
     text_needs_review: bool = False
 
@@ -203,7 +205,7 @@ class Letter:
         if self.assumed_received_on is not None:
             expected = f"Vi regner med at du får brevet {long_date(self.assumed_received_on)}. "
         return (
-            f"{expected}Da er siste dag du kan klage, {long_date(self.complaint_deadline)}. "
+            f"{expected}Da er siste dag du kan klage {long_date(self.complaint_deadline)}. "
             "Får du brevet senere, regnes fristen fra den dagen du fikk det."
         )
 

@@ -259,12 +259,11 @@ def decision_detail(request, pk):
 
 @caseworker_required
 def decision_preview(request, pk):
-    """The letter as it will look, before it is sent. Nothing is stored."""
+    """The letter as it will look, before it is sent (dated the day it was sent, once it
+    is: the stored letters are the ones that count). Nothing is stored."""
     decision = _get_decision(request, pk)
-    _html, pdf = render_to_pdf(
-        delivery.LETTER_TEMPLATE,
-        {"letter": letter_content.decision_letter(decision), "preview": True},
-    )
+    letter = letter_content.decision_letter(decision, letter_date=decision.sent_on)
+    _html, pdf = render_to_pdf(delivery.LETTER_TEMPLATE, {"letter": letter, "preview": True})
     _log(request, decision, AccessLog.Action.PRINT)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="utkast-vedtak-{decision.pk}.pdf"'

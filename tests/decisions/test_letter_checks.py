@@ -48,6 +48,16 @@ def test_a_refusal_that_gives_the_caseworkers_reason_can_be_sent():
     assert letter_checks.missing_parts(refusal(judgements=(NOT_LONG_TERM,), reasons=reasons)) == []
 
 
+def test_a_refusal_where_the_assessment_found_every_condition_met_cannot_be_sent():
+    # The reasons say "not met" but name nothing: the assessment found no unmet condition.
+    letter = refusal(reasons="Vilkårene for koordinator er ikke oppfylt:", every_condition_met=True)
+
+    assert letter_checks.missing_parts(letter) == [
+        "en grunn til avslaget: vurderingen fant at alle vilkårene er oppfylt (svar på "
+        "nytt i vurderingen om et vilkår ikke er oppfylt, med begrunnelse)"
+    ]
+
+
 def test_a_refusal_whose_reasons_say_every_condition_is_met_cannot_be_sent():
     letter = refusal(reasons="Vilkårene for koordinator er oppfylt:\n– Du har to tjenester.")
 
@@ -146,7 +156,7 @@ def test_the_deadline_is_given_as_a_date_no_one_can_misread():
 
     assert letter.deadline_text.startswith(
         "Vi regner med at du får brevet torsdag 20. mars 2025. "
-        "Da er siste dag du kan klage, tirsdag 22. april 2025."
+        "Da er siste dag du kan klage tirsdag 22. april 2025."
     )
 
 

@@ -26,7 +26,7 @@ def expected_parts(letter) -> dict[str, str]:
         "klagerett": "Du kan klage på vedtaket.",
         "klagefrist på fire uker": "Klagefristen er fire uker.",
         "når fristen løper": "innen fire uker etter at du mottok dette brevet",
-        "siste dag": "Da er siste dag du kan klage, mandag 30. mars 2026.",
+        "siste dag": "Da er siste dag du kan klage mandag 30. mars 2026.",
         "hvor klagen sendes": "Send klagen til Koordinerende enhet, Eksempel kommune",
         "klageinstans": "sender vi klagen videre til Statsforvalteren i Eksempel",
         "skriftlig og undertegnet": "Klagen må være skriftlig og undertegnet",

@@ -202,7 +202,7 @@ def parts_missing(kind: Kind, decisions, letter: Letter, text: str) -> list[str]
     expected = {
         "utfallet": squash(says_to(kind, letter)),
         "siste klagedag": squash(
-            f"siste dag du kan klage, {letters.long_date(letter.complaint_deadline)}"
+            f"siste dag du kan klage {letters.long_date(letter.complaint_deadline)}"
         ),
         "klagefristen i ord": squash("innen fire uker etter at du mottok dette brevet"),
         "klageveien": squash("Send klagen til Koordinerende enhet"),

@@ -110,6 +110,18 @@ def test_the_preview_is_a_pdf_and_logged_as_a_print(caseworker_client):
     assert AccessLog.objects.filter(action="print", person_id=decision.case.person_id).exists()
 
 
+@pytest.mark.today("2026-12-01")
+def test_the_preview_of_a_sent_decision_is_dated_the_day_it_was_sent(caseworker_client):
+    decision = DecisionFactory()
+    delivery.decision_send(decision=decision, by=decision.case.caseworker)
+    decision.refresh_from_db()
+    Decision.objects.filter(pk=decision.pk).update(sent_on="2026-11-24", starts_on="2026-11-24")
+    response = caseworker_client.get(reverse("decisions:preview", args=[decision.pk]))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "24.11.2026" in text
+    assert "01.12.2026" not in text
+
+
 def test_the_preview_is_never_stored_by_browser_or_proxy(caseworker_client):
     decision = DecisionFactory()
     response = caseworker_client.get(reverse("decisions:preview", args=[decision.pk]))
