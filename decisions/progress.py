@@ -12,16 +12,31 @@ def sent_outcomes(case) -> dict[str, bool]:
     return {service: outcome in Decision.GRANTING_OUTCOMES for service, outcome in rows}
 
 
-def decision_state(case) -> StepState:
+def decision_progress(case) -> tuple[int, int]:
+    """(services with a decision written, services requested)."""
     written = set(Decision.objects.filter(case=case).values_list("service", flat=True))
-    missing = [kind for kind in case.requested_kinds() if kind not in written]
-    return StepState.TODO if missing else StepState.DONE
+    asked = case.requested_kinds()
+    return sum(kind in written for kind in asked), len(asked)
+
+
+def sent_progress(case) -> tuple[int, int]:
+    """(services whose current decision is sent, services requested)."""
+    sent = sent_outcomes(case)
+    asked = case.requested_kinds()
+    return sum(kind in sent for kind in asked), len(asked)
+
+
+def _state(progress) -> StepState:
+    done, of = progress
+    return StepState.DONE if done == of else StepState.TODO
+
+
+def decision_state(case) -> StepState:
+    return _state(decision_progress(case))
 
 
 def sent_state(case) -> StepState:
-    sent = sent_outcomes(case)
-    unsent = [kind for kind in case.requested_kinds() if kind not in sent]
-    return StepState.TODO if unsent else StepState.DONE
+    return _state(sent_progress(case))
 
 
 def register_steps() -> None:
@@ -33,10 +48,22 @@ def register_steps() -> None:
             "decisions:case_decisions",
             40,
             decision_state,
+            progress=decision_progress,
+            counted="skrevet",
+            # A decision is written on an assessment (fvl § 17), even one since outdated.
+            proves=("assessment",),
         )
     )
     register_step(
         CaseStep(
-            "sent", "Vedtak sendt", "Send vedtaket", "decisions:case_decisions", 50, sent_state
+            "sent",
+            "Vedtak sendt",
+            "Send vedtaket",
+            "decisions:case_decisions",
+            50,
+            sent_state,
+            progress=sent_progress,
+            counted="sendt",
+            proves=("assessment",),
         )
     )

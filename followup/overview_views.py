@@ -50,12 +50,17 @@ def _figures():
 
 
 def _other_app_figures(today) -> list[tuple[str, int]]:
-    from coordinators.models import Coordinator
+    from coordinators.models import Appointment, Coordinator
     from plans.models import Plan
 
+    # The register holds everyone who may be appointed; few of them are at any one time.
+    appointed = (
+        Appointment.objects.filter(ended_on__isnull=True).values("coordinator").distinct().count()
+    )
     return [
         ("Aktive planer", Plan.objects.filter(status=Plan.Status.ACTIVE).count()),
-        ("Aktive koordinatorer", Coordinator.objects.filter(active=True).count()),
+        ("Koordinatorer i registeret (aktive)", Coordinator.objects.filter(active=True).count()),
+        ("Koordinatorer med minst én oppnevning nå", appointed),
     ]
 
 

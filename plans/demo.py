@@ -27,12 +27,18 @@ def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> 
     from decisions import deadlines, letters
     from decisions.models import Decision
 
-    if not Decision.objects.filter(case=case, status__in=Decision.SENT_STATUSES).exists():
-        sent_on = today - datetime.timedelta(days=7)
-        received_on = deadlines.assumed_received_on(
-            sent_on, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
-        )
-        kind = ServiceKind.CHILD_COORDINATOR
+    # The plan is active, so it was granted too: a decision for each service asked for.
+    reasons = {
+        ServiceKind.CHILD_COORDINATOR: "Familien har rett til barnekoordinator.",
+        ServiceKind.PLAN: "Emma har rett til individuell plan.",
+    }
+    sent_on = today - datetime.timedelta(days=7)
+    received_on = deadlines.assumed_received_on(
+        sent_on, channel=deadlines.CHANNEL_POST, post_days=settings.KE_POST_DAYS
+    )
+    for kind, reason in reasons.items():
+        if Decision.objects.filter(case=case, service=kind).exists():
+            continue
         Decision.objects.create(
             case=case,
             service=kind,
@@ -40,7 +46,7 @@ def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> 
             status=Decision.Status.SENT,
             legal_basis=f"Vedtaket er fattet etter {letters.reference(kind)}.",
             facts="Emma har en alvorlig sykdom og behov for langvarige, koordinerte tjenester.",
-            reasons="Familien har rett til barnekoordinator.",
+            reasons=reason,
             starts_on=sent_on,
             decided_by=by,
             sent_on=sent_on,

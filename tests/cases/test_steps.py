@@ -79,3 +79,23 @@ def test_the_case_page_says_what_to_do_next(caseworker_client):
     case = CaseFactory(awaiting_consent=True)
     html = caseworker_client.get(case.get_absolute_url()).content.decode()
     assert "Neste steg:" in html and "Registrer samtykke" in html
+
+
+def test_a_decision_sent_for_one_of_two_services_is_shown_half_done():
+    case = CaseFactory(requests_coordinator=True, requests_plan=True)
+    DecisionFactory(case=case, service="koordinator", sent=True)
+    DecisionFactory(case=case, service="individuell_plan")  # still a draft
+    assert shown(case)["sent"].note == "1 av 2 sendt"
+
+
+def test_a_sent_decision_proves_the_case_was_assessed():
+    case = CaseFactory(requests_coordinator=True, requests_plan=False)
+    DecisionFactory(case=case, service="koordinator", sent=True)
+    assert shown(case)["assessment"].done
+
+
+def test_the_checklist_says_how_far_a_half_done_step_has_come(caseworker_client):
+    case = CaseFactory(requests_coordinator=True, requests_plan=True)
+    DecisionFactory(case=case, service="koordinator", sent=True)
+    html = caseworker_client.get(case.get_absolute_url()).content.decode()
+    assert "Vedtak sendt (1 av 2 sendt)" in html

@@ -92,10 +92,10 @@ def test_the_page_runs_a_constant_number_of_queries(caseworker_client):
         made.extend(_decided(len(made) % 60 + 1) for _ in range(k))
 
     # session, user, permissions (2), by status, new by month, decided pairs, plan and
-    # coordinator counts, overdue by area, active and quiet plans and participants who log
-    # in by area (3), saving the session (3)
+    # coordinator counts (the register and those appointed now), overdue by area, active
+    # and quiet plans and participants who log in by area (3), saving the session (3)
     one, many = assert_constant_queries(
-        lambda: caseworker_client.get(reverse("followup:overview")), add_rows, n=40, at_most=16
+        lambda: caseworker_client.get(reverse("followup:overview")), add_rows, n=40, at_most=17
     )
     assert (one.status_code, many.status_code) == (200, 200)
     assert ("Vedtak fattet", 40) in many.context["by_status"]
@@ -172,3 +172,11 @@ def test_a_chart_shows_a_decimal_comma():
 
     (bar,) = bar_chart("Behandlingstid", [("nov", 20.5)], unit=" d").bars
     assert bar.display == "20,5 d"
+
+
+def test_coordinators_appointed_now_are_counted_apart_from_the_register(caseworker_client):
+    AppointmentFactory()  # appointed now
+    AppointmentFactory(ended_on=timezone.localdate())  # no longer
+    extra = dict(caseworker_client.get(reverse("followup:overview")).context["extra"])
+    assert extra["Koordinatorer med minst én oppnevning nå"] == 1
+    assert extra["Koordinatorer i registeret (aktive)"] == 2

@@ -93,3 +93,8 @@ def test_each_plan_has_its_own_next_meeting(plan):
     theirs = MeetingFactory(plan=other, held_on=in_days(-1), next_meeting_on=in_days(20))
     assert set(selectors.next_meetings()) == {mine, theirs}
     assert selectors.next_meeting(selectors.plan_for_case(plan.case).meetings.all()) == mine
+
+
+def test_the_staff_plan_tab_names_the_person_whose_contribution_it_is(coordinator_client, plan):
+    page = coordinator_client.get(reverse("plans:case_plan", args=[plan.case_id])).content.decode()
+    assert f"Det {plan.case.person.given_name} selv bidrar med" in page

@@ -428,3 +428,10 @@ def test_a_consent_to_the_plan_needs_the_idporten_level_of_the_login(world):
     a.plan.case.consents.update(withdrawn_on=timezone.localdate())
     _client(parent).post(reverse("participant:plan_consent_give", args=[a.plan.pk]))
     assert not a.plan.case.consents.filter(withdrawn_on__isnull=True).exists()
+
+
+def test_the_plan_names_the_person_whose_contribution_it_is(world):
+    a, _, parent = world
+    html = _page(_client(parent), a.plan).content.decode()
+    assert f"Det {a.plan.person.given_name} selv bidrar med" in html
+    assert "Personen bidrar med" not in html

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
+from cases.vocabulary import ServiceKind
 from core.pdf import RefusedURL, static_path_for, url_fetcher
 from plans.models import Plan
 
@@ -64,7 +65,7 @@ def test_the_demo_grant_has_its_received_date_and_complaint_deadline(demo_plan, 
     from decisions import deadlines
     from decisions.models import Decision
 
-    decision = Decision.objects.get(case=demo_plan.case)
+    decision = Decision.objects.get(case=demo_plan.case, service=ServiceKind.CHILD_COORDINATOR)
     assert decision.status == Decision.Status.SENT
     assert decision.received_on == decision.assumed_received_on
     assert decision.assumed_received_on == deadlines.assumed_received_on(
@@ -73,6 +74,13 @@ def test_the_demo_grant_has_its_received_date_and_complaint_deadline(demo_plan, 
     assert decision.complaint_deadline == deadlines.complaint_deadline(decision.received_on)
     assert decision.sent_on <= decision.received_on < decision.complaint_deadline
     decision.full_clean()
+
+
+def test_the_demo_plan_was_granted_by_a_sent_decision(demo_plan):
+    from decisions.models import Decision
+
+    plan_decision = Decision.objects.get(case=demo_plan.case, service=ServiceKind.PLAN)
+    assert plan_decision.status == Decision.Status.SENT
 
 
 @pytest.mark.django_db

@@ -242,7 +242,7 @@ class Command(BaseCommand):
                 email=f"{parent.split()[0].lower()}@epost.example",
                 phone="913 00 000",
                 # Letters go by post address (or national id) through SvarUt, never email.
-                address="Kirkeveien 12, 0001 Eksempelby",
+                address="Kirkeveien 12, 1234 Eksempelby",
             )
             give(child, *services_)
             c = services.case_register(
