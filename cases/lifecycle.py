@@ -40,8 +40,9 @@ def cases_hand_over(*, case_ids, to, by, note: str = "") -> list[Case]:
     if not to.is_active or not to.has_perm("cases.view_all_cases"):
         raise RuleViolation("Sakene kan bare overføres til en aktiv saksbehandler.")
     # Locked in id order, so two handovers at once cannot deadlock on each other.
+    # Only the case rows: PostgreSQL cannot lock the nullable side of the caseworker join.
     cases = list(
-        Case.objects.select_for_update()
+        Case.objects.select_for_update(of=("self",))
         .filter(pk__in=list(case_ids), status__in=Case.OPEN_STATUSES)
         .exclude(caseworker=to)
         .select_related("caseworker")

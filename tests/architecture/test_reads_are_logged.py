@@ -272,7 +272,15 @@ PK_OF = {
     "cases:reopen": "closed_case",
     **{
         f"decisions:{name}": "decision"
-        for name in ("detail", "preview", "submit", "approve", "send", "received")
+        for name in (
+            "detail",
+            "preview",
+            "submit",
+            "approve",
+            "send",
+            "received",
+            "dispatch_status",
+        )
     },
     "decisions:complaint_add": "decision",
     # The participant pages name the plan, never the case.
