@@ -25,100 +25,90 @@ from decisions.views import (
 )
 
 
-@require_POST
-@caseworker_required
-def complaint_reject(request, pk):
+def _step(request, pk, *, form_class, service, key, done, not_done, to_new=False):
+    """One complaint step: the form, the service, and back to the decision page with what
+    happened; `to_new` goes to the decision the service returns (a reversal's new one)."""
     complaint = _get_complaint(request, pk)
-    form = _complaint_form(RejectForm, complaint, request.POST)
+    form = _complaint_form(form_class, complaint, request.POST)
     if form.is_valid():
         try:
-            complaints.complaint_reject(complaint=complaint, by=request.user, **form.cleaned_data)
+            result = service(complaint=complaint, by=request.user, **form.cleaned_data)
         except RuleViolation as error:
             _add_errors(form, error)
         else:
-            _changed(
-                request,
-                complaint.decision,
-                "Klagen er avvist. Vedtaket om avvisning er sendt til partene, eller lagt i "
-                "utskriftsbunken.",
-            )
-            return redirect(complaint.decision)
-    return _complaint_invalid(request, complaint, "reject", form, "Klagen er ikke avvist.")
+            target = result if to_new else complaint.decision
+            _changed(request, target, done)
+            return redirect(target)
+    return _complaint_invalid(request, complaint, key, form, not_done)
+
+
+@require_POST
+@caseworker_required
+def complaint_reject(request, pk):
+    return _step(
+        request,
+        pk,
+        form_class=RejectForm,
+        service=complaints.complaint_reject,
+        key="reject",
+        done="Klagen er avvist. Vedtaket om avvisning er sendt til partene, eller lagt i "
+        "utskriftsbunken.",
+        not_done="Klagen er ikke avvist.",
+    )
 
 
 @require_POST
 @caseworker_required
 def rejection_reverse(request, pk):
-    complaint = _get_complaint(request, pk)
-    form = _complaint_form(RejectionReverseForm, complaint, request.POST)
-    if form.is_valid():
-        try:
-            complaints.rejection_reverse(complaint=complaint, by=request.user, **form.cleaned_data)
-        except RuleViolation as error:
-            _add_errors(form, error)
-        else:
-            _changed(request, complaint.decision, "Avvisningen er omgjort; klagen behandles.")
-            return redirect(complaint.decision)
-    return _complaint_invalid(request, complaint, "unreject", form, "Avvisningen er ikke omgjort.")
+    return _step(
+        request,
+        pk,
+        form_class=RejectionReverseForm,
+        service=complaints.rejection_reverse,
+        key="unreject",
+        done="Avvisningen er omgjort; klagen behandles.",
+        not_done="Avvisningen er ikke omgjort.",
+    )
 
 
 @require_POST
 @caseworker_required
 def complaint_forward(request, pk):
-    complaint = _get_complaint(request, pk)
-    form = _complaint_form(ForwardForm, complaint, request.POST)
-    if form.is_valid():
-        try:
-            complaints.complaint_uphold_and_forward(
-                complaint=complaint, by=request.user, **form.cleaned_data
-            )
-        except RuleViolation as error:
-            _add_errors(form, error)
-        else:
-            _changed(
-                request,
-                complaint.decision,
-                "Vedtaket er opprettholdt, og oversendelsesbrevet til Statsforvalteren er laget.",
-            )
-            return redirect(complaint.decision)
-    return _complaint_invalid(
-        request, complaint, "forward", form, "Klagen er ikke oversendt Statsforvalteren."
+    return _step(
+        request,
+        pk,
+        form_class=ForwardForm,
+        service=complaints.complaint_uphold_and_forward,
+        key="forward",
+        done="Vedtaket er opprettholdt, og oversendelsesbrevet til Statsforvalteren er laget.",
+        not_done="Klagen er ikke oversendt Statsforvalteren.",
     )
 
 
 @require_POST
 @caseworker_required
 def complaint_reverse(request, pk):
-    complaint = _get_complaint(request, pk)
-    form = _complaint_form(ReverseForm, complaint, request.POST)
-    if form.is_valid():
-        try:
-            new = complaints.complaint_reverse(
-                complaint=complaint, by=request.user, **form.cleaned_data
-            )
-        except RuleViolation as error:
-            _add_errors(form, error)
-        else:
-            _changed(request, new, "Klagen er tatt til følge. Se over og send det nye vedtaket.")
-            return redirect(new)
-    return _complaint_invalid(request, complaint, "reverse", form, "Det er ikke laget nytt vedtak.")
+    return _step(
+        request,
+        pk,
+        form_class=ReverseForm,
+        service=complaints.complaint_reverse,
+        key="reverse",
+        done="Klagen er tatt til følge. Se over og send det nye vedtaket.",
+        not_done="Det er ikke laget nytt vedtak.",
+        to_new=True,
+    )
 
 
 @require_POST
 @caseworker_required
 def complaint_result(request, pk):
-    complaint = _get_complaint(request, pk)
-    form = _complaint_form(ResultForm, complaint, request.POST)
-    if form.is_valid():
-        try:
-            complaints.statsforvalteren_result_record(
-                complaint=complaint, by=request.user, **form.cleaned_data
-            )
-        except RuleViolation as error:
-            _add_errors(form, error)
-        else:
-            _changed(request, complaint.decision, "Statsforvalterens avgjørelse er registrert.")
-            return redirect(complaint.decision)
-    return _complaint_invalid(
-        request, complaint, "result", form, "Statsforvalterens avgjørelse er ikke registrert."
+    return _step(
+        request,
+        pk,
+        form_class=ResultForm,
+        service=complaints.statsforvalteren_result_record,
+        key="result",
+        done="Statsforvalterens avgjørelse er registrert.",
+        not_done="Statsforvalterens avgjørelse er ikke registrert.",
     )
