@@ -8,6 +8,7 @@ from cases.access import caseworker_required
 from cases.models import Case
 from core.charts import bar_chart
 from core.csv import csv_response
+from core.db import reads_from_replica
 from decisions import selectors as decision_selectors
 from decisions.models import Decision
 from followup import overview
@@ -20,7 +21,13 @@ def _month_label(month) -> str:
 
 
 def _figures():
-    """Every figure on the page, in a constant number of queries."""
+    """Every figure on the page and in its CSV, in a constant number of queries, read from
+    the replica when there is one: a few seconds' lag changes no monthly figure."""
+    with reads_from_replica():
+        return _read_figures()
+
+
+def _read_figures():
     today = timezone.localdate()
     months = overview.months_back(today, MONTHS)
     by_status = dict(Case.objects.order_by().values_list("status").annotate(n=Count("id")))

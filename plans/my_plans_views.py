@@ -7,6 +7,7 @@ from cases import search
 from cases.access import log_list
 from cases.models import AccessLog
 from core.csv import csv_response
+from core.db import reads_from_replica
 from plans import selectors
 
 
@@ -28,17 +29,20 @@ def _log_rows(request, rows, **kwargs):
 
 
 def my_plans_export(request):
-    plan_rows = selectors.my_plan_rows(request.user)
-    rows = [
-        [
-            row.case.number,
-            row.case.person.full_name,
-            row.appointment.get_kind_display(),
-            f"{row.appointment.started_on:%d.%m.%Y}",
-            f"{row.next_evaluation:%d.%m.%Y}" if row.next_evaluation else "",
+    # An export may lag the primary by a few seconds (core.db); its access-log rows are
+    # written to the primary all the same.
+    with reads_from_replica():
+        plan_rows = selectors.my_plan_rows(request.user)
+        rows = [
+            [
+                row.case.number,
+                row.case.person.full_name,
+                row.appointment.get_kind_display(),
+                f"{row.appointment.started_on:%d.%m.%Y}",
+                f"{row.next_evaluation:%d.%m.%Y}" if row.next_evaluation else "",
+            ]
+            for row in plan_rows
         ]
-        for row in plan_rows
-    ]
     response = csv_response(
         "mine-planer.csv",
         ["Saksnummer", "Navn", "Rolle", "Oppnevnt fra", "Neste evaluering"],

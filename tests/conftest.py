@@ -148,3 +148,28 @@ def citizen(db):
 def citizen_client(client, citizen):
     client.force_login(citizen, backend="cases.login.backends.CitizenBackend")
     return client
+
+
+@pytest.fixture(scope="module")
+def replica_alias(django_db_setup, django_db_blocker):
+    """A `replica` database alias mirroring the test database, as DATABASE_REPLICA_URL adds
+    one in production, for a module of tests marked
+    `django_db(transaction=True, databases=["default", "replica"])`.
+
+    Module-scoped, so that it exists before each test's database access is set up. A
+    connection of its own, as a real replica is: it sees committed rows only, hence the
+    transactional tests.
+    """
+    from django.db import connections
+
+    from core.db import REPLICA
+
+    primary = connections["default"].settings_dict
+    settings.DATABASES[REPLICA] = {**primary, "TEST": {**primary["TEST"], "MIRROR": "default"}}
+    try:
+        yield REPLICA
+    finally:
+        with django_db_blocker.unblock():
+            connections[REPLICA].close()
+        del connections[REPLICA]
+        del settings.DATABASES[REPLICA]

@@ -122,15 +122,24 @@ DATABASES = {
         env.str("DATABASE_URL", default="") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
     ),
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})
+# A streaming replica of the primary, for the reports that opt in (core.db): Oversikt and
+# the CSV exports. Optional; without it every read goes to the primary.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url_config(env.str("DATABASE_REPLICA_URL"))
+    # The tests keep one database: the replica alias is the primary's test database.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+for _database in DATABASES.values():
+    if _database["ENGINE"] != "django.db.backends.postgresql":
+        continue
+    _database.setdefault("OPTIONS", {})
     # Production keeps a pool per process (psycopg 3): a request borrows a connection
     # instead of opening one; development and tests keep plain persistent connections.
     if env.bool("DATABASE_POOL", default=not DEBUG):
-        DATABASES["default"]["OPTIONS"]["pool"] = {"min_size": 2, "max_size": 10}
+        _database["OPTIONS"]["pool"] = {"min_size": 2, "max_size": 10}
     else:
-        DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
-        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+        _database["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+        _database["CONN_HEALTH_CHECKS"] = True
+DATABASE_ROUTERS = ["core.db.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -------------------------------------------------------------

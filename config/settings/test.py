@@ -27,7 +27,13 @@ AXES_ENABLED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# One test database: a DATABASE_REPLICA_URL in the environment is not the suite's. The
+# tests that route reports to a replica add a mirror of the test database themselves
+# (the `replica` fixture in tests/conftest.py).
+DATABASES.pop("replica", None)  # noqa: F405
+
 # Tests open and close connections across threads (live server, race tests): plain
 # connections, no pool, whatever DATABASE_POOL says.
-if DATABASES["default"].get("OPTIONS", {}).pop("pool", None) is not None:  # noqa: F405
-    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+for _database in DATABASES.values():  # noqa: F405
+    if _database.get("OPTIONS", {}).pop("pool", None) is not None:
+        _database["CONN_MAX_AGE"] = 0

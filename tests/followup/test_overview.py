@@ -180,3 +180,13 @@ def test_coordinators_appointed_now_are_counted_apart_from_the_register(casework
     extra = dict(caseworker_client.get(reverse("followup:overview")).context["extra"])
     assert extra["Koordinatorer med minst én oppnevning nå"] == 1
     assert extra["Koordinatorer i registeret (aktive)"] == 2
+
+
+def test_without_a_replica_oversikt_reads_from_the_primary(caseworker_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _decided(10)
+    with CaptureQueriesContext(connection) as captured:
+        caseworker_client.get(reverse("followup:overview"))
+    assert [q for q in captured.captured_queries if '"cases_case"' in q["sql"]]
