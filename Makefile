@@ -12,13 +12,14 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help bootstrap run test test-clock lint format migrations-check seed worker beat bench bench-fill
+.PHONY: help bootstrap run test test-clock lint format migrations-check seed worker beat bench bench-fill load
 
 help:
 	@echo "make run    – set up, migrate, load demo data and serve http://$(HOST):$(PORT)"
 	@echo "make test   – set up and run ruff and the whole test suite"
 	@echo "make bench-fill CASES=100000 – fill an empty PostgreSQL database (DATABASE_URL) for the benchmark"
 	@echo "make bench  – time every page in-process: queries, p50/p95, SQL floor (docs/benchmarks.md)"
+	@echo "make load   – locust's 50 caseworkers for 5 min against gunicorn (LOAD_USERS, LOAD_TIME); var/load/"
 	@echo "make test-clock DAY='2028-02-29 10:00:00' – the non-browser tests on SQLite with the clock moved (faketime)"
 
 $(VENV)/.synced: pyproject.toml uv.lock
@@ -92,3 +93,8 @@ bench-fill: bootstrap
 bench: bootstrap
 	@test -n "$$DATABASE_URL" || { echo "Sett DATABASE_URL (fylt med make bench-fill)."; exit 1; }
 	$(BENCH_ENV) nice -n 10 $(PY) manage.py bench --explain var/bench-explain.md $(BENCH_ARGS)
+
+# The load run (issue 18): gunicorn with the production settings, locust, var/load/.
+load: bootstrap
+	@test -n "$$DATABASE_URL" || { echo "Sett DATABASE_URL (fylt med make bench-fill)."; exit 1; }
+	VENV=$(VENV) scripts/load.sh
