@@ -9,35 +9,40 @@ from core.pdf import render_to_pdf
 from plans import selectors
 from plans.models import Goal, ItemStatus
 
+PLAN_TEMPLATE = "plans/plan_pdf.html"
+
 
 def plan_pdf_response(plan, *, case, person, confidential: bool) -> HttpResponse:
     """`plan` as `selectors.plan_for_case` reads it; `person` is its owner."""
-    goals = [g for g in plan.goals.all() if g.status != ItemStatus.ENDED]
-    consents = selectors.case_consents(case)
     _, pdf = render_to_pdf(
-        "plans/plan_pdf.html",
-        {
-            "case": case,
-            "plan": plan,
-            "person": person,
-            "confidential": confidential,
-            "appointment": selectors.active_appointment(case),
-            "long_term_goals": [g for g in goals if g.horizon == Goal.Horizon.LONG_TERM],
-            "short_term_goals": [g for g in goals if g.horizon == Goal.Horizon.SHORT_TERM],
-            "measures": [m for m in plan.measures.all() if m.status != ItemStatus.ENDED],
-            "participants": list(plan.participants.all()),
-            "meetings": list(plan.meetings.all()),
-            "next_meeting": selectors.next_meeting(plan.meetings.all()),
-            # Item 8 of the IP content list: the consent to the plan, and to sharing.
-            "plan_consent": selectors.plan_consent_in_force(consents),
-            "sharing_consent": selectors.sharing_consent_in_force(consents),
-            "printed_on": timezone.localdate(),
-            "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,
-            "KE_UNIT_NAME": settings.KE_UNIT_NAME,
-        },
+        PLAN_TEMPLATE, plan_pdf_context(plan, case=case, person=person, confidential=confidential)
     )
     filename = f"individuell-plan-{case.number.replace('/', '-')}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def plan_pdf_context(plan, *, case, person, confidential: bool) -> dict:
+    goals = [g for g in plan.goals.all() if g.status != ItemStatus.ENDED]
+    consents = selectors.case_consents(case)
+    return {
+        "case": case,
+        "plan": plan,
+        "person": person,
+        "confidential": confidential,
+        "appointment": selectors.active_appointment(case),
+        "long_term_goals": [g for g in goals if g.horizon == Goal.Horizon.LONG_TERM],
+        "short_term_goals": [g for g in goals if g.horizon == Goal.Horizon.SHORT_TERM],
+        "measures": [m for m in plan.measures.all() if m.status != ItemStatus.ENDED],
+        "participants": list(plan.participants.all()),
+        "meetings": list(plan.meetings.all()),
+        "next_meeting": selectors.next_meeting(plan.meetings.all()),
+        # Item 8 of the IP content list: the consent to the plan, and to sharing.
+        "plan_consent": selectors.plan_consent_in_force(consents),
+        "sharing_consent": selectors.sharing_consent_in_force(consents),
+        "printed_on": timezone.localdate(),
+        "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,
+        "KE_UNIT_NAME": settings.KE_UNIT_NAME,
+    }

@@ -46,8 +46,16 @@ def test_the_fill_refuses_a_database_with_cases(filled):
 
 def test_the_bench_answers_each_page_it_times(filled, settings):
     out = io.StringIO()
-    call_command("bench", requests=1, stdout=out, stderr=io.StringIO())
+    call_command("bench", requests=1, pdf_rounds=0, stdout=out, stderr=io.StringIO())
     rows = [line for line in out.getvalue().splitlines() if line.startswith("| ")][1:]
     assert len(rows) > 30
     refused = [r for r in rows if "(HTTP" in r and not r.startswith("| Start page")]
     assert [r for r in refused if "Coordinator: start page" not in r] == []
+
+
+def test_the_bench_times_the_letter_and_the_plan_pdf_against_bare_weasyprint(filled):
+    out = io.StringIO()
+    call_command("bench", only="pdf", pdf_rounds=1, stdout=out, stderr=io.StringIO())
+    rows = [line for line in out.getvalue().splitlines() if line.startswith("| ")]
+    names = [row.split("|")[1].strip() for row in rows if row.endswith("× |")]
+    assert names == ["Vedtaksbrev (PDF/A)", "Individuell plan (PDF/UA)"]

@@ -5,6 +5,7 @@ from django.test.utils import override_settings
 
 from followup.bench.measure import Bench, table
 from followup.bench.pages import pages
+from followup.bench.pdf import pdf_figures, pdf_table
 
 
 class Command(BaseCommand):
@@ -14,6 +15,9 @@ class Command(BaseCommand):
         parser.add_argument("--requests", type=int, default=20)
         parser.add_argument("--only", default="", help="Bare sider med dette i navnet.")
         parser.add_argument("--explain", default="", help="Skriv EXPLAIN av trege spørringer hit.")
+        parser.add_argument(
+            "--pdf-rounds", type=int, default=10, help="Ganger hver PDF lages (0: ingen PDF)."
+        )
 
     def handle(self, *args, **options):
         bench = Bench(requests=options["requests"])
@@ -27,7 +31,8 @@ class Command(BaseCommand):
                 "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
             },
         ):
-            for page in pages():
+            # `--only pdf`: the PDF figures alone.
+            for page in pages() if options["only"].lower() != "pdf" else []:
                 if options["only"].lower() not in page.name.lower():
                     continue
                 result = bench.run(page)
@@ -36,7 +41,10 @@ class Command(BaseCommand):
                     f"{page.name:<32} {result.queries:>3} q {result.p50:7.1f} ms "
                     f"(SQL {result.floor:6.1f} ms)"
                 )
+            figures = pdf_figures(options["pdf_rounds"]) if options["pdf_rounds"] else []
         self.stdout.write(table(results))
+        if figures:
+            self.stdout.write("\n" + pdf_table(figures))
         if options["explain"]:
             with open(options["explain"], "w") as out:
                 for r in results:
