@@ -37,6 +37,8 @@ _CASEWORK = [
 _LEADING = [
     *_CASEWORK,
     "cases.view_accesslog",
+    # Leaders see every unit's cases; caseworkers their own units' (cases.units).
+    "cases.view_all_units",
     # When a caseworker is away, a leader hands their cases over to another.
     "cases.hand_over_cases",
 ]
