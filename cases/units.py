@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Exists, Q, QuerySet
 
 from cases.models import Case, Unit
+from core.text import in_text
 
 
 def default_unit() -> Unit:
@@ -93,6 +94,11 @@ class Letterhead:
     @property
     def contact_details(self) -> str:
         return f"Telefon {self.phone}, e-post {self.email}"
+
+    @property
+    def unit_in_text(self) -> str:
+        """The unit's name inside a sentence: "koordinerende enhet, bydel Frogner"."""
+        return in_text(self.unit)
 
 
 def letterhead_of(unit: Unit | None) -> Letterhead:
