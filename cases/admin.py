@@ -17,8 +17,10 @@ from cases.models import (
     Relation,
     Service,
     TimelineEntry,
+    Unit,
 )
 from cases.roles import Role
+from cases.units import unit_make_default
 from core.admin import BoundedAdminDates, BoundedCountPaginator
 
 
@@ -156,6 +158,59 @@ class ServiceAdmin(admin.ModelAdmin):
     list_display = ["name", "category", "active"]
     list_filter = ["category", "active"]
     search_fields = ["name"]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    """Reference data: the KE units, their letterhead and who works in each.
+
+    The default is changed by the action, which unsets the one before in the same
+    transaction: there is always exactly one.
+    """
+
+    list_display = ["name", "kind", "is_default", "address"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    fields = ["name", "kind", "address", "phone", "email", "is_default", "staff"]
+    readonly_fields = ["is_default"]
+    filter_horizontal = ["staff"]
+    actions = ["make_default"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "staff":
+            kwargs["queryset"] = (
+                db_field.remote_field.model.objects.filter(
+                    is_active=True,
+                    groups__name__in=[Role.CASEWORKER.label, Role.LEADER.label],
+                )
+                .distinct()
+                .order_by("first_name", "last_name")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not Unit.objects.filter(is_default=True).exists():
+            unit_make_default(unit=obj)
+
+    def get_actions(self, request):
+        # Deleting in bulk could take the default along; one at a time, the default never.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_default:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    @admin.action(description="Gjør til standardenhet")
+    def make_default(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Velg én enhet.", level="error")
+            return
+        unit = unit_make_default(unit=queryset.get())
+        self.message_user(request, f"{unit.name} er nå standardenhet.")
 
 
 class ConsentInline(PersonalDataMixin, admin.TabularInline):

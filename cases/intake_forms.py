@@ -119,9 +119,25 @@ class RegistrationForm(forms.Form):
         help_text="Bare hvis den åpne saken ikke kan brukes.",
     )
 
-    def __init__(self, *args, origin: str, **kwargs):
+    def __init__(self, *args, origin: str, units=(), home_unit=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.origin = origin
+        # The unit is asked only when there is a choice: several units of the user's own,
+        # or a leader in a municipality of several. Otherwise the case goes to the
+        # registering user's unit (cases.units.home_unit).
+        units = list(units)
+        if len(units) > 1:
+            self.fields["unit"] = forms.TypedChoiceField(
+                label="Enhet",
+                choices=[("", "Velg enhet"), *((u.pk, u.name) for u in units)],
+                coerce=int,
+                initial=home_unit.pk if home_unit else None,
+                error_messages={
+                    "required": "Velg hvilken enhet saken hører til.",
+                    "invalid_choice": "Velg en av enhetene i listen.",
+                },
+            )
+        self.units = {u.pk: u for u in units}
         self.fields["received_on"].initial = timezone.localdate()
         is_notification = origin == Case.Origin.NOTIFICATION
         if is_notification:
@@ -156,6 +172,7 @@ class RegistrationForm(forms.Form):
             ),
             Fieldset(
                 "Hva det søkes eller meldes om",
+                *(["unit"] if "unit" in self.fields else []),
                 "requests_coordinator",
                 "requests_child_coordinator",
                 "requests_plan",
@@ -236,6 +253,8 @@ class RegistrationForm(forms.Form):
             "requests_child_coordinator": d["requests_child_coordinator"],
             "requests_plan": d["requests_plan"],
         }
+        if d.get("unit"):
+            fields["unit"] = self.units[d["unit"]]
         if self.origin == Case.Origin.NOTIFICATION:
             fields.update(
                 notifier_name=d["notifier_name"].strip(),

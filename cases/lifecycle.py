@@ -1,4 +1,5 @@
-"""Reopening a closed case, and handing a caseworker's cases over to another.
+"""Reopening a closed case, handing a caseworker's cases over to another, and moving a
+case to another KE unit.
 
 Both go through the ordinary workflow and history: a reopening is a transition with its
 reason in the journal (cases.workflow), a handover an edit of each case's caseworker with
@@ -7,7 +8,9 @@ its version raised, so an edit form opened before it is refused rather than undo
 
 from django.db import transaction
 
-from cases.models import Case, TimelineEntry
+from cases import units
+from cases.models import Case, TimelineEntry, Unit
+from cases.scoping import is_ke_staff, sees_all_units
 from cases.services import case_transition, timeline_add
 from core.errors import RuleViolation
 from core.forms import user_label
@@ -50,6 +53,14 @@ def cases_hand_over(*, case_ids, to, by, note: str = "") -> list[Case]:
     )
     if not cases:
         raise RuleViolation("Ingen av de valgte sakene kan overføres. Velg åpne saker.")
+    # The new caseworker must see the cases: they must be in each case's unit.
+    theirs = set(units.units_of(to).values_list("pk", flat=True))
+    outside = [case.number for case in cases if case.unit_id not in theirs]
+    if outside:
+        raise RuleViolation(
+            f"{user_label(to)} hører ikke til enheten til sak {', '.join(outside)}. "
+            "Flytt saken til en annen enhet først, eller velg en saksbehandler i enheten."
+        )
     for case in cases:
         before = user_label(case.caseworker) if case.caseworker else "ingen saksbehandler"
         case.caseworker = to
@@ -60,3 +71,38 @@ def cases_hand_over(*, case_ids, to, by, note: str = "") -> list[Case]:
             text += f" {note.strip()}"
         timeline_add(case=case, kind=TimelineEntry.Kind.SYSTEM, text=text, by=by)
     return cases
+
+
+@transaction.atomic
+def case_move_to_unit(*, case: Case, unit: Unit | None, by, reason: str) -> Case:
+    """Move a case to another KE unit, with the reason in the journal.
+
+    KE staff of the case's unit and leaders may move it. A caseworker who is not in the
+    new unit no longer sees the case, so they stop being its caseworker: the new unit's
+    leader gives it one (it shows among the unassigned cases).
+    """
+    if unit is None:
+        raise RuleViolation("Velg enheten saken skal flyttes til.")
+    if not reason.strip():
+        raise RuleViolation("Oppgi hvorfor saken flyttes.")
+    # Locked: a handover or an edit at the same moment must not undo the move, nor the
+    # move theirs.
+    locked = Case.objects.select_for_update(of=("self",)).select_related("unit").get(pk=case.pk)
+    if not is_ke_staff(by) or not (sees_all_units(by) or units.is_in_unit(by, locked.unit)):
+        raise RuleViolation("Bare enhetens saksbehandlere og ledere kan flytte saken.")
+    if locked.unit_id == unit.pk:
+        raise RuleViolation(f"Saken hører allerede til {unit.name}.")
+    text = f"Flyttet fra {locked.unit.name} til {unit.name}: {reason.strip()}"
+    fields = ["unit", "version", "updated_at"]
+    if locked.caseworker_id and not units.is_in_unit(locked.caseworker, unit):
+        text += (
+            f" {user_label(locked.caseworker)} er ikke i {unit.name} og er ikke lenger "
+            "saksbehandler; enheten gir saken en ny."
+        )
+        locked.caseworker = None
+        fields.append("caseworker")
+    locked.unit = unit
+    locked.version += 1
+    save_with_history(locked, by=by, update_fields=fields)
+    timeline_add(case=locked, kind=TimelineEntry.Kind.SYSTEM, text=text, by=by)
+    return locked

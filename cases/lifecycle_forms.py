@@ -70,3 +70,29 @@ class HandOverForm(forms.Form):
         self.fields["cases"].initial = [case.pk for case in cases]
         self.fields["to"].queryset = caseworkers
         self.helper = _helper("cases", "to", "note", submit="Overfør sakene")
+
+
+class MoveForm(forms.Form):
+    """Moving a case to another KE unit."""
+
+    unit = forms.ModelChoiceField(
+        label="Til enhet",
+        queryset=None,
+        empty_label="Velg enhet",
+        error_messages={
+            "required": "Velg enheten saken skal flyttes til.",
+            "invalid_choice": "Velg en av enhetene i listen.",
+        },
+    )
+    reason = FreeText(
+        label="Hvorfor saken flyttes",
+        max_length=TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Står i journalen. For eksempel: personen har flyttet til en annen bydel.",
+        error_messages={"required": "Oppgi hvorfor saken flyttes."},
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.helper = _helper("unit", "reason", submit="Flytt saken")

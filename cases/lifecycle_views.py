@@ -1,4 +1,5 @@
-"""Reopening a closed case; a leader handing a caseworker's cases over to another."""
+"""Reopening a closed case; a leader handing a caseworker's cases over to another; moving
+a case to another KE unit."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -7,8 +8,8 @@ from django.shortcuts import redirect, render
 from cases import lifecycle, selectors
 from cases.access import caseworker_required, log_access, log_list
 from cases.filters import caseworker_choices
-from cases.lifecycle_forms import HandOverForm, HandOverFromForm, ReopenForm
-from cases.models import AccessLog, Case
+from cases.lifecycle_forms import HandOverForm, HandOverFromForm, MoveForm, ReopenForm
+from cases.models import AccessLog, Case, Unit
 from cases.views import get_case, render_case_tab
 from core.errors import RuleViolation
 
@@ -86,3 +87,36 @@ def hand_over(request):
         # One caseworker's open cases: tens, not thousands.
         log_list(request, object_type="case", shown=[(c.pk, c.person_id) for c in cases])
     return render(request, "cases/hand_over.html", {"chooser": chooser, "form": form})
+
+
+@caseworker_required
+def case_move(request, pk):
+    case = get_case(request, pk)
+    others = Unit.objects.exclude(pk=case.unit_id).order_by("name")
+    form = MoveForm(request.POST if request.method == "POST" else None, units=others)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = lifecycle.case_move_to_unit(case=case, by=request.user, **form.cleaned_data)
+        except RuleViolation as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            log_access(request, obj=moved, action=AccessLog.Action.CHANGE)
+            messages.success(request, f"Sak {moved.number} er flyttet til {moved.unit.name}.")
+            # Moved out of the user's own units, the case is no longer theirs to open.
+            if selectors.case_list(request.user).filter(pk=moved.pk).exists():
+                return redirect(moved)
+            return redirect("cases:list")
+    return render_case_tab(
+        request,
+        case,
+        "person",
+        "cases/edit_form.html",
+        {
+            "form": form,
+            "title": "Flytt saken til en annen enhet",
+            "intro": f"Saken hører nå til {case.unit.name}. Den nye enhetens saksbehandlere "
+            "ser den; en saksbehandler som ikke er i den nye enheten, er ikke lenger "
+            "saksbehandler for saken.",
+        },
+    )

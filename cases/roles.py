@@ -37,6 +37,8 @@ _CASEWORK = [
 _LEADING = [
     *_CASEWORK,
     "cases.view_accesslog",
+    # Leaders see every unit's cases; caseworkers their own units' (cases.units).
+    "cases.view_all_units",
     # When a caseworker is away, a leader hands their cases over to another.
     "cases.hand_over_cases",
 ]
@@ -48,6 +50,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_LEADING,
         "cases.add_service",
         "cases.change_service",
+        "cases.view_unit",
+        "cases.add_unit",
+        "cases.change_unit",
         "auth.view_user",
         "auth.add_user",
         "auth.change_user",

@@ -1,9 +1,11 @@
 """The one place that decides which cases a user may see.
 
-KE staff with `cases.view_all_cases` see every case; others see the cases an app
-above has registered a clause for (coordinators: an active appointment on the case);
-everyone else sees nothing. Objects outside the scope are answered with 404, never 403,
-so their existence leaks not.
+KE staff (`cases.view_all_cases`) see the cases of their units (cases.units: a staff
+member with no unit belongs to the default one); leaders and admins
+(`cases.view_all_units`) see the whole municipality's. Others see the cases an app above
+has registered a clause for (coordinators: an active appointment on the case); everyone
+else sees nothing. Objects outside the scope are answered with 404, never 403, so their
+existence leaks not. With one unit, the default, KE staff see every case.
 """
 
 import operator
@@ -23,27 +25,40 @@ def register_visibility(clause: Callable) -> None:
         _visibility_clauses.append(clause)
 
 
-def sees_all_cases(user) -> bool:
+def is_ke_staff(user) -> bool:
+    """KE staff: caseworkers, leaders and admins. They see their units' cases."""
     return user.is_active and user.has_perm("cases.view_all_cases")
+
+
+def sees_all_units(user) -> bool:
+    """Leaders and admins: every unit's cases."""
+    return is_ke_staff(user) and user.has_perm("cases.view_all_units")
 
 
 def case_scope(queryset: QuerySet, user) -> QuerySet:
     if not user.is_authenticated:
         return queryset.none()
-    if sees_all_cases(user):
-        return queryset
+    if is_ke_staff(user):
+        if sees_all_units(user):
+            return queryset
+        from cases.units import units_of
+
+        return queryset.filter(unit__in=units_of(user).values("pk"))
     if not _visibility_clauses:
         return queryset.none()
     return queryset.filter(reduce(operator.or_, (clause(user) for clause in _visibility_clauses)))
 
 
 def person_scope(queryset: QuerySet, user) -> QuerySet:
-    """People are visible through a case the user may see."""
+    """People are visible through a case the user may see. KE staff also see the people
+    with no case at all (a child's sibling in the family register): no unit holds them."""
     from cases.models import Case
 
     if not user.is_authenticated:
         return queryset.none()
-    if sees_all_cases(user):
+    if sees_all_units(user):
         return queryset
-    visible = case_scope(Case.objects.all(), user).filter(person=OuterRef("pk"))
-    return queryset.filter(Exists(visible))
+    visible = Exists(case_scope(Case.objects.all(), user).filter(person=OuterRef("pk")))
+    if is_ke_staff(user):
+        visible |= ~Exists(Case.objects.filter(person=OuterRef("pk")))
+    return queryset.filter(visible)

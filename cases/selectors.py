@@ -1,10 +1,10 @@
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from cases import rules
-from cases.models import Case, Consent, Person, PersonService, Relation, TimelineEntry
+from cases.models import Case, Consent, Person, PersonService, Relation, TimelineEntry, Unit
 
 
 def case_list(user):
@@ -12,8 +12,14 @@ def case_list(user):
 
 
 def case_get_for_detail(user, pk):
-    """The case with what every tab header shows, inside the user's scope."""
-    return Case.objects.visible_to(user).select_related("person", "family", "caseworker")
+    """The case with what every tab header shows, inside the user's scope, and whether
+    the municipality has a unit besides the case's (then the header names the unit and
+    offers to move the case)."""
+    return (
+        Case.objects.visible_to(user)
+        .select_related("person", "family", "caseworker", "unit")
+        .annotate(has_other_units=Exists(Unit.objects.exclude(pk=OuterRef("unit_id"))))
+    )
 
 
 def person_with_relations(person_pk) -> Person:

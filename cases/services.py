@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from cases import rules, selectors, workflow
+from cases import rules, selectors, units, workflow
 from cases.models import (
     Case,
     CaseNumberCounter,
@@ -187,11 +187,17 @@ def case_register(
     notifier_workplace: str = "",
     notifier_contact: str = "",
     consent: dict | None = None,
+    unit=None,
 ) -> Case:
-    """Register an application or notification.
+    """Register an application or notification, in `unit` or else the registering
+    user's own (cases.units.home_unit).
 
     With consent given it goes straight to assessment; without, it waits for consent.
     """
+    if unit is None:
+        unit = units.home_unit(by)
+    elif not units.unit_choices(by).filter(pk=unit.pk).exists():
+        raise RuleViolation("Du kan bare registrere saker i din egen enhet.")
     if requests_child_coordinator and family is None:
         family = family_for_child(person=person)
     case = Case(
@@ -199,6 +205,7 @@ def case_register(
         family=family,
         origin=origin,
         received_on=received_on,
+        unit=unit,
         caseworker=caseworker,
         requests_coordinator=requests_coordinator,
         requests_child_coordinator=requests_child_coordinator,

@@ -32,6 +32,8 @@ class CaseAction:
     order: int
     danger: bool = False
     on_closed: bool = False
+    # Shown only where this holds of the case (e.g. moving it: only with several units).
+    shown: Callable[..., bool] | None = None
 
 
 class StepState(Enum):
@@ -128,7 +130,7 @@ def case_actions(case, *, is_ke: bool) -> list[tuple[CaseAction, str]]:
     return [
         (action, reverse(action.url_name, args=[case.pk]))
         for action in sorted(_actions.values(), key=lambda a: a.order)
-        if action.on_closed != case.is_open
+        if action.on_closed != case.is_open and (action.shown is None or action.shown(case))
     ]
 
 
@@ -171,3 +173,12 @@ for _tab in (
     register_tab(_tab)
 register_action(CaseAction("Endre", "cases:edit", 10))
 register_action(CaseAction("Gjenåpne sak", "cases:reopen", 10, on_closed=True))
+register_action(
+    CaseAction(
+        "Flytt til en annen enhet",
+        "cases:move",
+        20,
+        # Annotated by cases.selectors.case_get_for_detail: no query of its own.
+        shown=lambda case: getattr(case, "has_other_units", False),
+    )
+)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/endre/", views.case_edit, name="edit"),
     path("<int:pk>/gjenapne/", lifecycle_views.case_reopen, name="reopen"),
+    path("<int:pk>/flytt/", lifecycle_views.case_move, name="move"),
     path("overfor/", lifecycle_views.hand_over, name="hand_over"),
     path("<int:pk>/tjenester/", views.case_services, name="services"),
     path("<int:pk>/tjenester/ny/", views.case_service_add, name="service_add"),

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cases import consents, rules, search, selectors, services, tabs
+from cases import consents, rules, search, selectors, services, tabs, units
 from cases.access import (
     caseworker_required,
     get_visible_or_404,
@@ -25,7 +25,7 @@ from cases.forms import (
 )
 from cases.intake_forms import RegistrationForm
 from cases.models import AccessLog, Case, Person, Service
-from cases.scoping import person_scope, sees_all_cases
+from cases.scoping import is_ke_staff, person_scope
 from core.errors import RuleViolation, StaleEdit
 from core.feedback import show_form_errors, show_violation
 from core.locking import keep_input
@@ -42,7 +42,7 @@ def get_case(request, pk) -> Case:
 def render_case_tab(request, case, tab, template, context=None, *, log=True):
     if log:
         log_access(request, obj=case)
-    is_ke = sees_all_cases(request.user)
+    is_ke = is_ke_staff(request.user)
     # Every page in the case frame belongs to "Saker" in the top menu, whichever app
     # serves it (followup.context_processors reads this).
     request.menu_section = "cases"
@@ -102,7 +102,12 @@ def case_list(request):
 @caseworker_required
 def case_register(request, origin):
     origin = {"soknad": Case.Origin.APPLICATION, "melding": Case.Origin.NOTIFICATION}[origin]
-    form = RegistrationForm(request.POST if request.method == "POST" else None, origin=origin)
+    form = RegistrationForm(
+        request.POST if request.method == "POST" else None,
+        origin=origin,
+        units=units.unit_choices(request.user),
+        home_unit=units.home_unit(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             case, created = services.intake_register(

@@ -366,7 +366,9 @@ def recent_guidance():
     return GuidanceSession.objects.prefetch_related("coordinators__user")[:50]
 
 
-def coordinator_detail(pk):
+def coordinator_detail(pk, user):
+    """The coordinator with their training, and their appointments in the cases `user`
+    may see (a caseworker: their units' cases)."""
     return (
         Coordinator.objects.select_related("user", "service_area")
         .prefetch_related(
@@ -380,7 +382,9 @@ def coordinator_detail(pk):
             "guidance_sessions",
             Prefetch(
                 "appointments",
-                queryset=Appointment.objects.select_related("case").order_by("-started_on"),
+                queryset=Appointment.objects.filter(case__in=Case.objects.visible_to(user))
+                .select_related("case")
+                .order_by("-started_on"),
             ),
         )
         .filter(pk=pk)

@@ -97,7 +97,7 @@ def coordinator_edit(request, pk):
 
 @caseworker_required
 def coordinator_detail(request, pk, *, completion_form=None):
-    coordinator = get_object_or_404(selectors.coordinator_detail(pk))
+    coordinator = get_object_or_404(selectors.coordinator_detail(pk, request.user))
     today = timezone.localdate()
     # The appointments name their cases by number, and a case number points at a person.
     appointments = [(a.pk, a.case.person_id) for a in coordinator.appointments.all()]

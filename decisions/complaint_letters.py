@@ -11,6 +11,7 @@ import datetime
 from django.conf import settings
 from django.templatetags.static import static
 
+from cases.units import letterhead_for
 from core.pdf import render_to_pdf
 from decisions import deadlines, delivery, letters, selectors, writes
 from decisions.models import Complaint, Letter
@@ -20,14 +21,16 @@ REJECTION_TEMPLATE = "decisions/pdf/rejection_letter.html"
 APPEAL_BODY_KEY = selectors.APPEAL_BODY_KEY
 
 
-def _sender(by, today: datetime.date) -> dict:
+def _sender(by, today: datetime.date, case) -> dict:
+    """The letterhead of the case's unit (cases.units), and who signs."""
+    head = letterhead_for(case)
     return {
         "today": today,
-        "municipality": settings.MUNICIPALITY_NAME,
-        "unit": settings.KE_UNIT_NAME,
-        "address": settings.KE_ADDRESS,
-        "phone": settings.KE_PHONE,
-        "email": settings.KE_EMAIL,
+        "municipality": head.municipality,
+        "unit": head.unit,
+        "address": head.address,
+        "phone": head.phone,
+        "email": head.email,
         "appeal_body": settings.KE_COUNTY_GOVERNOR,
         "caseworker": by.get_full_name() or by.get_username(),
         "logo": static(settings.KE_LETTER_LOGO) if settings.KE_LETTER_LOGO else "",
@@ -60,7 +63,7 @@ def forwarding_send(*, complaint: Complaint, by, today: datetime.date) -> list[s
     parties = selectors.recipients(decision.case, on=today)
     plan = delivery.dispatch_plan([body, *parties])
     context = {
-        **_sender(by, today),
+        **_sender(by, today, decision.case),
         "complaint": complaint,
         "decision": decision,
         "case": decision.case,
@@ -103,8 +106,9 @@ def rejection_send(*, complaint: Complaint, by, today: datetime.date) -> list[st
     complaint.rejection_complaint_deadline = deadlines.complaint_deadline(
         complaint.rejection_received_on
     )
+    head = letterhead_for(decision.case)
     context = {
-        **_sender(by, today),
+        **_sender(by, today, decision.case),
         "complaint": complaint,
         "decision": decision,
         "case": decision.case,
@@ -113,9 +117,9 @@ def rejection_send(*, complaint: Complaint, by, today: datetime.date) -> list[st
         "rejection_reference": letters.reference("rejection"),
         "complaint_reference": letters.reference("rejection_complaint"),
         **letters.complaint_texts(
-            unit=settings.KE_UNIT_NAME,
-            municipality=settings.MUNICIPALITY_NAME,
-            address=settings.KE_ADDRESS,
+            unit=head.unit,
+            municipality=head.municipality,
+            address=head.address,
             appeal_body=settings.KE_COUNTY_GOVERNOR,
         ),
     }

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from cases.units import letterhead_for
 from core import svarut
 from core.maskinporten import MaskinportenConfig, MaskinportenTokens
 from core.pdf import render_to_pdf
@@ -151,8 +152,10 @@ def forsendelse_metadata(dispatch: Dispatch) -> dict:
     recipient = selectors.recipient_of(letter)
     if recipient is None:
         raise LetterNotRenderable("recipient gone")
+    head = letterhead_for(letter.decision.case)
     metadata = {
-        "tittel": f"Brev fra {settings.KE_UNIT_NAME.lower()}, {settings.MUNICIPALITY_NAME}",
+        # The sender as the recipient's mailbox shows it: the case's own unit.
+        "tittel": f"Brev fra {head.unit_in_text}, {head.municipality}",
         "mottaker": _address(recipient),
         "avgivendeSystem": AVGIVENDE_SYSTEM,
         "forsendelsestype": FORSENDELSE_TYPE,

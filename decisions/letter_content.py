@@ -11,6 +11,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
 
+from cases.units import letterhead_for
 from cases.vocabulary import ServiceKind
 from decisions import approval, deadlines, letter_checks, letters, prefill, selectors
 from decisions.models import Decision
@@ -138,9 +139,10 @@ def decision_letter(
         channel=channel or expected_channel(recipient),
         post_days=settings.KE_POST_DAYS,
     )
-    municipality, unit = settings.MUNICIPALITY_NAME, settings.KE_UNIT_NAME
+    head = letterhead_for(case)
+    municipality, unit = head.municipality, head.unit
     contact = decision.decided_by or case.caseworker
-    signature = [_full_name(contact), f"saksbehandler, {unit.lower()}"] if contact else []
+    signature = [_full_name(contact), f"saksbehandler, {head.unit_in_text}"] if contact else []
     approvers = []
     for d in together:
         if d.approved_by and d.approved_by not in approvers:
@@ -150,7 +152,7 @@ def decision_letter(
     return letters.Letter(
         municipality=municipality,
         unit=unit,
-        sender_address=settings.KE_ADDRESS,
+        sender_address=head.address,
         letter_date=letter_date,
         case_number=case.number,
         addressee=letters.Address(recipient.name, recipient.address_lines) if recipient else None,
@@ -164,11 +166,11 @@ def decision_letter(
         **letters.complaint_texts(
             unit=unit,
             municipality=municipality,
-            address=settings.KE_ADDRESS,
+            address=head.address,
             appeal_body=settings.KE_COUNTY_GOVERNOR,
         ),
         contact_name=_full_name(contact),
-        contact_details=f"Telefon {settings.KE_PHONE}, e-post {settings.KE_EMAIL}",
+        contact_details=head.contact_details,
         signature="\n".join(signature),
         laws=letters.laws_listed(
             [d.service for d in together], texts=[d.legal_basis for d in together]

@@ -13,7 +13,7 @@ from datetime import date
 
 from cases import legal
 from cases.vocabulary import ServiceKind
-from core.text import join_with_og
+from core.text import in_text, join_with_og
 
 COORDINATOR_SERVICES = (ServiceKind.COORDINATOR, ServiceKind.CHILD_COORDINATOR)
 
@@ -272,7 +272,7 @@ def complaint_texts(*, unit: str, municipality: str, address: str, appeal_body: 
             "hvorfor."
         ),
         "complaint_help": (
-            f"Du kan få hjelp til å skrive klagen av {unit.lower()} eller av {OMBUD}."
+            f"Du kan få hjelp til å skrive klagen av {in_text(unit)} eller av {OMBUD}."
         ),
         "complaint_reference": reference("complaint"),
         "access_text": (

@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject
 
 from cases import tabs
 from cases.login.accounts import is_citizen
-from cases.scoping import sees_all_cases
+from cases.scoping import is_ke_staff
 from followup.selectors import open_reminder_count
 from plans.confinement import is_confined
 
@@ -115,7 +115,7 @@ def navigation(request):
         )
         return context
     confined = is_confined(request)
-    is_ke = not confined and sees_all_cases(user)
+    is_ke = not confined and is_ke_staff(user)
     section = getattr(request, "menu_section", "") or current_section(
         getattr(request, "resolver_match", None)
     )

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from cases import due as cases_due
 from cases.models import Case
-from cases.scoping import sees_all_cases
+from cases.scoping import is_ke_staff
 from coordinators import due as training
 from coordinators.models import Appointment
 from coordinators.qualification import expires_on
@@ -93,7 +93,7 @@ def gather(user, *, today: datetime.date, horizon_days: int) -> list[DeadlineRow
         *_meeting_rows(cases, horizon),
         *_training_rows(user, today=today, horizon=horizon),
     ]
-    if sees_all_cases(user):
+    if is_ke_staff(user):
         rows += [
             *_complaint_rows(cases, horizon),
             *_consent_rows(cases, horizon),
@@ -276,7 +276,7 @@ def _training_rows(user, *, today, horizon) -> list[DeadlineRow]:
     completions = training.training_due(
         training.expiring_courses(), today=today, expires_after=None, expires_until=horizon
     ).filter(coordinator__active=True)
-    ke = sees_all_cases(user)
+    ke = is_ke_staff(user)
     if not ke:
         completions = completions.filter(coordinator__user=user)
     rows = []

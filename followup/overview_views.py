@@ -5,7 +5,9 @@ from django.shortcuts import render
 from django.utils import formats, timezone
 
 from cases.access import caseworker_required
-from cases.models import Case
+from cases.models import Case, Unit
+from cases.scoping import sees_all_units
+from cases.units import units_of
 from core.charts import bar_chart
 from core.csv import csv_response
 from core.db import reads_from_replica
@@ -20,19 +22,56 @@ def _month_label(month) -> str:
     return formats.date_format(month, "YEAR_MONTH_FORMAT")
 
 
-def _figures():
+class UnitScope:
+    """Whose figures: one unit, or every unit the user sees (a leader: the municipality).
+
+    A filter on each query's path to the case (`of("case__")`), never a loop per unit.
+    """
+
+    def __init__(self, request):
+        self.user = request.user
+        self.error = ""
+        self.unit = None
+        self.units = []
+        if sees_all_units(self.user):
+            # A leader chooses; the list is shown only when there is a choice.
+            self.units = list(Unit.objects.order_by("-is_default", "name"))
+            chosen = request.GET.get("enhet", "")
+            if chosen:
+                self.unit = next((u for u in self.units if str(u.pk) == chosen), None)
+                if self.unit is None:
+                    self.error = "Velg en av enhetene i listen. Tallene gjelder hele kommunen."
+
+    @property
+    def offers_choice(self) -> bool:
+        return len(self.units) > 1
+
+    @property
+    def query(self) -> str:
+        return f"?enhet={self.unit.pk}" if self.unit else ""
+
+    def of(self, prefix: str = "") -> Q:
+        if self.unit is not None:
+            return Q(**{f"{prefix}unit": self.unit})
+        if sees_all_units(self.user):
+            return Q()
+        return Q(**{f"{prefix}unit__in": units_of(self.user).values("pk")})
+
+
+def _figures(scope: UnitScope):
     """Every figure on the page and in its CSV, in a constant number of queries, read from
     the replica when there is one: a few seconds' lag changes no monthly figure."""
     with reads_from_replica():
-        return _read_figures()
+        return _read_figures(scope)
 
 
-def _read_figures():
+def _read_figures(scope: UnitScope):
     today = timezone.localdate()
     months = overview.months_back(today, MONTHS)
-    by_status = dict(Case.objects.order_by().values_list("status").annotate(n=Count("id")))
+    cases = Case.objects.filter(scope.of())
+    by_status = dict(cases.order_by().values_list("status").annotate(n=Count("id")))
     new_by_month = dict(
-        Case.objects.filter(received_on__gte=months[0])
+        cases.filter(received_on__gte=months[0])
         .order_by()
         .annotate(month=TruncMonth("received_on"))
         .values_list("month")
@@ -42,7 +81,7 @@ def _read_figures():
     # decisions.selectors.sent_in): not when the case changed status, which for a second
     # decision in the same case never happens.
     pairs = list(
-        decision_selectors.sent_in(Decision.objects.all(), since=months[0])
+        decision_selectors.sent_in(Decision.objects.filter(scope.of("case__")), since=months[0])
         .order_by()
         .values_list("case__received_on", "sent_on")
     )
@@ -50,34 +89,42 @@ def _read_figures():
         "by_status": [(s.label, by_status.get(s.value, 0)) for s in Case.Status],
         "new_by_month": [(_month_label(m), new_by_month.get(m, 0)) for m in months],
         "processing": overview.processing_times(pairs, months),
-        "extra": _other_app_figures(today),
-        "overdue_by_area": _overdue_evaluations_by_area(today),
-        "plans_by_area": _plans_by_area(today),
+        "extra": _other_app_figures(today, scope),
+        "overdue_by_area": _overdue_evaluations_by_area(today, scope),
+        "plans_by_area": _plans_by_area(today, scope),
     }
 
 
-def _other_app_figures(today) -> list[tuple[str, int]]:
+def _other_app_figures(today, scope) -> list[tuple[str, int]]:
     from coordinators.models import Appointment, Coordinator
     from plans.models import Plan
 
     # The register holds everyone who may be appointed; few of them are at any one time.
     appointed = (
-        Appointment.objects.filter(ended_on__isnull=True).values("coordinator").distinct().count()
+        Appointment.objects.filter(scope.of("case__"), ended_on__isnull=True)
+        .values("coordinator")
+        .distinct()
+        .count()
     )
     return [
-        ("Aktive planer", Plan.objects.filter(status=Plan.Status.ACTIVE).count()),
+        (
+            "Aktive planer",
+            Plan.objects.filter(scope.of("case__"), status=Plan.Status.ACTIVE).count(),
+        ),
+        # The register is the municipality's, whichever unit appoints.
         ("Koordinatorer i registeret (aktive)", Coordinator.objects.filter(active=True).count()),
         ("Koordinatorer med minst én oppnevning nå", appointed),
     ]
 
 
-def _overdue_evaluations_by_area(today) -> list[tuple[str, int]]:
+def _overdue_evaluations_by_area(today, scope) -> list[tuple[str, int]]:
     """Active plans past their evaluation date, by the service area of their coordinator."""
     from coordinators.models import Appointment
     from plans.models import Plan
 
     return list(
         Appointment.objects.filter(
+            scope.of("case__"),
             ended_on__isnull=True,
             case__plan__status=Plan.Status.ACTIVE,
             case__plan__next_evaluation_on__lt=today,
@@ -92,7 +139,7 @@ def _overdue_evaluations_by_area(today) -> list[tuple[str, int]]:
 NO_COORDINATOR = "Uten koordinator"
 
 
-def _plans_by_area(today) -> list[tuple[str, int, int, int]]:
+def _plans_by_area(today, scope) -> list[tuple[str, int, int, int]]:
     """(service area, active plans, quiet plans, participants who have logged in) by the
     area of the plans' coordinators. A plan with coordinators from two areas counts in both.
 
@@ -104,7 +151,7 @@ def _plans_by_area(today) -> list[tuple[str, int, int, int]]:
     from plans import due
     from plans.models import Participant, Plan
 
-    active = Plan.objects.filter(status=Plan.Status.ACTIVE)
+    active = Plan.objects.filter(scope.of("case__"), status=Plan.Status.ACTIVE)
     quiet = due.quiet_plans_due(until=today, months=settings.KE_PLAN_QUIET_MONTHS).values("pk")
     logged_in = Participant.objects.filter(plan__in=active).filter(
         Q(user__last_login__isnull=False)
@@ -147,7 +194,8 @@ def _plans_by_area(today) -> list[tuple[str, int, int, int]]:
 
 @caseworker_required
 def overview_page(request):
-    figures = _figures()
+    scope = UnitScope(request)
+    figures = _figures(scope)
     processing_rows = [(_month_label(p.month), p.median_days) for p in figures["processing"]]
     return render(
         request,
@@ -170,14 +218,18 @@ def overview_page(request):
                 (_month_label(p.month), f"{p.month:%Y-%m}", p) for p in figures["processing"]
             ],
             "quiet_months": settings.KE_PLAN_QUIET_MONTHS,
+            "scope": scope,
         },
     )
 
 
 @caseworker_required
 def overview_csv(request):
-    figures = _figures()
+    scope = UnitScope(request)
+    figures = _figures(scope)
     rows = []
+    if scope.unit is not None:
+        rows.append(["Enhet", "", scope.unit.name])
     for label, n in figures["by_status"]:
         rows.append(["Saker etter status", label, n])
     for label, n in figures["new_by_month"]:

@@ -11,7 +11,7 @@ from cases.filters import overdue_before
 from cases.forms import CloseCaseForm, WithdrawConsentForm
 from cases.login.accounts import is_citizen
 from cases.models import AccessLog, Case, Consent
-from cases.scoping import sees_all_cases
+from cases.scoping import is_ke_staff
 from cases.views import get_case, render_case_tab
 from core.errors import RuleViolation
 from core.feedback import show_form_errors, show_violation
@@ -31,7 +31,7 @@ def home(request):
         return redirect("participant:plans")
     if request.user.has_perm("cases.hand_over_cases"):
         return redirect("followup:leader_home")
-    if sees_all_cases(request.user):
+    if is_ke_staff(request.user):
         return redirect("followup:dashboard")
     if hasattr(request.user, "coordinator"):
         return redirect("plans:my_plans")
@@ -117,7 +117,7 @@ DEADLINES_PER_PAGE = 50
 
 def deadlines(request):
     """Frister: the deadlines in what this user may see, overdue first."""
-    form = DeadlineFilterForm(request.GET or None, show_people=sees_all_cases(request.user))
+    form = DeadlineFilterForm(request.GET or None, show_people=is_ke_staff(request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()
     rows = deadline_list.gather(

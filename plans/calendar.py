@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Case
-from cases.scoping import sees_all_cases
+from cases.scoping import is_ke_staff
 from coordinators.models import Appointment
 from plans import selectors
 from plans.models import CalendarFeed, Evaluation, Meeting, Plan
@@ -118,7 +118,7 @@ def _own_cases(user):
             "case_id"
         )
     )
-    if sees_all_cases(user):
+    if is_ke_staff(user):
         own |= Q(caseworker=user)
     return Case.objects.filter(own).values("pk")
 

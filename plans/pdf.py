@@ -1,10 +1,10 @@
 """The plan as a PDF, for staff and for participants: the same document, with the
 confidential sections only for those whose consent allows them."""
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
+from cases.units import letterhead_for
 from core.pdf import render_to_pdf
 from plans import selectors
 from plans.models import Goal, ItemStatus
@@ -43,6 +43,6 @@ def plan_pdf_context(plan, *, case, person, confidential: bool) -> dict:
         "plan_consent": selectors.plan_consent_in_force(consents),
         "sharing_consent": selectors.sharing_consent_in_force(consents),
         "printed_on": timezone.localdate(),
-        "MUNICIPALITY_NAME": settings.MUNICIPALITY_NAME,
-        "KE_UNIT_NAME": settings.KE_UNIT_NAME,
+        # The letterhead of the case's unit, the settings where it has none.
+        "letterhead": letterhead_for(case),
     }

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from cases.access import log_access, log_shown
 from cases.models import AccessLog
-from cases.scoping import sees_all_cases
+from cases.scoping import is_ke_staff
 from cases.views import get_case, render_case_tab
 from coordinators.selectors import appointments_for_user
 from core.errors import RuleViolation
@@ -42,7 +42,7 @@ def plan_list(request):
     """KE staff: every plan. A coordinator: the plans of the cases they are appointed to."""
     page = paginate(selectors.plan_list(request.user), request.GET.get("side"))
     without_plan = []
-    if not sees_all_cases(request.user):
+    if not is_ke_staff(request.user):
         without_plan = list(appointments_for_user(request.user).filter(case__plan__isnull=True))
     plans = [(plan.pk, plan.person_id) for plan in page.items]
     cases = [(a.case_id, a.case.person_id) for a in without_plan]

@@ -17,8 +17,10 @@ from cases.models import (
     Relation,
     Service,
     TimelineEntry,
+    Unit,
 )
 from cases.roles import Role
+from cases.units import default_unit
 from coordinators.models import Appointment, Coordinator, ServiceArea
 from core.dates import add_years
 
@@ -125,6 +127,22 @@ class PersonServiceFactory(factory.django.DjangoModelFactory):
     provider = "Eksempel kommune"
 
 
+class UnitFactory(factory.django.DjangoModelFactory):
+    """A unit beside the default one: a district of a large city."""
+
+    class Meta:
+        model = Unit
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Koordinerende enhet, bydel {n + 1}")
+    kind = Unit.Kind.DISTRICT
+
+    @factory.post_generation
+    def staff(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.staff.add(*extracted)
+
+
 class CaseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Case
@@ -133,6 +151,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     origin = Case.Origin.APPLICATION
     received_on = factory.LazyFunction(timezone.localdate)
+    unit = factory.LazyFunction(default_unit)
     requests_coordinator = True
     requests_plan = True
     caseworker = factory.SubFactory(UserFactory, caseworker=True)

@@ -11,6 +11,7 @@ from .people import (
     Residence,
     Service,
 )
+from .units import Unit
 
 __all__ = [
     "AccessLog",
@@ -27,4 +28,5 @@ __all__ = [
     "Residence",
     "Service",
     "TimelineEntry",
+    "Unit",
 ]

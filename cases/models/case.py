@@ -83,6 +83,11 @@ class Case(models.Model):
     notifier_workplace = models.CharField("melders arbeidssted", max_length=200, blank=True)
     notifier_contact = models.CharField("melders kontaktinfo", max_length=200, blank=True)
     received_on = models.DateField("mottatt", validators=[RECEIVED_DATE])
+    # The KE unit the case belongs to (cases.units): its caseworkers see it, its
+    # letterhead heads the letters.
+    unit = models.ForeignKey(
+        "cases.Unit", on_delete=models.PROTECT, related_name="cases", verbose_name="enhet"
+    )
     caseworker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -113,6 +118,7 @@ class Case(models.Model):
         permissions = [
             ("view_all_cases", "Kan se alle saker i koordinerende enhet"),
             ("hand_over_cases", "Kan overføre saker til en annen saksbehandler"),
+            ("view_all_units", "Kan se sakene i alle enhetene i kommunen"),
         ]
         indexes = [
             models.Index(fields=["status", "-received_on"], name="case_status_received"),

@@ -24,7 +24,7 @@ from plans.models import ActionPoint, Evaluation, Goal, Measure, Meeting, Partic
 S = Case.Status
 COLUMNS = {
     Case: "id number person_id family_id requests_coordinator requests_child_coordinator "
-    "requests_plan origin received_on caseworker_id status closed_reason closed_on "
+    "requests_plan origin received_on unit_id caseworker_id status closed_reason closed_on "
     "created_at updated_at",
     Consent: "case_id given_by given_by_name given_on form covers_plan covers_sharing "
     "noted_by_id created_at",
@@ -71,6 +71,7 @@ class Context:
     coordinators: dict
     usernames: dict[int, str]
     log_per_case: int
+    unit_of: dict[int, int] = field(default_factory=dict)  # caseworker id -> unit id
     writers: dict = field(default_factory=dict)
     ids: dict = field(default_factory=dict)
     results: dict = field(default_factory=dict)
@@ -181,6 +182,7 @@ def _case(ctx: Context, rows, person, received: datetime.date, *, closed: bool) 
             wants[ServiceKind.PLAN],
             Case.Origin.APPLICATION,
             received,
+            ctx.unit_of[caseworker],
             caseworker,
             status,
             Case.ClosedReason.NEED_ENDED if closed_on else "",

@@ -8,8 +8,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from cases.catalogue import ensure_catalogue
-from cases.models import Case, Service
+from cases.models import Case, Service, Unit
 from cases.roles import sync_role_groups
+from cases.units import default_unit
 from coordinators.catalogue import ensure_area_services
 from coordinators.models import ServiceArea
 from followup.bench import casework
@@ -27,6 +28,7 @@ def fill(
     caseworkers: int,
     log_per_case: int,
     seed: int,
+    units: int = 1,
     password: str,
     out=print,
 ) -> dict:
@@ -45,6 +47,8 @@ def fill(
     with transaction.atomic():
         staff = bench_people.staff(rng, caseworkers=caseworkers, password=password)
         say(f"{caseworkers} saksbehandlere, 3 ledere, 1 administrator")
+        unit_of = _units(units, staff["caseworkers"])
+        say(f"{units} enheter, saksbehandlerne fordelt på dem; lederne ser alle")
         found = bench_people.coordinators(rng, count=coordinators, password=password, today=today)
         say(f"{coordinators} koordinatorer med opplæring")
         people_rows = bench_people.people(rng, max(1, int(cases * PEOPLE_PER_CASE)), today)
@@ -60,6 +64,7 @@ def fill(
             coordinators=found,
             usernames=dict(User.objects.values_list("pk", "username")),
             log_per_case=log_per_case,
+            unit_of=unit_of,
         )
         casework.generate(ctx, cases, progress=lambda n: say(f"{n} saker"))
         reset_sequences(list(ctx.writers) + [User])
@@ -68,3 +73,18 @@ def fill(
             cursor.execute("ANALYZE")
         say("ANALYZE")
     return {model._meta.label: writer.written for model, writer in ctx.writers.items()}
+
+
+def _units(count: int, caseworkers: list[int]) -> dict[int, int]:
+    """The default unit and `count - 1` districts, the caseworkers dealt out among them
+    in turn; each caseworker's unit, by id. A case goes in its caseworker's unit."""
+    units = [default_unit()]
+    units += [
+        Unit.objects.create(name=f"Koordinerende enhet, bydel {n}", kind=Unit.Kind.DISTRICT)
+        for n in range(2, count + 1)
+    ]
+    unit_of = {pk: units[i % len(units)].pk for i, pk in enumerate(caseworkers)}
+    Unit.staff.through.objects.bulk_create(
+        [Unit.staff.through(unit_id=u, user_id=pk) for pk, u in unit_of.items() if count > 1]
+    )
+    return unit_of

@@ -105,6 +105,7 @@ ADMIN_WITHOUT_PERSONAL_DATA = {
     "axes.accessfailurelog": "failed logins: staff usernames and addresses",
     "axes.accesslog": "logins: staff usernames and addresses",
     "cases.service": "the service catalogue (reference data)",
+    "cases.unit": "the KE units (reference data) and the staff in each",
     "coordinators.servicearea": "service areas (reference data)",
     "coordinators.course": "courses (reference data)",
     "coordinators.coordinator": "a coordinator's own record (staff); logged with no person",

@@ -14,6 +14,12 @@ class Command(BaseCommand):
         parser.add_argument("--coordinators", type=int, default=2_000)
         parser.add_argument("--caseworkers", type=int, default=40)
         parser.add_argument(
+            "--units",
+            type=int,
+            default=1,
+            help="KE-enheter (1: bare standardenheten; 4: en storby med fire bydeler).",
+        )
+        parser.add_argument(
             "--log-per-case", type=int, default=20, help="Rader i tilgangsloggen per sak."
         )
         parser.add_argument("--seed", type=int, default=18)
@@ -26,6 +32,7 @@ class Command(BaseCommand):
                 cases=options["cases"],
                 coordinators=options["coordinators"],
                 caseworkers=options["caseworkers"],
+                units=options["units"],
                 log_per_case=options["log_per_case"],
                 seed=options["seed"],
                 password=password,
