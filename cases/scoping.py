@@ -12,7 +12,7 @@ import operator
 from collections.abc import Callable
 from functools import reduce
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 # Each clause takes the user and returns a condition on a case row (an Exists over
 # OuterRef("pk")); a case is visible when any clause holds. Registered from the upper
@@ -38,15 +38,18 @@ def sees_all_units(user) -> bool:
 def case_scope(queryset: QuerySet, user) -> QuerySet:
     if not user.is_authenticated:
         return queryset.none()
+    clauses = [clause(user) for clause in _visibility_clauses]
     if is_ke_staff(user):
         if sees_all_units(user):
             return queryset
         from cases.units import units_of
 
-        return queryset.filter(unit__in=units_of(user).values("pk"))
-    if not _visibility_clauses:
+        # A caseworker who is also appointed coordinator on another unit's case keeps
+        # that case, as any coordinator would.
+        clauses.insert(0, Q(unit__in=units_of(user).values("pk")))
+    if not clauses:
         return queryset.none()
-    return queryset.filter(reduce(operator.or_, (clause(user) for clause in _visibility_clauses)))
+    return queryset.filter(reduce(operator.or_, clauses))
 
 
 def person_scope(queryset: QuerySet, user) -> QuerySet:

@@ -103,6 +103,17 @@ class TestScope:
         appointment = AppointmentFactory(case=grorud_case)
         assert list(Case.objects.visible_to(appointment.coordinator.user)) == [grorud_case]
 
+    def test_a_caseworker_appointed_coordinator_in_another_unit_sees_that_case(
+        self, frogner_caseworker, frogner, grorud_case
+    ):
+        from tests.factories import AppointmentFactory, CoordinatorFactory
+
+        AppointmentFactory(
+            case=grorud_case, coordinator=CoordinatorFactory(user=frogner_caseworker)
+        )
+        mine = CaseFactory(unit=frogner)
+        assert set(Case.objects.visible_to(frogner_caseworker)) == {grorud_case, mine}
+
     def test_another_units_case_answers_404(self, client, frogner_caseworker, grorud_case):
         client.force_login(frogner_caseworker)
         assert client.get(reverse("cases:detail", args=[grorud_case.pk])).status_code == 404
