@@ -108,6 +108,13 @@ class Decision(models.Model):
                 condition=models.Q(status__in=["sent", "final", "appealed"]),
                 name="decision_sent_by_case",
             ),
+            # Decisions sent in a period (sent_in: Oversikt's months, the list's month filter).
+            models.Index(
+                fields=["sent_on"],
+                include=["case"],
+                condition=models.Q(sent_on__isnull=False),
+                name="decision_sent_on",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,5 +1,7 @@
+import datetime
+
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 from django.utils import formats, timezone
@@ -59,23 +61,36 @@ class UnitScope:
 
 
 def _figures(scope: UnitScope):
-    """Every figure on the page and in its CSV, in a constant number of queries, read from
-    the replica when there is one: a few seconds' lag changes no monthly figure."""
+    """Read from the replica when there is one: a few seconds' lag changes no monthly
+    figure."""
     with reads_from_replica():
         return _read_figures(scope)
 
 
 def _read_figures(scope: UnitScope):
+    """Every figure on the page and in its CSV, in a constant number of queries.
+
+    Each query reads an index range over the period, the open cases or the active plans,
+    never every case: the cost follows the KE's current work, not its history. The base
+    querysets (`cases`, and the plans and appointments of `_plans_by_area`) carry the
+    unit filter (`scope.of`).
+    """
     today = timezone.localdate()
     months = overview.months_back(today, MONTHS)
-    cases = Case.objects.filter(scope.of())
-    by_status = dict(cases.order_by().values_list("status").annotate(n=Count("id")))
+    cases = Case.objects.filter(scope.of()).order_by()
+    # Open cases by status (`case_status_received`, an index-only range per status), and
+    # the cases closed in the period (`case_closed_on`): not every case ever closed.
+    by_status = dict(
+        cases.filter(status__in=Case.OPEN_STATUSES).values_list("status").annotate(n=Count("*"))
+    )
+    by_status[Case.Status.CLOSED] = cases.filter(
+        status=Case.Status.CLOSED, closed_on__gte=months[0]
+    ).count()
     new_by_month = dict(
         cases.filter(received_on__gte=months[0])
-        .order_by()
         .annotate(month=TruncMonth("received_on"))
         .values_list("month")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     )
     # A decision counts in the month it was sent, as in the decision list (one definition,
     # decisions.selectors.sent_in): not when the case changed status, which for a second
@@ -86,13 +101,21 @@ def _read_figures(scope: UnitScope):
         .values_list("case__received_on", "sent_on")
     )
     return {
-        "by_status": [(s.label, by_status.get(s.value, 0)) for s in Case.Status],
+        "by_status": [
+            (_status_label(s, months[0]), by_status.get(s.value, 0)) for s in Case.Status
+        ],
         "new_by_month": [(_month_label(m), new_by_month.get(m, 0)) for m in months],
         "processing": overview.processing_times(pairs, months),
         "extra": _other_app_figures(today, scope),
         "overdue_by_area": _overdue_evaluations_by_area(today, scope),
         "plans_by_area": _plans_by_area(today, scope),
     }
+
+
+def _status_label(status, since) -> str:
+    if status == Case.Status.CLOSED:
+        return f"{status.label} siden {formats.date_format(since, 'DATE_FORMAT')}"
+    return status.label
 
 
 def _other_app_figures(today, scope) -> list[tuple[str, int]]:
@@ -102,6 +125,7 @@ def _other_app_figures(today, scope) -> list[tuple[str, int]]:
     # The register holds everyone who may be appointed; few of them are at any one time.
     appointed = (
         Appointment.objects.filter(scope.of("case__"), ended_on__isnull=True)
+        .order_by()
         .values("coordinator")
         .distinct()
         .count()
@@ -120,14 +144,12 @@ def _other_app_figures(today, scope) -> list[tuple[str, int]]:
 def _overdue_evaluations_by_area(today, scope) -> list[tuple[str, int]]:
     """Active plans past their evaluation date, by the service area of their coordinator."""
     from coordinators.models import Appointment
-    from plans.models import Plan
+    from plans import due
 
+    overdue = due.evaluations_due(until=today - datetime.timedelta(days=1)).order_by()
     return list(
         Appointment.objects.filter(
-            scope.of("case__"),
-            ended_on__isnull=True,
-            case__plan__status=Plan.Status.ACTIVE,
-            case__plan__next_evaluation_on__lt=today,
+            scope.of("case__"), ended_on__isnull=True, case__in=overdue.values("case")
         )
         .order_by()
         .values_list("coordinator__service_area__name")
@@ -151,44 +173,53 @@ def _plans_by_area(today, scope) -> list[tuple[str, int, int, int]]:
     from plans import due
     from plans.models import Participant, Plan
 
-    active = Plan.objects.filter(scope.of("case__"), status=Plan.Status.ACTIVE)
-    quiet = due.quiet_plans_due(until=today, months=settings.KE_PLAN_QUIET_MONTHS).values("pk")
-    logged_in = Participant.objects.filter(plan__in=active).filter(
-        Q(user__last_login__isnull=False)
-        | Exists(
-            CitizenAccount.objects.filter(
-                national_id=OuterRef("relation__national_id"), user__last_login__isnull=False
-            ).exclude(national_id="")
-        )
-    )
-    # Four queries: the areas, their participants who log in, then the same for the plans
-    # with no coordinator.
-    users = dict(
-        logged_in.filter(plan__case__appointments__ended_on__isnull=True)
-        .order_by()
-        .values_list("plan__case__appointments__coordinator__service_area__name")
-        .annotate(n=Count("pk", distinct=True))
-    )
+    active = Plan.objects.filter(scope.of("case__"), status=Plan.Status.ACTIVE).order_by()
+    quiet = due.quiet_plans_due(until=today, months=settings.KE_PLAN_QUIET_MONTHS)
+    quiet_cases = quiet.order_by().values("case")
+    appointed = Appointment.objects.filter(ended_on__isnull=True).order_by()
+    # Three queries. The areas of the active plans, from the appointments now (matched by
+    # case id: no join through every case); then the plans with no coordinator now.
     rows = [
-        (name, n_active, n_quiet, users.get(name, 0))
-        for name, n_active, n_quiet in Appointment.objects.filter(
-            ended_on__isnull=True, case__plan__in=active
-        )
-        .order_by()
+        (name, n_active, n_quiet)
+        for name, n_active, n_quiet in appointed.filter(case__in=active.values("case"))
         .values_list("coordinator__service_area__name")
         .annotate(
             n_active=Count("case", distinct=True),
-            n_quiet=Count("case", distinct=True, filter=Q(case__plan__in=quiet)),
+            n_quiet=Count("case", distinct=True, filter=Q(case__in=quiet_cases)),
         )
     ]
-    appointed_now = Appointment.objects.filter(case=OuterRef("case"), ended_on__isnull=True)
-    unappointed = active.exclude(Exists(appointed_now))
+    unappointed = active.exclude(Exists(appointed.filter(case=OuterRef("case"))))
     counts = unappointed.aggregate(
-        n_active=Count("pk"), n_quiet=Count("pk", filter=Q(pk__in=quiet))
+        n_active=Count("pk"), n_quiet=Count("pk", filter=Q(case__in=quiet_cases))
     )
     if counts["n_active"]:
-        n_users = logged_in.filter(plan__in=unappointed).count()
-        rows.append((NO_COORDINATOR, counts["n_active"], counts["n_quiet"], n_users))
+        rows.append((NO_COORDINATOR, counts["n_active"], counts["n_quiet"]))
+    # The participants who have logged in, found from the accounts that have (few, and
+    # by index), then grouped by the area of their plan's coordinators now (none: None).
+    by_account = Participant.objects.filter(user__last_login__isnull=False).order_by()
+    citizens = (
+        CitizenAccount.objects.filter(user__last_login__isnull=False)
+        .exclude(national_id="")
+        .order_by()
+        .values("national_id")
+    )
+    by_citizen = Participant.objects.filter(relation__national_id__in=citizens).order_by()
+    now = FilteredRelation(
+        "plan__case__appointments", condition=Q(plan__case__appointments__ended_on__isnull=True)
+    )
+    users = dict(
+        Participant.objects.filter(
+            scope.of("plan__case__"),
+            pk__in=by_account.values("pk").union(by_citizen.values("pk")),
+            plan__status=Plan.Status.ACTIVE,
+        )
+        .annotate(now=now)
+        .order_by()
+        .values_list("now__coordinator__service_area__name")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    users[NO_COORDINATOR] = users.pop(None, 0)
+    rows = [(name, n_active, n_quiet, users.get(name, 0)) for name, n_active, n_quiet in rows]
     return sorted(rows, key=lambda r: (-r[1], r[0]))
 
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models.functions import Upper
 
 
 class AccessLog(models.Model):
@@ -45,6 +46,9 @@ class AccessLog(models.Model):
         indexes = [
             models.Index(fields=["user", "-at"], name="accesslog_user_at"),
             models.Index(fields=["person_id", "-at"], name="accesslog_person_at"),
+            # The in-app search by user name (case-insensitive, `username__iexact`), in
+            # each monthly partition.
+            models.Index(Upper("username"), models.F("at").desc(), name="accesslog_username_at"),
         ]
         constraints = [
             # Probing ids must not grow the log without bound: one denied row per user,

@@ -70,3 +70,13 @@ def test_a_number_searches_by_person_id(admin_client):
 def test_a_word_searches_by_exact_username_through_the_user(admin_client):
     queries = _log_queries(admin_client, f"{LIST}?q=ada")
     assert any('"user_id"' in sql and "ada" in sql for sql in queries)
+
+
+@pytest.mark.parametrize("address", ["/admin/cases/case/", "/admin/cases/person/"])
+def test_the_case_and_person_lists_count_no_more_than_a_bounded_number(admin_client, address):
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.get(address)
+    assert response.status_code == 200
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts, "the paginator counts, bounded"
+    assert all(re.search(r"\bLIMIT\b", sql, re.I) for sql in counts), counts

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -265,3 +266,46 @@ class TestDuplicateOpenCase:
         CaseFactory(person=PersonFactory(national_id=NUMBER), closed=True)
         caseworker_client.post(reverse("cases:register_application"), registration())
         assert Case.objects.count() == 2
+
+
+class TestAccessLogTimeRange:
+    """The log is kept by the month: a search reads a time range, a year by default."""
+
+    @pytest.mark.today("2026-12-01")
+    def test_a_search_starts_a_year_back_and_the_form_shows_it(self, client, leader):
+        client.force_login(leader)
+        response = client.get(reverse("cases:access_log"))
+        assert response.context["filter"].form["date_from"].value() == "2025-12-01"
+        assert 'value="2025-12-01"' in response.content.decode()
+
+    @pytest.mark.today("2026-12-01")
+    def test_an_entry_older_than_the_range_is_not_shown_until_the_range_is_widened(
+        self, client, leader
+    ):
+        client.force_login(leader)
+        with time_machine.travel(datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC)):
+            old = AccessLog.objects.create(username="x", object_type="case", object_id="1")
+        shown = client.get(reverse("cases:access_log")).context["page"].items
+        assert old not in shown
+        widened = client.get(reverse("cases:access_log"), {"date_from": "2025-01-01"})
+        assert old in widened.context["page"].items
+
+    @pytest.mark.today("2026-12-01")
+    def test_the_last_day_counts_to_midnight_in_oslo(self, client, leader):
+        client.force_login(leader)
+        # 23:30 on 10 November in Oslo is 22:30 UTC; 00:30 on the 11th is 23:30 UTC.
+        with time_machine.travel(datetime.datetime(2026, 11, 10, 22, 30, tzinfo=datetime.UTC)):
+            late = AccessLog.objects.create(username="x", object_type="case", object_id="1")
+        with time_machine.travel(datetime.datetime(2026, 11, 10, 23, 30, tzinfo=datetime.UTC)):
+            next_day = AccessLog.objects.create(username="x", object_type="case", object_id="2")
+        response = client.get(
+            reverse("cases:access_log"), {"date_from": "2026-11-10", "date_to": "2026-11-10"}
+        )
+        assert list(response.context["page"].items) == [late]
+        assert next_day.at.date() == datetime.date(2026, 11, 10)  # the same day in UTC
+
+    def test_a_search_by_user_name_ignores_case(self, client, leader):
+        client.force_login(leader)
+        row = AccessLog.objects.create(username="Saksbehandler7", object_type="case", object_id="1")
+        response = client.get(reverse("cases:access_log"), {"username": "saksbehandler7"})
+        assert list(response.context["page"].items) == [row]

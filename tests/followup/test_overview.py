@@ -80,6 +80,14 @@ def test_the_csv_export_has_the_same_figures(caseworker_client):
     assert "Saker etter status;Vedtak fattet;1" in body
 
 
+@pytest.mark.today("2026-06-15")
+def test_closed_cases_are_counted_for_the_period_and_the_label_says_so(caseworker_client):
+    CaseFactory(status=Case.Status.CLOSED, closed_reason="moved", closed_on="2025-07-01")
+    CaseFactory(status=Case.Status.CLOSED, closed_reason="moved", closed_on="2025-06-30")
+    by_status = caseworker_client.get(reverse("followup:overview")).context["by_status"]
+    assert ("Avsluttet siden 1. juli 2025", 1) in by_status
+
+
 def test_coordinators_cannot_see_the_overview(coordinator_client):
     assert coordinator_client.get(reverse("followup:overview")).status_code == 403
 
@@ -91,11 +99,12 @@ def test_the_page_runs_a_constant_number_of_queries(caseworker_client):
     def add_rows(k):
         made.extend(_decided(len(made) % 60 + 1) for _ in range(k))
 
-    # session, user, permissions (2), by status, new by month, decided pairs, plan and
-    # coordinator counts (the register and those appointed now), overdue by area, active
-    # and quiet plans and participants who log in by area (3), saving the session (3)
+    # session, user, permissions (2), open cases by status, cases closed in the period,
+    # new by month, decided pairs, plan and coordinator counts (the register and those
+    # appointed now), overdue by area, active and quiet plans by area and without a
+    # coordinator (2), participants who log in (1), saving the session (3)
     one, many = assert_constant_queries(
-        lambda: caseworker_client.get(reverse("followup:overview")), add_rows, n=40, at_most=17
+        lambda: caseworker_client.get(reverse("followup:overview")), add_rows, n=40, at_most=18
     )
     assert (one.status_code, many.status_code) == (200, 200)
     assert ("Vedtak fattet", 40) in many.context["by_status"]

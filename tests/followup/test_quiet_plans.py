@@ -173,3 +173,57 @@ def test_oversikt_counts_the_participants_who_have_logged_in(caseworker_client):
     get_user_model().objects.filter(pk=citizen.pk).update(last_login=timezone.now())
     response = caseworker_client.get(reverse("followup:overview"))
     assert ("Skole", 1, 0, 2) in response.context["plans_by_area"]
+
+
+def test_a_participant_who_logged_in_both_ways_counts_once(caseworker_client):
+    plan = plan_last_active(TODAY)
+    school = CoordinatorFactory(service_area=ServiceAreaFactory(name="Skole", slug="skole"))
+    AppointmentFactory(case=plan.case, coordinator=school)
+    parent = RelationFactory(person=plan.person, national_id="01017012345")
+    both = ParticipantFactory(plan=plan, relation=parent)
+    participant_user(both)
+    citizen = citizen_user(parent.national_id)
+    get_user_model().objects.filter(pk__in=[both.user_id, citizen.pk]).update(
+        last_login=timezone.now()
+    )
+    response = caseworker_client.get(reverse("followup:overview"))
+    assert ("Skole", 1, 0, 1) in response.context["plans_by_area"]
+
+
+def test_participants_of_a_plan_with_no_coordinator_who_logged_in_are_counted(caseworker_client):
+    plan = plan_last_active(TODAY)
+    teacher = participant_user(ParticipantFactory(plan=plan))
+    get_user_model().objects.filter(pk=teacher.pk).update(last_login=timezone.now())
+    response = caseworker_client.get(reverse("followup:overview"))
+    assert response.context["plans_by_area"] == [("Uten koordinator", 1, 0, 1)]
+
+
+def test_participants_of_a_plan_not_active_are_not_counted(caseworker_client):
+    plan = plan_last_active(TODAY)
+    school = CoordinatorFactory(service_area=ServiceAreaFactory(name="Skole", slug="skole"))
+    AppointmentFactory(case=plan.case, coordinator=school)
+    teacher = participant_user(ParticipantFactory(plan=plan))
+    get_user_model().objects.filter(pk=teacher.pk).update(last_login=timezone.now())
+    Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.DRAFT)
+    response = caseworker_client.get(reverse("followup:overview"))
+    assert response.context["plans_by_area"] == []
+
+
+def test_oversikt_runs_the_same_queries_for_one_plan_by_area_and_many(caseworker_client):
+    def add_rows(k):
+        for _ in range(k):
+            plan = plan_last_active(datetime.date(2026, 1, 5))
+            AppointmentFactory(case=plan.case)
+            teacher = participant_user(ParticipantFactory(plan=plan))
+            get_user_model().objects.filter(pk=teacher.pk).update(last_login=timezone.now())
+        plan_last_active(TODAY)  # and one with no coordinator, each time
+
+    one, many = assert_constant_queries(
+        lambda: caseworker_client.get(reverse("followup:overview")), add_rows, n=15
+    )
+    rows = {
+        area: (active, quiet, users) for area, active, quiet, users in many.context["plans_by_area"]
+    }
+    assert rows.pop("Uten koordinator") == (2, 0, 0)
+    assert sum(active for active, _, _ in rows.values()) == 15
+    assert sum(users for _, _, users in rows.values()) == 15
