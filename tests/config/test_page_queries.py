@@ -37,6 +37,12 @@ def test_the_case_list(caseworker_client):
     _constant(caseworker_client, reverse("cases:list"), CaseFactory.create_batch)
 
 
+def test_a_deep_page_of_the_case_list(caseworker_client):
+    CaseFactory.create_batch(25)
+    many = _constant(caseworker_client, reverse("cases:list") + "?side=2", CaseFactory.create_batch)
+    assert len(many.context["page"].items) == 25
+
+
 def test_a_name_search_in_the_case_list(caseworker_client):
     response = caseworker_client.post(reverse("cases:list"), {"q": "Berg"})
     many = _constant(
