@@ -8,8 +8,10 @@ plain icontains on each part of the name.
 """
 
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Func, Q
+from django.db.models import FloatField, Q
 from django.db.models.expressions import RawSQL
+
+from core.lookups import AnyOf
 
 # search_name is ke_person_name(given_name, family_name), a generated column; the term
 # goes through the same ke_search_term() (migrations 0013 and 0017), once per query.
@@ -23,16 +25,6 @@ _SIMILARITY = (
     "(SELECT word_similarity(ke_search_term(%s), p.search_name) "
     "FROM cases_person p WHERE p.id = {table}.{column})"
 )
-
-
-class _AnyOf(Func):
-    """`column = ANY(ARRAY(subquery))`: the subquery runs once, first, and the rows are
-    looked up by the column's index. As `IN (subquery)` the planner may instead hash
-    the subquery and scan the whole table against it."""
-
-    template = "(%(expressions)s))"
-    arg_joiner = " = ANY(ARRAY"  # the RawSQL brings its own parentheses
-    output_field = BooleanField()
 
 
 def uses_trigrams() -> bool:
@@ -49,7 +41,8 @@ def people_named(terms: list[str], *, field: str = "pk") -> Q:
             f"ORDER BY {' + '.join([_TERM_SIMILARITY] * len(terms))} DESC "
             f"LIMIT {MOST_SIMILAR}"
         )
-        return Q(_AnyOf(F(field), RawSQL(sql, [*terms, *terms])))
+        # As IN (...) the planner hashed the 500 people against a scan of every case.
+        return Q(AnyOf(field, RawSQL(sql, [*terms, *terms])))
     prefix = "" if field == "pk" else f"{field}__"
     for term in terms:
         q &= Q(**{f"{prefix}given_name__icontains": term}) | Q(

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import AccessLog
+from decisions.models import Letter
 from tests.coordinators.factories import CompletionFactory, CourseFactory
 from tests.decisions.factories import DecisionFactory
 from tests.factories import (
@@ -59,6 +60,25 @@ def test_the_decision_list(caseworker_client):
         reverse("decisions:list"),
         lambda k: DecisionFactory.create_batch(k, sent=True),
     )
+
+
+def test_the_decision_page(caseworker_client):
+    decision = DecisionFactory(sent=True)
+
+    def letters(k):
+        start = Letter.objects.count()
+        for i in range(start, start + k):
+            letter = Letter.objects.create(
+                kind=Letter.Kind.DECISION,
+                decision=decision,
+                recipient_key=f"relation:{i}",
+                recipient_name=f"Mottaker {i}",
+                sent_on=decision.sent_on,
+            )
+            letter.decisions.add(decision)
+
+    many = _constant(caseworker_client, reverse("decisions:detail", args=[decision.pk]), letters)
+    assert len(many.context["letters"]) == ROWS
 
 
 def test_the_plan_list(caseworker_client):
