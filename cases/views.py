@@ -29,7 +29,7 @@ from cases.scoping import is_ke_staff, person_scope
 from core.errors import RuleViolation, StaleEdit
 from core.feedback import show_form_errors, show_violation
 from core.locking import keep_input
-from core.paging import paginate
+from core.paging import paginate, paginate_keys
 
 
 def get_case(request, pk) -> Case:
@@ -80,7 +80,12 @@ def case_list(request):
         return _search_redirect(request, field="q", name="cases:list", filterset_class=CaseFilter)
     data = search.unstash(request, "q")
     filterset = CaseFilter(data, queryset=selectors.case_list(request.user), request=request)
-    page = paginate(filterset.qs, request.GET.get("side"))
+    # Page 500 walks 12,500 keys on the ordering's index; only its 25 rows are joined.
+    page = paginate_keys(
+        filterset.qs,
+        request.GET.get("side"),
+        lambda keys: selectors.cases_by_pk(request.user, keys),
+    )
     log_list(
         request,
         object_type="case",

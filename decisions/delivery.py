@@ -310,7 +310,7 @@ def decision_set_received(
         )
     covering = Letter.objects.filter(
         receipts.covering_decisions_q(locked), kind=Letter.Kind.DECISION
-    ).distinct()
+    )
     chosen = [letter] if letter is not None else list(covering)
     if not chosen:
         # Sent before its letters were stored with it (hand-made and demo rows).

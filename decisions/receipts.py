@@ -13,7 +13,7 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -22,6 +22,7 @@ from cases.models import TimelineEntry
 from cases.services import timeline_add
 from core.errors import RuleViolation
 from core.history import save_with_history
+from core.lookups import AnyOf
 from decisions import deadlines
 from decisions.models import Decision, Dispatch, DispatchEvent, Letter
 
@@ -59,9 +60,7 @@ def _refresh_decisions(letter: Letter, *, by) -> list[Decision]:
     for decision in covered:
         if decision.status != S.SENT:
             continue
-        own = Letter.objects.filter(
-            covering_decisions_q(decision), kind=Letter.Kind.DECISION
-        ).distinct()
+        own = Letter.objects.filter(covering_decisions_q(decision), kind=Letter.Kind.DECISION)
         dated = [x for x in own if x.complaint_deadline is not None]
         if not dated:
             continue
@@ -85,8 +84,13 @@ def _refresh_decisions(letter: Letter, *, by) -> list[Decision]:
 
 
 def covering_decisions_q(decision: Decision):
-    """The letters that carry `decision`: those that list it, and those sent from it."""
-    return Q(decisions=decision) | Q(decision=decision)
+    """The letters that carry `decision`: those sent from it, and those that list it.
+
+    Not Q(decisions=decision): that joins the list and ORs across the join, which no
+    index serves (a scan of every letter, and DISTINCT). Here the two are a BitmapOr of
+    the letter's decision index and its primary key."""
+    listing = Letter.decisions.through.objects.filter(decision=decision).values("letter_id")
+    return Q(decision=decision) | Q(AnyOf("pk", Subquery(listing)))
 
 
 def _check_day(received_on: datetime.date, sent_on: datetime.date | None) -> None:

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from cases.models import Case, FamilyMember, Relation
 from core.dates import add_years
 from decisions import letters
 from decisions.models import Complaint, Decision, Dispatch, Letter
+from decisions.receipts import covering_decisions_q
 from eligibility.rules import eighteenth_birthday
 
 
@@ -42,9 +43,12 @@ def services_to_decide(case: Case) -> list[str]:
 # --- Scoped lists and details ------------------------------------------------------------
 
 
+def _decisions_visible_to(user):
+    return Decision.objects.filter(case__in=Case.objects.visible_to(user))
+
+
 def decision_list(user):
-    visible = Case.objects.visible_to(user)
-    return Decision.objects.filter(case__in=visible).select_related("case", "case__person")
+    return _decisions_visible_to(user).select_related("case", "case__person")
 
 
 def sent_in(decisions, *, since: datetime.date, before: datetime.date | None = None):
@@ -59,8 +63,15 @@ def sent_in(decisions, *, since: datetime.date, before: datetime.date | None = N
 
 
 def decision_for_detail(user):
-    return decision_list(user).select_related(
-        "case__family", "case__caseworker", "assessment", "approved_by", "decided_by", "replaces"
+    """The decision with what its page shows. The case and its header come in a second
+    read: as one join of ten tables, PostgreSQL took 15-30 ms to plan it (the rows
+    themselves under 1 ms); as two, about 2 ms."""
+    return (
+        _decisions_visible_to(user)
+        .select_related("assessment", "approved_by", "decided_by", "replaces")
+        .prefetch_related(
+            Prefetch("case", queryset=Case.objects.select_related("person", "family", "caseworker"))
+        )
     )
 
 
@@ -76,10 +87,7 @@ def case_decisions(case):
 def decision_letters(decision):
     """The letters that carry the decision: sent from it, or covering it with others."""
     return (
-        Letter.objects.filter(
-            Q(decision=decision) | Q(decisions=decision), kind=Letter.Kind.DECISION
-        )
-        .distinct()
+        Letter.objects.filter(covering_decisions_q(decision), kind=Letter.Kind.DECISION)
         .prefetch_related("dispatches")
         .order_by("id")
     )

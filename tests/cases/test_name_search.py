@@ -37,3 +37,11 @@ def test_sqlite_finds_a_part_of_a_name():
         pytest.skip("SQLite only")
     case = CaseFactory(person=PersonFactory(given_name="Åsmund", family_name="Berg"))
     assert _found("smu") == [case]
+
+
+def test_a_changed_name_is_found_by_the_new_name(on_postgresql):
+    person = PersonFactory(given_name="Kari", family_name="Nordmann")
+    case = CaseFactory(person=person)
+    person.family_name = "Ødegård"
+    person.save()
+    assert (_found("Odegard"), _found("Nordmann")) == ([case], [])

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import AccessLog
+from decisions.models import Letter
 from tests.coordinators.factories import CompletionFactory, CourseFactory
 from tests.decisions.factories import DecisionFactory
 from tests.factories import (
@@ -37,6 +38,12 @@ def test_the_case_list(caseworker_client):
     _constant(caseworker_client, reverse("cases:list"), CaseFactory.create_batch)
 
 
+def test_a_deep_page_of_the_case_list(caseworker_client):
+    CaseFactory.create_batch(25)
+    many = _constant(caseworker_client, reverse("cases:list") + "?side=2", CaseFactory.create_batch)
+    assert len(many.context["page"].items) == 25
+
+
 def test_a_name_search_in_the_case_list(caseworker_client):
     response = caseworker_client.post(reverse("cases:list"), {"q": "Berg"})
     many = _constant(
@@ -53,6 +60,25 @@ def test_the_decision_list(caseworker_client):
         reverse("decisions:list"),
         lambda k: DecisionFactory.create_batch(k, sent=True),
     )
+
+
+def test_the_decision_page(caseworker_client):
+    decision = DecisionFactory(sent=True)
+
+    def letters(k):
+        start = Letter.objects.count()
+        for i in range(start, start + k):
+            letter = Letter.objects.create(
+                kind=Letter.Kind.DECISION,
+                decision=decision,
+                recipient_key=f"relation:{i}",
+                recipient_name=f"Mottaker {i}",
+                sent_on=decision.sent_on,
+            )
+            letter.decisions.add(decision)
+
+    many = _constant(caseworker_client, reverse("decisions:detail", args=[decision.pk]), letters)
+    assert len(many.context["letters"]) == ROWS
 
 
 def test_the_plan_list(caseworker_client):

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from cases.models import Case
-from core.paging import MAX_PAGE, page_number, paginate
+from core.paging import MAX_PAGE, page_number, paginate, paginate_keys
 from tests.factories import CaseFactory
 
 HUGE = "99999999999999999999999"
@@ -58,3 +58,32 @@ def test_a_nonsense_page_number_on_a_list_shows_the_first_page(client, leader, s
     response = client.get(reverse("cases:list"), {"side": side})
     assert response.status_code == 200
     assert response.context["page"].number == 1
+
+
+def _rows_of(keys):
+    return Case.objects.select_related("person").in_bulk(keys)
+
+
+@pytest.mark.django_db
+def test_paged_by_keys_a_page_holds_the_same_rows_in_the_same_order():
+    CaseFactory.create_batch(5)
+    ordered = Case.objects.order_by("-received_on", "-id")
+    by_keys = paginate_keys(ordered, 2, _rows_of, per_page=2)
+    plain = paginate(ordered, 2, per_page=2)
+    assert (by_keys.items, by_keys.has_next) == (plain.items, plain.has_next)
+
+
+@pytest.mark.django_db
+def test_paged_by_keys_the_offset_reads_the_keys_alone(django_assert_num_queries):
+    CaseFactory.create_batch(3)
+    with django_assert_num_queries(2) as captured:
+        paginate_keys(Case.objects.select_related("person"), 2, _rows_of, per_page=2)
+    keys, rows = (q["sql"] for q in captured.captured_queries)
+    assert ("OFFSET" in keys, "cases_person" in keys, "OFFSET" in rows) == (True, False, False)
+
+
+@pytest.mark.django_db
+def test_paged_by_keys_a_row_gone_between_the_two_reads_is_left_out():
+    cases = CaseFactory.create_batch(2)
+    page = paginate_keys(Case.objects.order_by("pk"), 1, lambda keys: {cases[1].pk: cases[1]})
+    assert page.items == [cases[1]]

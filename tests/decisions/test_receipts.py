@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from core.errors import RuleViolation
-from decisions import deadlines, delivery, receipts
+from decisions import deadlines, delivery, receipts, selectors
 from decisions.models import Decision, Letter
 from tests.decisions.factories import DecisionFactory, child_case
 from tests.factories import RelationFactory
@@ -84,3 +84,13 @@ def test_the_caseworkers_page_offers_each_letter(two_letters, client):
     page = client.get(decision.get_absolute_url()).content.decode()
     assert "Brevet til Mona Forelder" in page
     assert "Brevet til Per Forelder" in page
+
+
+def test_a_decision_sent_with_another_has_the_same_letters_once_each():
+    case = child_case()
+    first = DecisionFactory(case=case, service="barnekoordinator")
+    second = DecisionFactory(case=case, service="individuell_plan")
+    delivery.decision_send(decision=first, by=first.decided_by)
+    letters = list(Letter.objects.filter(kind=Letter.Kind.DECISION).order_by("id"))
+    found = [list(selectors.decision_letters(d)) for d in (first, second)]
+    assert (len(letters), found) == (1, [letters, letters])
