@@ -40,6 +40,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0016_person_address_protection")]
+    dependencies = [("cases", "0021_access_log_username_index")]
 
     operations = [migrations.RunPython(create, drop)]
