@@ -10,6 +10,8 @@ REFERENCE = {
     "auth.group",
     "auth.user",
     "cases.service",
+    # The KE units and who works in them: staff, not people in the cases.
+    "cases.unit",
     "coordinators.course",
     "coordinators.servicearea",
 }
