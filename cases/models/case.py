@@ -124,6 +124,12 @@ class Case(models.Model):
                 condition=~models.Q(status="closed"),
                 name="case_open_by_received",
             ),
+            # Mine saker: a caseworker's open cases (or the unassigned ones), oldest first.
+            models.Index(
+                fields=["caseworker", "received_on", "id"],
+                condition=~models.Q(status="closed"),
+                name="case_open_by_caseworker",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

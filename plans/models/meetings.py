@@ -53,6 +53,8 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["plan", "held_on"], name="meeting_by_plan_held"),
             models.Index(fields=["plan", "created_at"], name="meeting_by_plan_created"),
+            # Action points reach their plan through the meeting: an index-only probe.
+            models.Index(fields=["id"], include=["plan"], name="meeting_plan_by_id"),
             # Next meetings due (plans.due): only the meetings that agreed on one.
             models.Index(
                 fields=["next_meeting_on"],

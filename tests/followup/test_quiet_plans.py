@@ -173,3 +173,21 @@ def test_oversikt_counts_the_participants_who_have_logged_in(caseworker_client):
     get_user_model().objects.filter(pk=citizen.pk).update(last_login=timezone.now())
     response = caseworker_client.get(reverse("followup:overview"))
     assert ("Skole", 1, 0, 2) in response.context["plans_by_area"]
+
+
+@pytest.mark.parametrize(
+    ("written_at", "quiet"),
+    [
+        # 23:30 on 23 August in Oslo: the cutoff day itself (three months before TODAY).
+        (datetime.datetime(2026, 8, 23, 21, 30, tzinfo=datetime.UTC), True),
+        # 00:30 on 24 August in Oslo, still 23 August in UTC: after the cutoff.
+        (datetime.datetime(2026, 8, 23, 22, 30, tzinfo=datetime.UTC), False),
+    ],
+    ids=["late on the cutoff day", "just after local midnight"],
+)
+def test_activity_counts_by_the_local_day_it_happened(leader, settings, written_at, quiet):
+    settings.KE_PLAN_QUIET_MONTHS = 3
+    plan = plan_last_active(datetime.date(2026, 1, 5))
+    goal = GoalFactory(plan=plan)
+    type(goal).objects.filter(pk=goal.pk).update(created_at=written_at)
+    assert bool(quiet_rows(leader)) is quiet
