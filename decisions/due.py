@@ -8,13 +8,10 @@ the reminders agree.
 import datetime
 
 from django.conf import settings
-from django.db.models import Case as DbCase
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
-from django.db.models.lookups import Exact, GreaterThan
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from cases.models import Case
+from cases.models import owes_a_decision
 from decisions.models import Complaint, Decision, Dispatch
 
 
@@ -22,26 +19,10 @@ def cases_awaiting_a_decision(cases: QuerySet) -> QuerySet:
     """Open cases with something asked for that has no sent decision yet.
 
     A case granted a koordinator but not yet decided on its plan still owes a decision.
-    One probe of `decision_sent_by_case` per open case: it counts the services asked for
-    that have a sent decision, and the case owes one while that is fewer than it asked for.
-    (Three OR-ed NOT EXISTS could only be planned as three scans of every sent decision.)
+    Read from the case's own flags (decisions.decided keeps them), so the selection is a
+    scan of the partial index `case_owes_decision`: only the cases that owe one.
     """
-    asked_and_sent = Q()
-    asked = Value(0)
-    for kind, flag in Case.REQUEST_FIELDS.items():
-        asked_and_sent |= Q(service=kind) & Exact(OuterRef(flag), True)
-        asked = asked + DbCase(When(**{flag: True}, then=1), default=0)
-    decided = (
-        Decision.objects.filter(case=OuterRef("pk"), status__in=Decision.SENT_STATUSES)
-        .filter(asked_and_sent)
-        .order_by()
-        .values("case")
-        .annotate(n=Count("service", distinct=True))
-        .values("n")
-    )
-    return cases.exclude(status=Case.Status.CLOSED).filter(
-        GreaterThan(asked, Coalesce(Subquery(decided), 0))
-    )
+    return cases.filter(owes_a_decision())
 
 
 def complaint_deadlines_due(*, until: datetime.date, decisions: QuerySet | None = None) -> QuerySet:
