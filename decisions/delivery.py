@@ -22,6 +22,7 @@ from core.history import save_with_history
 from decisions import (
     approval,
     deadlines,
+    decided,
     letter_checks,
     letter_content,
     receipts,
@@ -221,6 +222,7 @@ def decision_send(*, decision: Decision, by) -> SendResult:
             ],
         )
     case = locked.case
+    decided.case_mark_decided(case=case, services={m.service for m in together})
     if case.status == Case.Status.UNDER_ASSESSMENT:
         case_transition(
             case=case, to=Case.Status.DECIDED, by=by, reason="Vedtak er sendt.", decision_sent=True

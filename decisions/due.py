@@ -11,8 +11,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from cases.models import Case
-from cases.vocabulary import ServiceKind
+from cases.models import owes_a_decision
 from decisions.models import Complaint, Decision, Dispatch
 
 
@@ -20,21 +19,10 @@ def cases_awaiting_a_decision(cases: QuerySet) -> QuerySet:
     """Open cases with something asked for that has no sent decision yet.
 
     A case granted a koordinator but not yet decided on its plan still owes a decision.
+    Read from the case's own flags (decisions.decided keeps them), so the selection is a
+    scan of the partial index `case_owes_decision`: only the cases that owe one.
     """
-
-    decided = {
-        f"decided_{kind}": Exists(
-            Decision.objects.filter(
-                case=OuterRef("pk"), service=kind, status__in=Decision.SENT_STATUSES
-            )
-        )
-        for kind in ServiceKind
-    }
-    # Asked for (the case's flag) and not decided, for any one of the services.
-    owing = Q()
-    for kind, flag in Case.REQUEST_FIELDS.items():
-        owing |= Q(**{flag: True, f"decided_{kind}": False})
-    return cases.exclude(status=Case.Status.CLOSED).annotate(**decided).filter(owing)
+    return cases.filter(owes_a_decision())
 
 
 def complaint_deadlines_due(*, until: datetime.date, decisions: QuerySet | None = None) -> QuerySet:

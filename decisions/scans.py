@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.svarut import SvarUtError, SvarUtUnavailable
-from decisions import complaints, dispatching, due, receipts
+from decisions import complaints, decided, dispatching, due, receipts
 from decisions.models import Dispatch
 
 logger = logging.getLogger(__name__)
@@ -31,6 +31,17 @@ def complaint_deadlines(today: datetime.date, dry_run: bool = False) -> int:
     if dry_run:
         return due.decisions_due_final(today).count()
     return complaints.decisions_finalize_due(today=today, batch_size=BATCH)
+
+
+def decided_flags(today: datetime.date, dry_run: bool = False) -> int:
+    """Cases whose decided flags disagree with their sent decisions get them put right, so
+    "owes a decision" (Frister) heals itself; only the count is logged."""
+    if dry_run:
+        return sum(wrong.count() for _service, wrong in decided.decided_flags_wrong())
+    repaired = decided.decided_flags_repair()
+    if repaired:
+        logger.warning("decided flags repaired on %s cases", repaired)
+    return repaired
 
 
 def dispatches_resend(

@@ -8,7 +8,7 @@ costs the same however many rows are not due), then filtered and sorted by a pur
 import datetime
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.urls import reverse_lazy
 
 from cases import due as cases_due
 from cases.models import Case
@@ -36,6 +36,7 @@ KINDS = {
     "letter": "Brev kom ikke fram",
 }
 LIMIT = 500
+# Links are reversed lazily: up to LIMIT rows of each kind are gathered, fifty shown.
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def _plan_rows(kind: str, due) -> list[DeadlineRow]:
             DeadlineRow(
                 kind=kind,
                 due_on=due_on,
-                link=reverse("plans:case_plan", args=[case_id]),
+                link=reverse_lazy("plans:case_plan", args=[case_id]),
                 coordinator_ids=ids,
                 coordinator_name=names,
                 case_id=case_id,
@@ -191,7 +192,7 @@ def _complaint_rows(cases, horizon) -> list[DeadlineRow]:
         DeadlineRow(
             kind="complaint",
             due_on=due_on,
-            link=reverse("decisions:case_decisions", args=[case_id]),
+            link=reverse_lazy("decisions:case_decisions", args=[case_id]),
             case_id=case_id,
             **_about_case(*about),
         )
@@ -213,7 +214,7 @@ def _failed_letter_rows(cases) -> list[DeadlineRow]:
         DeadlineRow(
             kind="letter",
             due_on=decisions_due.failed_on(queued_at, changed_at),
-            link=reverse("decisions:detail", args=[decision_id]),
+            link=reverse_lazy("decisions:detail", args=[decision_id]),
             case_id=case_id,
             **_about_case(*about),
         )
@@ -227,7 +228,7 @@ def _consent_rows(cases, horizon) -> list[DeadlineRow]:
         DeadlineRow(
             kind="consent",
             due_on=cases_due.consent_wait_ends(received_on),
-            link=reverse("cases:consent", args=[case_id]),
+            link=reverse_lazy("cases:consent", args=[case_id]),
             case_id=case_id,
             **_about_case(*about),
         )
@@ -245,7 +246,7 @@ def _processing_rows(cases, horizon) -> list[DeadlineRow]:
         DeadlineRow(
             kind="processing",
             due_on=cases_due.processing_ends(received_on),
-            link=reverse("cases:detail", args=[case_id]),
+            link=reverse_lazy("cases:detail", args=[case_id]),
             case_id=case_id,
             **_about_case(*about),
         )
@@ -288,9 +289,9 @@ def _training_rows(user, *, today, horizon) -> list[DeadlineRow]:
         "coordinator__user__last_name",
     )[:LIMIT]:
         link = (
-            reverse("coordinators:detail", args=[coordinator_id])
+            reverse_lazy("coordinators:detail", args=[coordinator_id])
             if ke
-            else reverse("plans:my_plans")
+            else reverse_lazy("plans:my_plans")
         )
         rows.append(
             DeadlineRow(

@@ -24,7 +24,7 @@ def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> 
     demo writes the row as that service leaves it: sent a week ago by post, with the
     assumed received date and the complaint deadline that follow from it.
     """
-    from decisions import deadlines, letters
+    from decisions import deadlines, decided, letters
     from decisions.models import Decision
 
     # The plan is active, so it was granted too: a decision for each service asked for.
@@ -54,6 +54,7 @@ def _appoint(case: Case, coordinator: Coordinator, by, today: datetime.date) -> 
             received_on=received_on,
             complaint_deadline=deadlines.complaint_deadline(received_on),
         )
+        decided.case_mark_decided(case=case, services=[kind])
     if case.status == Case.Status.UNDER_ASSESSMENT:
         case_transition(
             case=case, to=Case.Status.DECIDED, by=by, reason="Vedtak er sendt.", decision_sent=True

@@ -66,21 +66,34 @@ def register_activity(model: type[models.Model], plan_path: str, field: str) -> 
     ACTIVITY.append((model, plan_path, field))
 
 
+def _day_starts(day: datetime.date) -> datetime.datetime:
+    """The first moment of `day` in the local time zone: a bound an index on a time serves
+    (a `__date` lookup casts every row and serves none)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
 def _after(model, field: str, cutoff: datetime.date) -> dict:
-    is_time = isinstance(model._meta.get_field(field), models.DateTimeField)
-    return {f"{field}__date__gt" if is_time else f"{field}__gt": cutoff}
+    """Rows dated after the day `cutoff` (a time: from the start of the next local day)."""
+    if isinstance(model._meta.get_field(field), models.DateTimeField):
+        return {f"{field}__gte": _day_starts(cutoff + datetime.timedelta(days=1))}
+    return {f"{field}__gt": cutoff}
 
 
 def quiet_plans_due(*, until: datetime.date, months: int, plans: QuerySet | None = None):
     """Active plans with no activity for `months` months by `until`: none after the cutoff.
 
     Annotated with `last_activity_<n>` (one per ACTIVITY source) for `quiet_on`. One query
-    whatever the number of plans: NOT EXISTS per source, and a MAX subquery per source.
+    whatever the number of plans: NOT EXISTS per source, each one probe of its
+    (plan, date) index and the first that finds activity ends the plan's search; the MAX
+    subqueries run only for the plans found quiet. Driven by `plan_active_by_activation`.
     """
     cutoff = add_months(until, -months)
     quiet = (
         (plans if plans is not None else Plan.objects.all())
-        .filter(status=Plan.Status.ACTIVE, updated_at__date__lte=cutoff)
+        .filter(
+            status=Plan.Status.ACTIVE,
+            updated_at__lt=_day_starts(cutoff + datetime.timedelta(days=1)),
+        )
         .exclude(activated_on__gt=cutoff)
     )
     last = {}

@@ -1,5 +1,5 @@
 from .access_log import AccessLog
-from .case import Case, CaseNumberCounter, Consent, TimelineEntry
+from .case import Case, CaseNumberCounter, Consent, TimelineEntry, owes_a_decision
 from .citizens import CitizenAccount
 from .people import (
     AddressProtection,
@@ -29,4 +29,5 @@ __all__ = [
     "Service",
     "TimelineEntry",
     "Unit",
+    "owes_a_decision",
 ]

@@ -8,6 +8,31 @@ from core.forms import CASEWORK_DATE, LONG_TEXT, RECEIVED_DATE, SHORT_TEXT, TEXT
 
 from .people import Family, Person
 
+# The flag on the case that asks for each service, and the one that says a decision on it
+# has been sent (set by decisions.decided when one is sent; a sent decision stays sent).
+REQUEST_FIELDS = {
+    ServiceKind.COORDINATOR: "requests_coordinator",
+    ServiceKind.CHILD_COORDINATOR: "requests_child_coordinator",
+    ServiceKind.PLAN: "requests_plan",
+}
+DECIDED_FIELDS = {
+    ServiceKind.COORDINATOR: "coordinator_decided",
+    ServiceKind.CHILD_COORDINATOR: "child_coordinator_decided",
+    ServiceKind.PLAN: "plan_decided",
+}
+
+
+def owes_a_decision() -> models.Q:
+    """An open case that asks for a service with no decision on it sent yet.
+
+    The one statement of the rule: decisions.due selects by it, and the partial index
+    `case_owes_decision` is defined by it, so the two cannot drift apart.
+    """
+    asked_not_decided = models.Q()
+    for kind, flag in REQUEST_FIELDS.items():
+        asked_not_decided |= models.Q(**{flag: True, DECIDED_FIELDS[kind]: False})
+    return ~models.Q(status="closed") & asked_not_decided
+
 
 class CaseQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -46,12 +71,10 @@ class Case(models.Model):
         NOTIFICATION = "notification", "Melding fra helsepersonell"
         INTERNAL = "internal", "Intern henvisning (tildelingskontor)"
 
-    # The flag on the case that asks for each service; `requested_kinds` reads them.
-    REQUEST_FIELDS = {
-        ServiceKind.COORDINATOR: "requests_coordinator",
-        ServiceKind.CHILD_COORDINATOR: "requests_child_coordinator",
-        ServiceKind.PLAN: "requests_plan",
-    }
+    # The flag on the case that asks for each service (`requested_kinds` reads them), and
+    # the one set once a decision on it is sent.
+    REQUEST_FIELDS = REQUEST_FIELDS
+    DECIDED_FIELDS = DECIDED_FIELDS
 
     class ClosedReason(models.TextChoices):
         NEED_ENDED = "need_ended", "Behovet er opphørt"
@@ -77,6 +100,16 @@ class Case(models.Model):
         ServiceKind.CHILD_COORDINATOR.label.lower(), default=False
     )
     requests_plan = models.BooleanField(ServiceKind.PLAN.label.lower(), default=False)
+    # A decision on the service has been sent (decisions.decided keeps these).
+    coordinator_decided = models.BooleanField(
+        "vedtak om koordinator sendt", default=False, editable=False
+    )
+    child_coordinator_decided = models.BooleanField(
+        "vedtak om barnekoordinator sendt", default=False, editable=False
+    )
+    plan_decided = models.BooleanField(
+        "vedtak om individuell plan sendt", default=False, editable=False
+    )
     origin = models.CharField("innkommet som", max_length=20, choices=Origin.choices)
     notifier_name = models.CharField("melders navn", max_length=200, blank=True)
     notifier_profession = models.CharField("melders yrke", max_length=100, blank=True)
@@ -109,7 +142,8 @@ class Case(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CaseQuerySet.as_manager()
-    history = HistoricalRecords()
+    # The decided flags are a summary of the decisions (which keep their own history).
+    history = HistoricalRecords(excluded_fields=list(DECIDED_FIELDS.values()))
 
     class Meta:
         verbose_name = "sak"
@@ -135,6 +169,19 @@ class Case(models.Model):
                 fields=["closed_on"],
                 condition=models.Q(status="closed"),
                 name="case_closed_on",
+            ),
+            # Mine saker: a caseworker's open cases (or the unassigned ones), oldest first.
+            models.Index(
+                fields=["caseworker", "received_on", "id"],
+                condition=~models.Q(status="closed"),
+                name="case_open_by_caseworker",
+            ),
+            # Frister: the open cases still owing a decision, oldest first (a few hundred of
+            # tens of thousands open; most are in follow-up and owe nothing).
+            models.Index(
+                fields=["received_on", "id"],
+                condition=owes_a_decision(),
+                name="case_owes_decision",
             ),
         ]
         constraints = [

@@ -24,8 +24,8 @@ from plans.models import ActionPoint, Evaluation, Goal, Measure, Meeting, Partic
 S = Case.Status
 COLUMNS = {
     Case: "id number person_id family_id requests_coordinator requests_child_coordinator "
-    "requests_plan origin received_on unit_id caseworker_id status closed_reason closed_on "
-    "created_at updated_at",
+    "requests_plan coordinator_decided child_coordinator_decided plan_decided origin "
+    "received_on unit_id caseworker_id status closed_reason closed_on created_at updated_at",
     Consent: "case_id given_by given_by_name given_on form covers_plan covers_sharing "
     "noted_by_id created_at",
     Assessment: "id case_id assessed_on facts answers result engine_version created_by_id "
@@ -171,6 +171,8 @@ def _case(ctx: Context, rows, person, received: datetime.date, *, closed: bool) 
         closed_on = min(today, received + datetime.timedelta(days=rng.randint(60, 900)))
         closed_on = max(closed_on, decided_on)
     created = _at(received, rng)
+    # A decided case has a sent decision on everything it asked for (_decisions below).
+    decided = status in (S.DECIDED, S.FOLLOW_UP, S.CLOSED)
     rows[Case].append(
         (
             pk,
@@ -180,6 +182,9 @@ def _case(ctx: Context, rows, person, received: datetime.date, *, closed: bool) 
             wants[ServiceKind.COORDINATOR],
             wants[ServiceKind.CHILD_COORDINATOR],
             wants[ServiceKind.PLAN],
+            decided and wants[ServiceKind.COORDINATOR],
+            decided and wants[ServiceKind.CHILD_COORDINATOR],
+            decided and wants[ServiceKind.PLAN],
             Case.Origin.APPLICATION,
             received,
             ctx.unit_of[caseworker],
@@ -217,7 +222,6 @@ def _case(ctx: Context, rows, person, received: datetime.date, *, closed: bool) 
         rows[Assessment].append(
             (assessment_id, pk, on, facts, {}, result, ENGINE_VERSION, caseworker, _at(on, rng))
         )
-    decided = status in (S.DECIDED, S.FOLLOW_UP, S.CLOSED)
     granted = {}
     if decided or (status == S.UNDER_ASSESSMENT and rng.random() < 0.2):
         granted = _decisions(

@@ -10,7 +10,12 @@ from django.utils import timezone
 
 from cases import due as cases_due
 from cases import partitions
-from decisions.scans import complaint_deadlines, dispatch_receipts, dispatches_resend
+from decisions.scans import (
+    complaint_deadlines,
+    decided_flags,
+    dispatch_receipts,
+    dispatches_resend,
+)
 from followup.models import Reminder
 from followup.reminders import Due, record
 from followup.scans.letters import dispatch_failures
@@ -63,6 +68,7 @@ SCANS = {
         plans_quiet,
         training_expiry,
         complaint_deadlines,
+        decided_flags,
         dispatches_resend,
         access_log_partitions,
         dispatch_receipts,

@@ -1,7 +1,8 @@
 """The individual plan (plan.py), its calendar feeds, and the participants' access and
-work in it (participation.py)."""
+work in it (participation.py); its meetings and evaluations (meetings.py)."""
 
 from plans.models.calendar import CalendarFeed
+from plans.models.meetings import ActionPoint, Evaluation, Meeting
 from plans.models.participation import (
     AccessConsent,
     GoalComment,
@@ -11,16 +12,7 @@ from plans.models.participation import (
     PlanMessage,
     Proposal,
 )
-from plans.models.plan import (
-    ActionPoint,
-    Evaluation,
-    Goal,
-    ItemStatus,
-    Measure,
-    Meeting,
-    Participant,
-    Plan,
-)
+from plans.models.plan import Goal, ItemStatus, Measure, Participant, Plan
 
 __all__ = [
     "AccessConsent",

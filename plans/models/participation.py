@@ -192,6 +192,7 @@ class PlanMessage(_Written):
     class Meta(_Written.Meta):
         verbose_name = "melding i planen"
         verbose_name_plural = "meldinger i planen"
+        indexes = [models.Index(fields=["plan", "created_at"], name="planmessage_by_plan_created")]
 
     def __str__(self):
         return f"Melding {self.pk}"

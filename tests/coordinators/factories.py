@@ -14,6 +14,7 @@ from coordinators.models import (
     TrainingSession,
 )
 from decisions.models import Decision
+from tests.decisions.factories import mark_decided_if_sent
 from tests.factories import CaseFactory, CoordinatorFactory, UserFactory
 
 
@@ -83,6 +84,7 @@ class GrantFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Decision
+        skip_postgeneration_save = True
 
     case = factory.SubFactory(CaseFactory, status="decided")
     service = ServiceKind.COORDINATOR
@@ -96,6 +98,10 @@ class GrantFactory(factory.django.DjangoModelFactory):
     class Params:
         child = factory.Trait(service=ServiceKind.CHILD_COORDINATOR)
         draft = factory.Trait(status=Decision.Status.DRAFT, sent_on=None)
+
+    @factory.post_generation
+    def mark_case_decided(decision, create, extracted, **kwargs):
+        mark_decided_if_sent(decision, create)
 
 
 def qualify(coordinator, *, child: bool = False):

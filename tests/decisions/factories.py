@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from cases.vocabulary import ServiceKind
-from decisions import deadlines
+from decisions import deadlines, decided
 from decisions.models import Complaint, Decision
 from eligibility.facts import parse_facts
 from eligibility.models import Assessment
@@ -77,9 +77,17 @@ def child_case(**kwargs):
     return case
 
 
+def mark_decided_if_sent(decision, create) -> None:
+    """A decision made sent by a factory marks its case as decided on its service, as
+    sending it through delivery.decision_send does."""
+    if create and decision.is_sent:
+        decided.case_mark_decided(case=decision.case, services=[decision.service])
+
+
 class DecisionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Decision
+        skip_postgeneration_save = True
 
     case = factory.SubFactory(CaseFactory)
     service = ServiceKind.COORDINATOR
@@ -103,6 +111,10 @@ class DecisionFactory(factory.django.DjangoModelFactory):
                 lambda d: deadlines.complaint_deadline(d.received_on)
             ),
         )
+
+    @factory.post_generation
+    def mark_case_decided(decision, create, extracted, **kwargs):
+        mark_decided_if_sent(decision, create)
 
 
 class ComplaintFactory(factory.django.DjangoModelFactory):

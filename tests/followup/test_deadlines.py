@@ -144,6 +144,48 @@ def test_a_case_decided_on_everything_it_asked_for_owes_nothing(caseworker):
     assert [r for r in rows if r.kind == "processing"] == []
 
 
+def processing_case_numbers(user):
+    rows = gather(user, today=timezone.localdate(), horizon_days=60)
+    return [r.case_number for r in rows if r.kind == "processing"]
+
+
+def test_a_sent_decision_on_a_service_not_asked_for_does_not_settle_the_one_asked_for(
+    caseworker,
+):
+    case = CaseFactory(
+        status="decided",
+        requests_coordinator=True,
+        requests_plan=False,
+        received_on=timezone.localdate() - datetime.timedelta(days=40),
+    )
+    DecisionFactory(case=case, sent=True, service="individuell_plan")
+    assert processing_case_numbers(caseworker) == [case.number]
+
+
+def test_a_draft_decision_settles_nothing_and_two_sent_ones_on_one_service_count_once(
+    caseworker,
+):
+    case = CaseFactory(
+        status="decided",
+        requests_coordinator=True,
+        requests_plan=True,
+        received_on=timezone.localdate() - datetime.timedelta(days=40),
+    )
+    DecisionFactory(case=case, sent=True, service="koordinator")
+    DecisionFactory(case=case, sent=True, service="koordinator")
+    DecisionFactory(case=case, service="individuell_plan")
+    assert processing_case_numbers(caseworker) == [case.number]
+
+
+def test_a_closed_case_owes_no_decision(caseworker):
+    CaseFactory(
+        closed=True,
+        requests_coordinator=True,
+        received_on=timezone.localdate() - datetime.timedelta(days=40),
+    )
+    assert processing_case_numbers(caseworker) == []
+
+
 class TestTheCoordinatorsFrister:
     """A coordinator's own plans' action points and next meetings are deadlines too."""
 

@@ -227,3 +227,21 @@ def test_oversikt_runs_the_same_queries_for_one_plan_by_area_and_many(caseworker
     assert rows.pop("Uten koordinator") == (2, 0, 0)
     assert sum(active for active, _, _ in rows.values()) == 15
     assert sum(users for _, _, users in rows.values()) == 15
+
+
+@pytest.mark.parametrize(
+    ("written_at", "quiet"),
+    [
+        # 23:30 on 23 August in Oslo: the cutoff day itself (three months before TODAY).
+        (datetime.datetime(2026, 8, 23, 21, 30, tzinfo=datetime.UTC), True),
+        # 00:30 on 24 August in Oslo, still 23 August in UTC: after the cutoff.
+        (datetime.datetime(2026, 8, 23, 22, 30, tzinfo=datetime.UTC), False),
+    ],
+    ids=["late on the cutoff day", "just after local midnight"],
+)
+def test_activity_counts_by_the_local_day_it_happened(leader, settings, written_at, quiet):
+    settings.KE_PLAN_QUIET_MONTHS = 3
+    plan = plan_last_active(datetime.date(2026, 1, 5))
+    goal = GoalFactory(plan=plan)
+    type(goal).objects.filter(pk=goal.pk).update(created_at=written_at)
+    assert bool(quiet_rows(leader)) is quiet
