@@ -132,6 +132,8 @@ for _database in DATABASES.values():
     if _database["ENGINE"] != "django.db.backends.postgresql":
         continue
     _database.setdefault("OPTIONS", {})
+    # JIT spends ~20 ms compiling a plan the size of ours, longer than they run: off.
+    _database["OPTIONS"].setdefault("options", "-c jit=off")
     # Production keeps a pool per process (psycopg 3): a request borrows a connection
     # instead of opening one; development and tests keep plain persistent connections.
     if env.bool("DATABASE_POOL", default=not DEBUG):

@@ -45,6 +45,19 @@ def test_debug_keeps_plain_connections():
     assert "pool" not in databases["default"]["OPTIONS"]
 
 
+def test_postgresql_connections_plan_without_jit():
+    assert _databases(DATABASE_URL=POSTGRES)["default"]["OPTIONS"]["options"] == "-c jit=off"
+
+
+@pytest.mark.django_db
+def test_the_database_connection_has_jit_off(on_postgresql):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
+
+
 def test_a_replica_url_adds_a_replica_with_the_same_pool_mirrored_in_tests():
     replica = _databases(DATABASE_URL=POSTGRES, DATABASE_REPLICA_URL=POSTGRES + "_replica")[
         "replica"
