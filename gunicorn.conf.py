@@ -14,6 +14,11 @@ workers = int(os.environ.get("GUNICORN_WORKERS", (os.cpu_count() or 1) + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # A decision letter renders in the Celery task, not in a request; 60 s is an upper bound.
 timeout = 60
+# Keep idle connections longer than a client waits between requests and longer than a load
+# balancer's idle timeout (commonly 60 s), so the other side closes first: with the default
+# of 2 s, a caseworker's next click 1-3 s later could land on a connection the server was
+# closing, and fail.
+keepalive = 75
 # Recycle workers now and then (WeasyPrint previews hold memory), spread out by jitter.
 # Not too often: a worker that exits closes its idle keep-alive connections, and under
 # load (50 caseworkers, about 25 requests a second) a recycle every 1,000 requests dropped
