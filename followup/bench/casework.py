@@ -37,12 +37,14 @@ COLUMNS = {
     "created_by_id created_at",
     Plan: "id case_id person_id status needs valid_from next_evaluation_on activated_on "
     "closed_reason closed_on created_by_id created_at updated_at",
-    Goal: "plan_id text horizon",
-    Measure: "plan_id title provider responsible starts_on ends_on",
-    Participant: "plan_id name role organisation in_responsibility_group",
-    Meeting: "id plan_id held_on place minutes next_meeting_on recorded_by_id",
+    # Dated when they happened, not when the fill ran: a plan's activity decides whether
+    # it has gone quiet (Frister, Oversikt, the daily scan).
+    Goal: "plan_id text horizon created_at",
+    Measure: "plan_id title provider responsible starts_on ends_on created_at",
+    Participant: "plan_id name role organisation in_responsibility_group created_at",
+    Meeting: "id plan_id held_on place minutes next_meeting_on recorded_by_id created_at",
     ActionPoint: "meeting_id what who due_on done",
-    Evaluation: "plan_id held_on what_worked next_evaluation_on recorded_by_id",
+    Evaluation: "plan_id held_on what_worked next_evaluation_on recorded_by_id created_at",
     Appointment: "case_id coordinator_id kind started_on ended_on appointed_by_id created_at",
     TimelineEntry: "case_id kind text from_status to_status author_id occurred_at created_at",
     AccessLog: "at user_id username role person_id object_type object_id action view_name "
@@ -348,31 +350,29 @@ def _follow_up(ctx, rows, case_id, person, granted, decided_on, closed_on, casew
             created,
         )
     )
-    for text, horizon in (
-        ("Bo hjemme med god hjelp.", "long"),
-        ("Komme i gang med jobb.", "short"),
+    for text, horizon in (("Bo hjemme med god hjelp.", "long"), ("Komme i jobb.", "short")):
+        rows[Goal].append((plan_id, text, horizon, created))
+    for title, responsible, ends in (
+        ("Hjemmesykepleie", "Hjemmetjenesten", None),
+        ("Fysioterapi", "Fysioterapeut", closed_on),
     ):
-        rows[Goal].append((plan_id, text, horizon))
-    rows[Measure].append((plan_id, "Hjemmesykepleie", "Kommunen", "Hjemmetjenesten", start, None))
-    rows[Measure].append((plan_id, "Fysioterapi", "Kommunen", "Fysioterapeut", start, closed_on))
+        rows[Measure].append((plan_id, title, "Kommunen", responsible, start, ends, created))
     for name, role in ((person["name"], "person"), ("Fastlegen", "gp"), ("NAV-veileder", "nav")):
-        rows[Participant].append((plan_id, name, role, "", True))
+        rows[Participant].append((plan_id, name, role, "", True, created))
     held = start + 30 * DAY
     for _ in range(2):
         if held > (closed_on or today):
             break
         meeting_id = ctx.take_id(Meeting)
-        rows[Meeting].append(
-            (meeting_id, plan_id, held, "Rådhuset", "Gikk gjennom tiltakene.", None, caseworker)
-        )
+        minutes = ("Rådhuset", "Gikk gjennom tiltakene.", None, caseworker, _at(held, rng))
+        rows[Meeting].append((meeting_id, plan_id, held, *minutes))
         due = held + 30 * DAY
         rows[ActionPoint].append((meeting_id, "Sende søknad", "Koordinator", due, due < today))
         held += 120 * DAY
     evaluated = start + 300 * DAY
     if evaluated < (closed_on or today):
-        rows[Evaluation].append(
-            (plan_id, evaluated, "Samarbeidet fungerer.", evaluated + 365 * DAY, caseworker)
-        )
+        what = ("Samarbeidet fungerer.", evaluated + 365 * DAY, caseworker, _at(evaluated, rng))
+        rows[Evaluation].append((plan_id, evaluated, *what))
 
 
 def _reads(ctx, rows, case_id, person_id, first, last, caseworker):

@@ -39,6 +39,16 @@ def test_a_person_has_at_most_one_open_case_and_one_open_plan(filled):
     assert open_plans.values("person").distinct().count() == open_plans.count()
 
 
+def test_a_plans_goals_and_meetings_are_dated_when_they_happened_not_at_the_fill(filled):
+    from django.db.models import F
+
+    from plans.models import Goal, Meeting
+
+    assert Goal.objects.exists() and Meeting.objects.exists()
+    assert not Goal.objects.exclude(created_at=F("plan__created_at")).exists()
+    assert not Meeting.objects.exclude(created_at__date=F("held_on")).exists()
+
+
 def test_the_fill_refuses_a_database_with_cases(filled):
     with pytest.raises(CommandError):
         call_command("bench_fill", cases=5, stdout=io.StringIO())
