@@ -2,8 +2,9 @@
 and cases nobody has taken."""
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
 
 from cases import selectors as case_selectors
 from cases.models import Case
@@ -33,26 +34,23 @@ def awaiting_approval(user):
 
 def overdue_by_caseworker(user, *, today: datetime.date) -> list[CaseworkerLoad]:
     """Each caseworker with overdue deadlines, most first; cases without one last."""
-    # Case work only: a coordinator's expiring training is nobody's caseload.
-    rows = [
-        r
-        for r in deadlines.gather(user, today=today, horizon_days=0)
-        if r.is_overdue(today) and r.case_id is not None
-    ]
-    counts = Counter((r.caseworker_id, r.caseworker_name) for r in rows)
-    kinds: dict = {}
-    for r in rows:
-        kinds.setdefault(r.caseworker_id, Counter())[r.kind_label] += 1
+    counts = deadlines.overdue_by_caseworker(user, today=today)
+    names = {
+        pk: f"{first} {last}".strip()
+        for pk, first, last in get_user_model()
+        .objects.filter(pk__in=[pk for pk in counts if pk is not None])
+        .values_list("pk", "first_name", "last_name")
+    }
     loads = [
         CaseworkerLoad(
             caseworker_id=cw_id,
-            name=name or "Uten saksbehandler",
-            overdue=n,
+            name=names.get(cw_id) or "Uten saksbehandler",
+            overdue=sum(kinds.values()),
             overdue_kinds=", ".join(
-                f"{label.lower()}: {k}" for label, k in sorted(kinds[cw_id].items())
+                sorted(f"{deadlines.KINDS[kind].lower()}: {n}" for kind, n in kinds.items())
             ),
         )
-        for (cw_id, name), n in counts.items()
+        for cw_id, kinds in counts.items()
     ]
     return sorted(loads, key=lambda load: (load.caseworker_id is None, -load.overdue, load.name))
 

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,7 +16,7 @@ from cases.scoping import is_ke_staff
 from cases.views import get_case, render_case_tab
 from core.errors import RuleViolation
 from core.feedback import show_form_errors, show_violation
-from core.paging import paginate
+from core.paging import page_number, paginate
 from followup import deadlines as deadline_list
 from followup import selectors, services
 from followup.context_processors import forget_reminder_count
@@ -113,6 +114,9 @@ def case_close(request, pk):
 
 
 DEADLINES_PER_PAGE = 50
+# Forty pages (2,000 deadlines) are more than anyone pages through; past them the filters
+# narrow the list.
+DEADLINE_PAGES = 40
 
 
 def deadlines(request):
@@ -120,18 +124,24 @@ def deadlines(request):
     form = DeadlineFilterForm(request.GET or None, show_people=is_ke_staff(request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     today = timezone.localdate()
-    rows = deadline_list.gather(
-        request.user, today=today, horizon_days=filters.get("days") or DeadlineFilterForm.DAYS
-    )
-    chosen = deadline_list.select_rows(
-        rows,
+    number = page_number(request.GET.get("side"))
+    if number > DEADLINE_PAGES:
+        raise Http404("Siden finnes ikke.")
+    # Fifty to a page, overdue first: only the rows up to this page are read, only the
+    # page's are rendered and logged.
+    found = deadline_list.find(
+        request.user,
         today=today,
+        horizon_days=filters.get("days") or DeadlineFilterForm.DAYS,
+        wanted=number * DEADLINES_PER_PAGE + 1,
         kind=filters.get("kind") or "",
         caseworker_id=getattr(filters.get("caseworker"), "pk", None),
         coordinator_id=getattr(filters.get("coordinator"), "pk", None),
     )
-    # Fifty to a page, overdue first: only the rows shown are rendered and logged.
-    page = paginate(chosen, request.GET.get("side"), per_page=DEADLINES_PER_PAGE)
+    page = paginate(found.rows, number, per_page=DEADLINES_PER_PAGE)
+    # Past the last page the filters narrow the list: say so rather than stop silently.
+    cut = not found.complete or (page.has_next and number == DEADLINE_PAGES)
+    page.has_next = page.has_next and number < DEADLINE_PAGES
     shown = [(row.case_id, row.person_id) for row in page.items if row.case_id is not None]
     log_list(request, object_type="case", shown=shown)
     query = request.GET.copy()
@@ -144,7 +154,9 @@ def deadlines(request):
             "rows": [(row, row.is_overdue(today)) for row in page.items],
             "page": page,
             "query": query.urlencode(),
-            "overdue_count": sum(1 for row in chosen if row.is_overdue(today)),
+            "overdue_count": found.overdue,
+            "overdue_complete": found.complete,
+            "cut": cut,
             "today": today,
         },
     )

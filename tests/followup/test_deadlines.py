@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from followup.deadlines import DeadlineRow, gather, select_rows
+from followup.deadlines import DeadlineRow, find
+from plans.models import Plan
 from tests.coordinators.factories import CompletionFactory, CourseFactory
 from tests.decisions.factories import DecisionFactory
 from tests.factories import AppointmentFactory, CaseFactory, CoordinatorFactory
@@ -16,31 +17,88 @@ TODAY = datetime.date(2026, 11, 23)
 pytestmark = [pytest.mark.today(TODAY)]
 
 
-def row(kind="evaluation", days=0, **kwargs):
-    return DeadlineRow(kind=kind, due_on=TODAY + datetime.timedelta(days=days), link="/", **kwargs)
+def evaluation_due(days: int, **case) -> Plan:
+    return PlanFactory(
+        active=True,
+        next_evaluation_on=TODAY + datetime.timedelta(days=days),
+        **{f"case__{field}": value for field, value in case.items()},
+    )
 
 
-class TestSelectRows:
-    def test_overdue_rows_come_first_then_upcoming_by_date(self):
-        rows = [row(days=5), row(days=-1), row(days=1), row(days=-10)]
-        ordered = select_rows(rows, today=TODAY)
-        assert [r.due_on - TODAY for r in ordered] == [
-            datetime.timedelta(days=d) for d in (-10, -1, 1, 5)
-        ]
+def test_overdue_deadlines_come_first_then_upcoming_by_date(caseworker):
+    for days in (5, -1, 1, -10):
+        evaluation_due(days)
+    rows = find(caseworker, today=TODAY, horizon_days=60, kind="evaluation").rows
+    assert [(r.due_on - TODAY).days for r in rows] == [-10, -1, 1, 5]
 
-    def test_it_filters_by_kind_caseworker_and_coordinator(self):
-        wanted = row(kind="complaint", caseworker_id=1, coordinator_ids=(7,))
-        rows = [
-            wanted,
-            row(kind="complaint", caseworker_id=2),
-            row(kind="consent", caseworker_id=1),
-        ]
-        assert select_rows(
-            rows, today=TODAY, kind="complaint", caseworker_id=1, coordinator_id=7
-        ) == [wanted]
 
-    def test_a_deadline_due_today_is_not_overdue(self):
-        assert row(days=0).is_overdue(TODAY) is False
+def test_a_deadline_due_today_is_not_overdue():
+    row = DeadlineRow(kind="evaluation", due_on=TODAY, link="/")
+    assert row.is_overdue(TODAY) is False
+
+
+def test_the_kind_filter_reads_that_kind_only(every_kind, caseworker):
+    rows = find(caseworker, today=TODAY, horizon_days=60, kind="consent").rows
+    assert {r.kind for r in rows} == {"consent"}
+
+
+def test_the_caseworker_filter_keeps_their_cases_and_leaves_out_training(every_kind, caseworker):
+    mine = evaluation_due(3, caseworker=caseworker)
+    evaluation_due(3)
+    rows = find(caseworker, today=TODAY, horizon_days=60, caseworker_id=caseworker.pk).rows
+    assert {r.case_number for r in rows} == {mine.case.number}
+    assert "evaluation" in {r.kind for r in rows}
+
+
+def test_the_coordinator_filter_keeps_their_plans_and_training(every_kind, caseworker):
+    plan, appointment, _ = every_kind
+    evaluation_due(3)
+    rows = find(
+        caseworker, today=TODAY, horizon_days=60, coordinator_id=appointment.coordinator.pk
+    ).rows
+    assert {r.case_number for r in rows if r.case_number} == {plan.case.number}
+    assert "training" in {r.kind for r in rows}
+
+
+def test_reading_further_gives_the_same_rows_first(caseworker):
+    """Each page reads only as far as it needs, and the pages still follow each other:
+    rows due the same day keep one order however far the list is read."""
+    for days in (-3, -3, -3, 2, 2, 2, 2, 9):
+        evaluation_due(days)
+    for days in (-3, 2):
+        ActionPointFactory(due_on=TODAY + datetime.timedelta(days=days), meeting__plan__active=True)
+    everything = find(caseworker, today=TODAY, horizon_days=60).rows
+    for wanted in (1, 3, 5, 8):
+        assert (
+            find(caseworker, today=TODAY, horizon_days=60, wanted=wanted).rows
+            == (everything[:wanted])
+        )
+
+
+def test_the_overdue_count_counts_past_the_rows_read(caseworker):
+    for days in (-9, -8, -7, -6, -5, 4):
+        evaluation_due(days)
+    found = find(caseworker, today=TODAY, horizon_days=60, kind="evaluation", wanted=2)
+    assert (len(found.rows), found.overdue, found.complete) == (2, 5, True)
+
+
+def test_a_kind_with_more_rows_than_it_sorts_says_the_list_is_not_complete(
+    caseworker_client, monkeypatch
+):
+    monkeypatch.setattr("followup.deadlines.LIMIT", 2)
+    for _ in range(3):
+        PlanFactory(active=True, next_evaluation_on=TODAY + datetime.timedelta(days=300))
+    # Plans activated today with nothing since go quiet within the six months shown.
+    response = caseworker_client.get(
+        reverse("followup:deadlines"), {"kind": "quiet_plan", "days": 180}
+    )
+    assert len(response.context["rows"]) == 2
+    assert "Det er flere frister enn listen kan vise" in response.content.decode()
+
+
+def test_a_page_past_the_last_one_is_not_found(caseworker_client):
+    response = caseworker_client.get(reverse("followup:deadlines"), {"side": 41})
+    assert response.status_code == 404
 
 
 @pytest.fixture
@@ -59,7 +117,7 @@ def every_kind(db):
 
 
 def test_it_gathers_every_kind_of_deadline(every_kind, caseworker):
-    kinds = {r.kind for r in gather(caseworker, today=timezone.localdate(), horizon_days=60)}
+    kinds = {r.kind for r in find(caseworker, today=timezone.localdate(), horizon_days=60).rows}
     assert kinds == {"evaluation", "complaint", "consent", "processing", "training"}
 
 
@@ -67,7 +125,7 @@ def test_a_coordinator_sees_only_the_deadlines_of_their_own_plans(every_kind):
     plan, appointment, _ = every_kind
     other = PlanFactory(active=True)
     AppointmentFactory(case=other.case)
-    rows = gather(appointment.coordinator.user, today=timezone.localdate(), horizon_days=365)
+    rows = find(appointment.coordinator.user, today=timezone.localdate(), horizon_days=365).rows
     assert {r.case_number for r in rows if r.case_number} == {plan.case.number}
     # The plan has had no activity: by the horizon it will have gone quiet too.
     assert {r.kind for r in rows} == {"evaluation", "quiet_plan", "training"}
@@ -130,7 +188,7 @@ def test_a_case_decided_on_one_request_still_owes_a_decision_on_the_other(casewo
         received_on=today - datetime.timedelta(days=40),
     )
     DecisionFactory(case=case, sent=True, service="koordinator")
-    rows = gather(caseworker, today=today, horizon_days=60)
+    rows = find(caseworker, today=today, horizon_days=60).rows
     assert [(r.kind, r.case_number) for r in rows if r.kind == "processing"] == [
         ("processing", case.number)
     ]
@@ -140,12 +198,12 @@ def test_a_case_decided_on_everything_it_asked_for_owes_nothing(caseworker):
     today = timezone.localdate()
     case = CaseFactory(status="decided", requests_coordinator=True, requests_plan=False)
     DecisionFactory(case=case, sent=True, service="koordinator")
-    rows = gather(caseworker, today=today, horizon_days=60)
+    rows = find(caseworker, today=today, horizon_days=60).rows
     assert [r for r in rows if r.kind == "processing"] == []
 
 
 def processing_case_numbers(user):
-    rows = gather(user, today=timezone.localdate(), horizon_days=60)
+    rows = find(user, today=timezone.localdate(), horizon_days=60).rows
     return [r.case_number for r in rows if r.kind == "processing"]
 
 
@@ -203,17 +261,17 @@ class TestTheCoordinatorsFrister:
         return appointment
 
     def test_they_see_the_action_point_due_in_a_week(self, coordinators_plan):
-        rows = gather(
+        rows = find(
             coordinators_plan.coordinator.user, today=timezone.localdate(), horizon_days=60
-        )
+        ).rows
         assert [r.due_on for r in rows if r.kind == "action_point"] == [
             timezone.localdate() + datetime.timedelta(days=7)
         ]
 
     def test_they_see_the_next_meeting_agreed(self, coordinators_plan):
-        rows = gather(
+        rows = find(
             coordinators_plan.coordinator.user, today=timezone.localdate(), horizon_days=60
-        )
+        ).rows
         assert [(r.kind, r.case_number) for r in rows if r.kind == "meeting"] == [
             ("meeting", coordinators_plan.case.number)
         ]
@@ -222,7 +280,7 @@ class TestTheCoordinatorsFrister:
         today = timezone.localdate()
         plan = coordinators_plan.case.plan
         MeetingFactory(plan=plan, held_on=today + datetime.timedelta(days=10))
-        rows = gather(coordinators_plan.coordinator.user, today=today, horizon_days=60)
+        rows = find(coordinators_plan.coordinator.user, today=today, horizon_days=60).rows
         assert [r for r in rows if r.kind == "meeting"] == []
 
     def test_the_page_shows_them_by_kind(self, coordinators_plan, client):

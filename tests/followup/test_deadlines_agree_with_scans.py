@@ -11,7 +11,7 @@ from coordinators.qualification import add_months
 from decisions.due import decisions_due_final
 from decisions.models import Dispatch, Letter
 from followup import scans
-from followup.deadlines import gather
+from followup.deadlines import find
 from followup.models import Reminder
 from followup.scans.training import WARNING_DAYS
 from tests.coordinators.factories import CompletionFactory, CourseFactory
@@ -34,7 +34,7 @@ def leader(db):
 
 
 def listed(user, kind, *, horizon_days, before=None):
-    rows = gather(user, today=TODAY, horizon_days=horizon_days)
+    rows = find(user, today=TODAY, horizon_days=horizon_days).rows
     return sorted(
         (r.case_number or r.coordinator_ids, r.due_on)
         for r in rows

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from followup import scans
-from followup.deadlines import gather
+from followup.deadlines import find
 from followup.models import Reminder
 from plans.models import Plan, PlanMessage
 from tests.factories import (
@@ -47,7 +47,7 @@ def plan_last_active(on: datetime.date, **kwargs) -> Plan:
 
 def quiet_rows(user, horizon_days=0):
     return [
-        r for r in gather(user, today=TODAY, horizon_days=horizon_days) if r.kind == "quiet_plan"
+        r for r in find(user, today=TODAY, horizon_days=horizon_days).rows if r.kind == "quiet_plan"
     ]
 
 

@@ -1,0 +1,312 @@
+"""The kinds of deadline in "Frister", one query each from its app's `*_due()` selector.
+
+A kind whose due date is a column is read in due order (`Kind.query`), so a page reads
+only as far as it shows; one whose due date is worked out here (a plan's quiet day, a
+course's validity, the day a letter failed) is read up to LIMIT rows and sorted.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse_lazy
+
+from cases import due as cases_due
+from cases.scoping import is_ke_staff
+from coordinators import due as training
+from coordinators.models import Appointment
+from coordinators.qualification import expires_on
+from decisions import due as decisions_due
+from decisions.models import Decision, Dispatch
+from followup.scans.plans import quiet_plan_rows
+from plans import due as plans_due
+from plans.models import ActionPoint, Meeting, Plan
+
+COORDINATOR_KINDS = ("evaluation", "action_point", "meeting", "quiet_plan", "training")
+KINDS = {
+    "evaluation": "Evaluering av plan",
+    "quiet_plan": "Plan uten aktivitet",
+    "action_point": "Oppfølgingspunkt fra møte",
+    "meeting": "Ansvarsgruppemøte",
+    "complaint": "Klagefrist",
+    "consent": "Venter på samtykke",
+    "processing": "Behandlingsfrist (foreløpig svar)",
+    "training": "Opplæring utløper",
+    "letter": "Brev kom ikke fram",
+}
+# A kind whose query is not in due order (a plan's quiet day, a course's validity and a
+# failed letter's day are worked out here) is read up to this many rows and sorted here.
+LIMIT = 500
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    kind: str
+    due_on: datetime.date
+    link: str
+    case_id: int | None = None
+    person_id: int | None = None
+    case_number: str = ""
+    person_name: str = ""
+    caseworker_id: int | None = None
+    caseworker_name: str = ""
+    coordinator_ids: tuple[int, ...] = ()
+    coordinator_name: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        return self.due_on < today
+
+
+@dataclass(frozen=True)
+class Scope:
+    cases: object  # the cases the user may see, filtered
+    user: object
+    today: datetime.date
+    coordinator_id: int | None
+
+
+@dataclass(frozen=True)
+class Kind:
+    # (scope, until, limit) -> up to `limit` DeadlineRows due by `until`
+    fetch: Callable
+    # (scope, until) -> the kind's queryset due by `until`, in due order; None when the
+    # due date is worked out here, so the query is not in due order (sorted here)
+    query: Callable | None = None
+    # the query's path to the case
+    case_path: str = ""
+    ke_only: bool = False
+
+
+def _name(first, last) -> str:
+    return f"{first or ''} {last or ''}".strip()
+
+
+_CASE_FIELDS = (
+    "person_id",
+    "number",
+    "person__given_name",
+    "person__family_name",
+    "caseworker_id",
+    "caseworker__first_name",
+    "caseworker__last_name",
+)
+
+
+def _case_columns(prefix: str) -> tuple[str, ...]:
+    return (f"{prefix}id", *(f"{prefix}{field}" for field in _CASE_FIELDS))
+
+
+def _about_case(person_id, number, given, family, cw_id, cw_first, cw_last) -> dict:
+    return {
+        "person_id": person_id,
+        "case_number": number,
+        "person_name": _name(given, family),
+        "caseworker_id": cw_id,
+        "caseworker_name": _name(cw_first, cw_last),
+    }
+
+
+def _in_due_order(query: Callable, rows: Callable, case_path: str, ke_only=False) -> Kind:
+    """A kind read by `query(scope, until)`, ordered by its due date, its tuples made
+    rows by `rows(scope, tuples)`."""
+    return Kind(
+        fetch=lambda scope, until, limit: rows(scope, list(query(scope, until)[:limit])),
+        query=query,
+        case_path=case_path,
+        ke_only=ke_only,
+    )
+
+
+def _evaluations(scope, until):
+    plans = Plan.objects.filter(case__in=scope.cases)
+    due = plans_due.evaluations_due(until=until, plans=plans)
+    return due.values_list("next_evaluation_on", *_case_columns("case__"))
+
+
+def _action_points(scope, until):
+    points = ActionPoint.objects.filter(meeting__plan__case__in=scope.cases)
+    due = plans_due.action_points_due(until=until, points=points)
+    return due.values_list("due_on", *_case_columns("meeting__plan__case__"))
+
+
+def _meetings(scope, until):
+    meetings = Meeting.objects.filter(plan__case__in=scope.cases)
+    due = plans_due.meetings_due(until=until, meetings=meetings)
+    return due.values_list("next_meeting_on", *_case_columns("plan__case__"))
+
+
+def _quiet_plans(scope, until, limit) -> list[DeadlineRow]:
+    """Plans quiet by `until`, due the day they went (or go) quiet: worked out from their
+    activity, so not in due order. The case columns come from the query the other plan
+    rows are built from."""
+    found = {}
+    plans = Plan.objects.filter(case__in=scope.cases)
+    for _, case_id, _, _, quiet in quiet_plan_rows(until=until, plans=plans):
+        found[case_id] = quiet
+        if len(found) == limit:
+            break
+    about = Plan.objects.filter(case_id__in=list(found)).values_list(
+        "case_id", *_case_columns("case__")
+    )
+    return _plan_rows("quiet_plan")(scope, [(found[row[0]], *row[1:]) for row in about])
+
+
+def _plan_rows(kind: str) -> Callable:
+    """Rows of (due date, case columns) in a plan, with the case's coordinators."""
+
+    def rows(scope, found) -> list[DeadlineRow]:
+        coordinators = _coordinators_by_case([row[1] for row in found]) if found else {}
+        built = []
+        for due_on, case_id, *about in found:
+            ids, names = coordinators.get(case_id, ((), ""))
+            built.append(
+                DeadlineRow(
+                    kind=kind,
+                    due_on=due_on,
+                    link=reverse_lazy("plans:case_plan", args=[case_id]),
+                    coordinator_ids=ids,
+                    coordinator_name=names,
+                    case_id=case_id,
+                    **_about_case(*about),
+                )
+            )
+        return built
+
+    return rows
+
+
+def _coordinators_by_case(case_ids) -> dict[int, tuple[tuple[int, ...], str]]:
+    found: dict[int, tuple[list[int], list[str]]] = {}
+    for case_id, coordinator_id, first, last in Appointment.objects.filter(
+        case_id__in=case_ids, ended_on__isnull=True
+    ).values_list(
+        "case_id",
+        "coordinator_id",
+        "coordinator__user__first_name",
+        "coordinator__user__last_name",
+    ):
+        ids, names = found.setdefault(case_id, ([], []))
+        ids.append(coordinator_id)
+        names.append(_name(first, last))
+    return {k: (tuple(ids), ", ".join(names)) for k, (ids, names) in found.items()}
+
+
+def _case_rows(kind: str, url: str, due_on: Callable = lambda day: day) -> Callable:
+    """Rows of (a date, case columns): due `due_on(date)`, linking to the case's `url`."""
+
+    def rows(scope, found) -> list[DeadlineRow]:
+        return [
+            DeadlineRow(
+                kind=kind,
+                due_on=due_on(day),
+                link=reverse_lazy(url, args=[case_id]),
+                case_id=case_id,
+                **_about_case(*about),
+            )
+            for day, case_id, *about in found
+        ]
+
+    return rows
+
+
+def _complaints(scope, until):
+    decisions = Decision.objects.filter(case__in=scope.cases)
+    due = decisions_due.complaint_deadlines_due(until=until, decisions=decisions)
+    return due.values_list("complaint_deadline", *_case_columns("case__"))
+
+
+def _consent_waits(scope, until):
+    waiting = cases_due.consent_waits_due(until=until, cases=scope.cases)
+    return waiting.values_list("received_on", *_case_columns(""))
+
+
+def _processing(scope, until):
+    owing = decisions_due.cases_awaiting_a_decision(scope.cases)
+    due = cases_due.processing_due(until=until, cases=owing)
+    return due.values_list("received_on", *_case_columns(""))
+
+
+def _failed_letters(scope, until, limit) -> list[DeadlineRow]:
+    """A letter that did not get through is due at once, dated the day it failed."""
+    failed = decisions_due.dispatches_failed(
+        Dispatch.objects.filter(letter__decision__case__in=scope.cases)
+    ).values_list(
+        "queued_at",
+        "delivery_changed_at",
+        "letter__decision_id",
+        *_case_columns("letter__decision__case__"),
+    )
+    return [
+        DeadlineRow(
+            kind="letter",
+            due_on=decisions_due.failed_on(queued_at, changed_at),
+            link=reverse_lazy("decisions:detail", args=[decision_id]),
+            case_id=case_id,
+            **_about_case(*about),
+        )
+        for queued_at, changed_at, decision_id, case_id, *about in failed[:limit]
+    ]
+
+
+def _training(scope, until, limit) -> list[DeadlineRow]:
+    """Required training of active coordinators expiring by `until` (or expired): every
+    coordinator's for the KE, a coordinator's own otherwise. A course's validity varies,
+    so the expiry is worked out here."""
+    completions = training.training_due(
+        training.expiring_courses(), today=scope.today, expires_after=None, expires_until=until
+    ).filter(coordinator__active=True)
+    ke = is_ke_staff(scope.user)
+    if not ke:
+        completions = completions.filter(coordinator__user=scope.user)
+    if scope.coordinator_id is not None:
+        completions = completions.filter(coordinator_id=scope.coordinator_id)
+    return [
+        DeadlineRow(
+            kind="training",
+            due_on=expires_on(completed_on, months),
+            link=reverse_lazy("coordinators:detail", args=[coordinator_id])
+            if ke
+            else reverse_lazy("plans:my_plans"),
+            coordinator_ids=(coordinator_id,),
+            coordinator_name=_name(first, last),
+        )
+        for coordinator_id, completed_on, months, first, last in completions.values_list(
+            "coordinator_id",
+            "completed_on",
+            "course__validity_months",
+            "coordinator__user__first_name",
+            "coordinator__user__last_name",
+        )[:limit]
+    ]
+
+
+# In KINDS' order, which breaks ties between kinds due the same day.
+BY_KIND = {
+    "evaluation": _in_due_order(_evaluations, _plan_rows("evaluation"), "case__"),
+    "quiet_plan": Kind(fetch=_quiet_plans),
+    "action_point": _in_due_order(
+        _action_points, _plan_rows("action_point"), "meeting__plan__case__"
+    ),
+    "meeting": _in_due_order(_meetings, _plan_rows("meeting"), "plan__case__"),
+    "complaint": _in_due_order(
+        _complaints, _case_rows("complaint", "decisions:case_decisions"), "case__", True
+    ),
+    "consent": _in_due_order(
+        _consent_waits,
+        _case_rows("consent", "cases:consent", cases_due.consent_wait_ends),
+        "",
+        True,
+    ),
+    "processing": _in_due_order(
+        _processing,
+        _case_rows("processing", "cases:detail", cases_due.processing_ends),
+        "",
+        True,
+    ),
+    "training": Kind(fetch=_training),
+    "letter": Kind(fetch=_failed_letters, ke_only=True),
+}
