@@ -1,14 +1,15 @@
 """The kinds of deadline in "Frister", one query each from its app's `*_due()` selector.
 
-A kind whose due date is a column is read in due order (`Kind.query`), so a page reads
-only as far as it shows; one whose due date is worked out here (a plan's quiet day, a
-course's validity, the day a letter failed) is read up to LIMIT rows and sorted.
+A kind whose due date follows a column is read in due order (`Kind.query`), so a page
+reads only as far as it shows; one whose due date is worked out here (a course's
+validity, the day a letter failed) is read up to LIMIT rows and sorted.
 """
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse_lazy
 
 from cases import due as cases_due
@@ -18,7 +19,6 @@ from coordinators.models import Appointment
 from coordinators.qualification import expires_on
 from decisions import due as decisions_due
 from decisions.models import Decision, Dispatch
-from followup.scans.plans import quiet_plan_rows
 from plans import due as plans_due
 from plans.models import ActionPoint, Meeting, Plan
 
@@ -34,8 +34,8 @@ KINDS = {
     "training": "Opplæring utløper",
     "letter": "Brev kom ikke fram",
 }
-# A kind whose query is not in due order (a plan's quiet day, a course's validity and a
-# failed letter's day are worked out here) is read up to this many rows and sorted here.
+# A kind whose query is not in due order (a course's validity and a failed letter's day
+# are worked out here) is read up to this many rows and sorted here.
 LIMIT = 500
 
 
@@ -110,63 +110,55 @@ def _about_case(person_id, number, given, family, cw_id, cw_first, cw_last) -> d
     }
 
 
-def _in_due_order(query: Callable, rows: Callable, case_path: str, ke_only=False) -> Kind:
-    """A kind read by `query(scope, until)`, ordered by its due date, its tuples made
-    rows by `rows(scope, tuples)`."""
-    return Kind(
-        fetch=lambda scope, until, limit: rows(scope, list(query(scope, until)[:limit])),
-        query=query,
-        case_path=case_path,
-        ke_only=ke_only,
-    )
+def _in_due_order(query, date: str, case_path: str, rows, *, ke_only=False) -> Kind:
+    """A kind due by `query(scope, until)`, ordered by its due date; its rows are made by
+    `rows(scope, tuples)` from `date` and the case's columns (reached by `case_path`)."""
+
+    def fetch(scope, until, limit):
+        columns = query(scope, until).values_list(date, *_case_columns(case_path))
+        return rows(scope, list(columns[:limit]))
+
+    return Kind(fetch=fetch, query=query, case_path=case_path, ke_only=ke_only)
 
 
 def _evaluations(scope, until):
     plans = Plan.objects.filter(case__in=scope.cases)
-    due = plans_due.evaluations_due(until=until, plans=plans)
-    return due.values_list("next_evaluation_on", *_case_columns("case__"))
+    return plans_due.evaluations_due(until=until, plans=plans)
 
 
 def _action_points(scope, until):
     points = ActionPoint.objects.filter(meeting__plan__case__in=scope.cases)
-    due = plans_due.action_points_due(until=until, points=points)
-    return due.values_list("due_on", *_case_columns("meeting__plan__case__"))
+    return plans_due.action_points_due(until=until, points=points)
 
 
 def _meetings(scope, until):
     meetings = Meeting.objects.filter(plan__case__in=scope.cases)
-    due = plans_due.meetings_due(until=until, meetings=meetings)
-    return due.values_list("next_meeting_on", *_case_columns("plan__case__"))
+    return plans_due.meetings_due(until=until, meetings=meetings)
 
 
-def _quiet_plans(scope, until, limit) -> list[DeadlineRow]:
-    """Plans quiet by `until`, due the day they went (or go) quiet: worked out from their
-    activity, so not in due order. The case columns come from the query the other plan
-    rows are built from."""
-    found = {}
+def _quiet_plans(scope, until):
     plans = Plan.objects.filter(case__in=scope.cases)
-    for _, case_id, _, _, quiet in quiet_plan_rows(until=until, plans=plans):
-        found[case_id] = quiet
-        if len(found) == limit:
-            break
-    about = Plan.objects.filter(case_id__in=list(found)).values_list(
-        "case_id", *_case_columns("case__")
-    )
-    return _plan_rows("quiet_plan")(scope, [(found[row[0]], *row[1:]) for row in about])
+    months = settings.KE_PLAN_QUIET_MONTHS
+    return plans_due.quiet_plans_due(until=until, months=months, plans=plans)
 
 
-def _plan_rows(kind: str) -> Callable:
-    """Rows of (due date, case columns) in a plan, with the case's coordinators."""
+def _quiet_on(last_active_on: datetime.date) -> datetime.date:
+    return plans_due.quiet_on(last_active_on, months=settings.KE_PLAN_QUIET_MONTHS)
+
+
+def _plan_rows(kind: str, due_on: Callable = lambda day: day) -> Callable:
+    """Rows of (a date, case columns) in a plan, due `due_on(date)`, with the case's
+    coordinators."""
 
     def rows(scope, found) -> list[DeadlineRow]:
         coordinators = _coordinators_by_case([row[1] for row in found]) if found else {}
         built = []
-        for due_on, case_id, *about in found:
+        for day, case_id, *about in found:
             ids, names = coordinators.get(case_id, ((), ""))
             built.append(
                 DeadlineRow(
                     kind=kind,
-                    due_on=due_on,
+                    due_on=due_on(day),
                     link=reverse_lazy("plans:case_plan", args=[case_id]),
                     coordinator_ids=ids,
                     coordinator_name=names,
@@ -215,19 +207,16 @@ def _case_rows(kind: str, url: str, due_on: Callable = lambda day: day) -> Calla
 
 def _complaints(scope, until):
     decisions = Decision.objects.filter(case__in=scope.cases)
-    due = decisions_due.complaint_deadlines_due(until=until, decisions=decisions)
-    return due.values_list("complaint_deadline", *_case_columns("case__"))
+    return decisions_due.complaint_deadlines_due(until=until, decisions=decisions)
 
 
 def _consent_waits(scope, until):
-    waiting = cases_due.consent_waits_due(until=until, cases=scope.cases)
-    return waiting.values_list("received_on", *_case_columns(""))
+    return cases_due.consent_waits_due(until=until, cases=scope.cases)
 
 
 def _processing(scope, until):
     owing = decisions_due.cases_awaiting_a_decision(scope.cases)
-    due = cases_due.processing_due(until=until, cases=owing)
-    return due.values_list("received_on", *_case_columns(""))
+    return cases_due.processing_due(until=until, cases=owing)
 
 
 def _failed_letters(scope, until, limit) -> list[DeadlineRow]:
@@ -286,26 +275,36 @@ def _training(scope, until, limit) -> list[DeadlineRow]:
 
 # In KINDS' order, which breaks ties between kinds due the same day.
 BY_KIND = {
-    "evaluation": _in_due_order(_evaluations, _plan_rows("evaluation"), "case__"),
-    "quiet_plan": Kind(fetch=_quiet_plans),
-    "action_point": _in_due_order(
-        _action_points, _plan_rows("action_point"), "meeting__plan__case__"
+    "evaluation": _in_due_order(
+        _evaluations, "next_evaluation_on", "case__", _plan_rows("evaluation")
     ),
-    "meeting": _in_due_order(_meetings, _plan_rows("meeting"), "plan__case__"),
+    "quiet_plan": _in_due_order(
+        _quiet_plans, "last_active_on", "case__", _plan_rows("quiet_plan", _quiet_on)
+    ),
+    "action_point": _in_due_order(
+        _action_points, "due_on", "meeting__plan__case__", _plan_rows("action_point")
+    ),
+    "meeting": _in_due_order(_meetings, "next_meeting_on", "plan__case__", _plan_rows("meeting")),
     "complaint": _in_due_order(
-        _complaints, _case_rows("complaint", "decisions:case_decisions"), "case__", True
+        _complaints,
+        "complaint_deadline",
+        "case__",
+        _case_rows("complaint", "decisions:case_decisions"),
+        ke_only=True,
     ),
     "consent": _in_due_order(
         _consent_waits,
-        _case_rows("consent", "cases:consent", cases_due.consent_wait_ends),
+        "received_on",
         "",
-        True,
+        _case_rows("consent", "cases:consent", cases_due.consent_wait_ends),
+        ke_only=True,
     ),
     "processing": _in_due_order(
         _processing,
-        _case_rows("processing", "cases:detail", cases_due.processing_ends),
+        "received_on",
         "",
-        True,
+        _case_rows("processing", "cases:detail", cases_due.processing_ends),
+        ke_only=True,
     ),
     "training": Kind(fetch=_training),
     "letter": Kind(fetch=_failed_letters, ke_only=True),

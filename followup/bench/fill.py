@@ -16,6 +16,7 @@ from coordinators.models import ServiceArea
 from followup.bench import casework
 from followup.bench import people as bench_people
 from followup.bench.writer import reset_sequences
+from plans.activity import last_active_repair
 
 # The people per case and the rows per table follow the sizing in issue 18.
 PEOPLE_PER_CASE = 0.82
@@ -68,6 +69,8 @@ def fill(
         )
         casework.generate(ctx, cases, progress=lambda n: say(f"{n} saker"))
         reset_sequences(list(ctx.writers) + [User])
+        # COPY bypasses the saves that keep each plan's last activity: the daily repair.
+        say(f"{last_active_repair()} planer datert etter siste aktivitet")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

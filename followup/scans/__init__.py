@@ -23,6 +23,7 @@ from followup.scans.plans import (
     action_points_overdue,
     evaluations_due,
     evaluations_overdue,
+    plans_last_active,
     plans_quiet,
 )
 from followup.scans.training import training_expiry
@@ -65,6 +66,7 @@ SCANS = {
         evaluations_due,
         evaluations_overdue,
         action_points_overdue,
+        plans_last_active,
         plans_quiet,
         training_expiry,
         complaint_deadlines,

@@ -17,6 +17,7 @@ from coordinators.models import Appointment
 from followup.models import Reminder
 from followup.reminders import BATCH, Due, record
 from plans import due
+from plans.activity import last_active_repair
 
 
 def _plan_link(case_id: int) -> str:
@@ -150,15 +151,19 @@ def action_points_overdue(today: datetime.date, dry_run: bool = False) -> int:
 
 def quiet_plan_rows(*, until: datetime.date, plans=None):
     """(plan id, case id, case number, last activity, quiet on) of plans quiet by `until`,
-    as "Frister" and the scan both read them."""
+    the longest quiet first, as "Frister" and the scan both read them."""
     months = settings.KE_PLAN_QUIET_MONTHS
-    columns = due.last_activity_columns()
     quiet = due.quiet_plans_due(until=until, months=months, plans=plans)
-    for plan_id, case_id, number, *values in quiet.values_list(
-        "pk", "case_id", "case__number", *columns
+    for plan_id, case_id, number, last in quiet.values_list(
+        "pk", "case_id", "case__number", "last_active_on"
     ).iterator(chunk_size=BATCH):
-        last = due.last_activity_on(**dict(zip(columns, values, strict=True)))
         yield plan_id, case_id, number, last, due.quiet_on(last, months=months)
+
+
+def plans_last_active(today: datetime.date, dry_run: bool = False) -> int:
+    """Plans whose last activity disagrees with their rows get it put right, so quiet
+    plans heal themselves; only the count is logged."""
+    return last_active_repair(dry_run=dry_run)
 
 
 def plans_quiet(today: datetime.date, dry_run: bool = False) -> int:

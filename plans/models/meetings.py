@@ -1,6 +1,6 @@
 """What keeps an individual plan going: the responsibility group's meetings, their action
-points, and the evaluations. Each is indexed by plan and date: "is there activity since"
-(plans.due) is one probe of such an index.
+points, and the evaluations. Meetings and evaluations are activity in the plan
+(plans/models/activity.py), each indexed by plan and date for the daily repair of it.
 """
 
 from django.conf import settings
@@ -9,11 +9,14 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from core.forms import LONG_TEXT, typed_date, typed_text
+from plans.models.activity import CountsAsActivity
 from plans.models.plan import Plan
 
 
-class Meeting(models.Model):
+class Meeting(CountsAsActivity, models.Model):
     """A responsibility-group (ansvarsgruppe) meeting. The group has no decision authority."""
+
+    activity_fields = ("held_on", "created_at")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="meetings")
     held_on = typed_date("dato")
@@ -109,7 +112,9 @@ class ActionPoint(models.Model):
         return self.what
 
 
-class Evaluation(models.Model):
+class Evaluation(CountsAsActivity, models.Model):
+    activity_fields = ("held_on", "created_at")
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="evaluations")
     held_on = typed_date("evaluert dato")
     what_worked = typed_text("hva har fungert")

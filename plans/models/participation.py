@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from core.forms import typed_date, typed_text
+from plans.models.activity import CountsAsActivity
 
 
 class ParticipantAccount(models.Model):
@@ -174,7 +175,7 @@ class Proposal(_Written):
         return f"Forslag {self.pk}"
 
 
-class PlanMessage(_Written):
+class PlanMessage(CountsAsActivity, _Written):
     """A message inside the plan. It never leaves the app: a notice says only that one came."""
 
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="messages")

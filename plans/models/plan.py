@@ -6,9 +6,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.forms import typed_date, typed_text
+from plans.models.activity import CountsAsActivity
 from plans.ordering import INDEX_ORDER
 
 
@@ -72,6 +74,8 @@ class Plan(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The day of the last activity in the plan (plans/models/activity.py).
+    last_active_on = models.DateField("sist aktiv", null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -86,12 +90,11 @@ class Plan(models.Model):
                 name="plan_active_next_evaluation",
             ),
             models.Index(*INDEX_ORDER, name="plan_list_order"),
-            # Quiet plans (plans.due) are the active ones activated by a cutoff, in this order.
+            # Quiet plans (plans.due): the active ones last active by a cutoff.
             models.Index(
-                fields=["activated_on", "id"],
-                include=["updated_at"],
+                fields=["last_active_on", "id"],
                 condition=Q(status="active"),
-                name="plan_active_by_activation",
+                name="plan_active_by_last_activity",
             ),
         ]
         constraints = [
@@ -123,6 +126,16 @@ class Plan(models.Model):
     def __str__(self):
         return f"Individuell plan ({self.get_status_display().lower()})"
 
+    def save(self, *args, **kwargs):
+        # An edit of the plan is activity in it, on the day updated_at is saved.
+        fields = kwargs.get("update_fields")
+        if fields is None or "updated_at" in fields:
+            days = (self.last_active_on, timezone.localdate(), self.activated_on)
+            self.last_active_on = max(day for day in days if day is not None)
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "last_active_on"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("plans:case_plan", args=[self.case_id])
 
@@ -131,7 +144,7 @@ class Plan(models.Model):
         return self.status == self.Status.CLOSED
 
 
-class Goal(models.Model):
+class Goal(CountsAsActivity, models.Model):
     class Horizon(models.TextChoices):
         LONG_TERM = "long", "Langsiktig mål"
         SHORT_TERM = "short", "Delmål (kortsiktig)"
@@ -166,7 +179,7 @@ class Goal(models.Model):
         return self.text[:60]
 
 
-class Measure(models.Model):
+class Measure(CountsAsActivity, models.Model):
     """A measure (tiltak): what is done, how much, by whom, how and when."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures")
@@ -230,7 +243,7 @@ class Measure(models.Model):
         return self.title
 
 
-class Participant(models.Model):
+class Participant(CountsAsActivity, models.Model):
     class Role(models.TextChoices):
         PERSON = "person", "Personen selv"
         GUARDIAN = "guardian", "Verge"

@@ -49,6 +49,15 @@ def test_a_plans_goals_and_meetings_are_dated_when_they_happened_not_at_the_fill
     assert not Meeting.objects.exclude(created_at__date=F("held_on")).exists()
 
 
+def test_each_open_plan_is_dated_by_its_last_activity(filled):
+    from plans.activity import last_active_repair
+
+    open_plans = Plan.objects.exclude(status=Plan.Status.CLOSED)
+    assert open_plans.exists()
+    assert not open_plans.filter(last_active_on__isnull=True).exists()
+    assert last_active_repair(dry_run=True) == 0
+
+
 def test_the_fill_refuses_a_database_with_cases(filled):
     with pytest.raises(CommandError):
         call_command("bench_fill", cases=5, stdout=io.StringIO())

@@ -86,12 +86,11 @@ def test_a_kind_with_more_rows_than_it_sorts_says_the_list_is_not_complete(
     caseworker_client, monkeypatch
 ):
     monkeypatch.setattr("followup.deadlines.LIMIT", 2)
+    course = CourseFactory(child=True)
     for _ in range(3):
-        PlanFactory(active=True, next_evaluation_on=TODAY + datetime.timedelta(days=300))
-    # Plans activated today with nothing since go quiet within the six months shown.
-    response = caseworker_client.get(
-        reverse("followup:deadlines"), {"kind": "quiet_plan", "days": 180}
-    )
+        CompletionFactory(course=course, completed_on=TODAY - datetime.timedelta(days=700))
+    # A course's validity is worked out per row: these are sorted here, not in the query.
+    response = caseworker_client.get(reverse("followup:deadlines"), {"kind": "training"})
     assert len(response.context["rows"]) == 2
     assert "Det er flere frister enn listen kan vise" in response.content.decode()
 

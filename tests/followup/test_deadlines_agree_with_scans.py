@@ -17,7 +17,12 @@ from followup.scans.training import WARNING_DAYS
 from tests.coordinators.factories import CompletionFactory, CourseFactory
 from tests.decisions.factories import DecisionFactory
 from tests.factories import AppointmentFactory, CaseFactory, CoordinatorFactory, UserFactory
-from tests.plans.factories import ActionPointFactory, MeetingFactory, PlanFactory
+from tests.plans.factories import (
+    ActionPointFactory,
+    MeetingFactory,
+    PlanFactory,
+    plan_last_active,
+)
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -148,10 +153,7 @@ def test_training_listed_is_training_reminded_even_after_thousands_of_completion
 def test_quiet_plans_listed_are_those_reminded(leader, settings):
     settings.KE_PLAN_QUIET_MONTHS = 3
     for last in (day(-200), day(-93), day(-92), day(-60), day(0)):
-        plan = PlanFactory(active=True, activated_on=last)
-        PlanFactory._meta.model.objects.filter(pk=plan.pk).update(
-            updated_at=datetime.datetime.combine(last, datetime.time(12), tzinfo=datetime.UTC)
-        )
+        plan = plan_last_active(last)
         AppointmentFactory(case=plan.case)
     scans.run_one("plans_quiet", today=TODAY)
 

@@ -3,6 +3,7 @@ for KE_PLAN_QUIET_MONTHS months shows in Frister and Oversikt, and its coordinat
 reminded."""
 
 import datetime
+import importlib
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -28,21 +29,14 @@ from tests.plans.factories import (
     PlanFactory,
     citizen_user,
     participant_user,
+    plan_last_active,
+    written_at,
 )
 from tests.queries import assert_constant_queries
 
 TODAY = datetime.date(2026, 11, 23)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.today(TODAY)]
-
-
-def plan_last_active(on: datetime.date, **kwargs) -> Plan:
-    """An active plan whose last activity (activation, last edit) was `on`."""
-    plan = PlanFactory(active=True, activated_on=on, **kwargs)
-    Plan.objects.filter(pk=plan.pk).update(
-        updated_at=datetime.datetime.combine(on, datetime.time(12), tzinfo=datetime.UTC)
-    )
-    return plan
 
 
 def quiet_rows(user, horizon_days=0):
@@ -153,10 +147,9 @@ def test_the_scan_finds_one_quiet_plan_or_many_in_the_same_queries():
 def test_a_message_in_the_plan_is_activity(leader, settings):
     settings.KE_PLAN_QUIET_MONTHS = 3
     plan = plan_last_active(datetime.date(2026, 1, 5))
-    message = PlanMessage.objects.create(plan=plan, author=UserFactory(), author_name="Skolen")
-    PlanMessage.objects.filter(pk=message.pk).update(
-        created_at=datetime.datetime(2026, 11, 1, 12, tzinfo=datetime.UTC)
-    )
+    author = UserFactory()
+    with written_at(datetime.datetime(2026, 11, 1, 12, tzinfo=datetime.UTC)):
+        PlanMessage.objects.create(plan=plan, author=author, author_name="Skolen")
     assert quiet_rows(leader) == []
 
 
@@ -230,7 +223,7 @@ def test_oversikt_runs_the_same_queries_for_one_plan_by_area_and_many(caseworker
 
 
 @pytest.mark.parametrize(
-    ("written_at", "quiet"),
+    ("moment", "quiet"),
     [
         # 23:30 on 23 August in Oslo: the cutoff day itself (three months before TODAY).
         (datetime.datetime(2026, 8, 23, 21, 30, tzinfo=datetime.UTC), True),
@@ -239,9 +232,43 @@ def test_oversikt_runs_the_same_queries_for_one_plan_by_area_and_many(caseworker
     ],
     ids=["late on the cutoff day", "just after local midnight"],
 )
-def test_activity_counts_by_the_local_day_it_happened(leader, settings, written_at, quiet):
+def test_activity_counts_by_the_local_day_it_happened(leader, settings, moment, quiet):
     settings.KE_PLAN_QUIET_MONTHS = 3
     plan = plan_last_active(datetime.date(2026, 1, 5))
-    goal = GoalFactory(plan=plan)
-    type(goal).objects.filter(pk=goal.pk).update(created_at=written_at)
+    with written_at(moment):
+        GoalFactory(plan=plan)
     assert bool(quiet_rows(leader)) is quiet
+
+
+def test_a_goal_deleted_leaves_the_plan_active_until_the_scan_puts_it_right(leader, settings):
+    settings.KE_PLAN_QUIET_MONTHS = 3
+    plan = plan_last_active(datetime.date(2026, 1, 5))
+    GoalFactory(plan=plan).delete()
+    assert quiet_rows(leader) == []
+    assert scans.run_one("plans_last_active", today=TODAY, dry_run=True) == 1
+    assert scans.run_one("plans_last_active", today=TODAY) == 1
+    assert len(quiet_rows(leader)) == 1
+    assert scans.run_one("plans_last_active", today=TODAY) == 0
+
+
+def test_a_save_of_the_plan_that_leaves_its_edit_time_alone_is_no_activity(leader, settings):
+    settings.KE_PLAN_QUIET_MONTHS = 3
+    plan = plan_last_active(datetime.date(2026, 1, 5))
+    plan.next_evaluation_on = TODAY
+    plan.save(update_fields=["next_evaluation_on"])
+    assert len(quiet_rows(leader)) == 1
+    plan.save()
+    assert quiet_rows(leader) == []
+
+
+def test_the_migration_dates_each_plan_by_its_rows():
+    from django.apps import apps
+
+    migration = importlib.import_module("plans.migrations.0009_plan_last_active_on")
+    plan = plan_last_active(datetime.date(2026, 1, 5))
+    with written_at(datetime.datetime(2026, 6, 1, 12, tzinfo=datetime.UTC)):
+        MeetingFactory(plan=plan, held_on=datetime.date(2026, 5, 20))
+    Plan.objects.filter(pk=plan.pk).update(last_active_on=None)
+    migration.fill_last_active_on(apps, None)
+    plan.refresh_from_db()
+    assert plan.last_active_on == datetime.date(2026, 6, 1)

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+import time_machine
 from django.utils import timezone
 
 from cases.models import CitizenAccount
@@ -94,6 +95,17 @@ class AccessConsentFactory(factory.django.DjangoModelFactory):
 
     class Params:
         confidential = factory.Trait(scope=AccessConsent.Scope.CONFIDENTIAL)
+
+
+def written_at(moment: datetime.datetime):
+    """The clock moved to `moment` for the rows written meanwhile (their created_at)."""
+    return time_machine.travel(moment, tick=False)
+
+
+def plan_last_active(on: datetime.date, **kwargs) -> Plan:
+    """An active plan made and activated on `on` (noon UTC), with nothing since."""
+    with written_at(datetime.datetime.combine(on, datetime.time(12), tzinfo=datetime.UTC)):
+        return PlanFactory(active=True, activated_on=on, **kwargs)
 
 
 def participant_user(participant=None, **participant_kwargs):
