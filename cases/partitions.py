@@ -78,8 +78,15 @@ def create_month(cursor, month: datetime.date) -> str:
     return name
 
 
-def ensure_partitions(today: datetime.date, *, months_ahead: int = MONTHS_AHEAD, dry_run=False):
-    """Make this month's partition and the next `months_ahead`; returns the names made."""
+def ensure_partitions(
+    today: datetime.date,
+    *,
+    months_ahead: int = MONTHS_AHEAD,
+    since: datetime.date | None = None,
+    dry_run=False,
+):
+    """Make this month's partition and the next `months_ahead` (and each month from
+    `since`, for rows written after the fact); returns the names made."""
     if connection.vendor != "postgresql":
         return []
     made = []
@@ -87,8 +94,11 @@ def ensure_partitions(today: datetime.date, *, months_ahead: int = MONTHS_AHEAD,
         if not is_partitioned(cursor):
             return []
         have = existing(cursor)
-        month = month_start(today)
-        for _ in range(months_ahead + 1):
+        month = month_start(min(since or today, today))
+        last = month_start(today)
+        for _ in range(months_ahead):
+            last = next_month(last)
+        while month <= last:
             if partition_name(month) not in have:
                 made.append(partition_name(month) if dry_run else create_month(cursor, month))
             month = next_month(month)

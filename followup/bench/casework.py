@@ -52,6 +52,9 @@ COLUMNS = {
 }
 DAY = datetime.timedelta(days=1)
 
+# The span of the cases, received any day of it.
+YEARS = 10
+
 
 def _status(rng, age: int) -> str:
     if age < 14:
@@ -121,7 +124,9 @@ def _assessment_result(ctx: Context, kinds: tuple, child: bool, on: datetime.dat
 
 def generate(ctx: Context, count: int, chunk: int = 5000, progress=None) -> None:
     rng, today = ctx.rng, ctx.today
-    days = sorted(today - datetime.timedelta(days=rng.randint(0, 3650)) for _ in range(count))
+    days = sorted(
+        today - datetime.timedelta(days=rng.randint(0, YEARS * 365)) for _ in range(count)
+    )
     # Most people have one case; some come back later, after the earlier case was closed.
     owners = list(ctx.people) + [rng.choice(ctx.people) for _ in range(count - len(ctx.people))]
     rng.shuffle(owners)

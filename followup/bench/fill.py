@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
+from cases import partitions
 from cases.catalogue import ensure_catalogue
 from cases.models import Case, Service, Unit
 from cases.roles import sync_role_groups
@@ -45,6 +46,10 @@ def fill(
     sync_role_groups()
     ensure_catalogue(Service, ServiceArea)
     ensure_area_services(Service, ServiceArea)
+    # The access log's months, as the daily scan would have made them over the decade.
+    back = today.replace(year=today.year - casework.YEARS - 1, day=1)
+    made = partitions.ensure_partitions(today, since=back)
+    say(f"{len(made)} månedspartisjoner av tilgangsloggen")
     with transaction.atomic():
         staff = bench_people.staff(rng, caseworkers=caseworkers, password=password)
         say(f"{caseworkers} saksbehandlere, 3 ledere, 1 administrator")

@@ -58,6 +58,13 @@ def test_the_daily_scan_makes_the_coming_months_partitions(on_postgresql):
     assert {"cases_accesslog_y2031m05", "cases_accesslog_y2031m08"} <= have
 
 
+def test_the_months_since_a_day_are_made_for_rows_written_after_the_fact(on_postgresql):
+    made = partitions.ensure_partitions(
+        datetime.date(2031, 5, 20), months_ahead=0, since=datetime.date(2031, 2, 3)
+    )
+    assert made == [f"cases_accesslog_y2031m0{month}" for month in (2, 3, 4, 5)]
+
+
 def test_a_partition_made_ahead_refuses_truncate_too(on_postgresql):
     partitions.ensure_partitions(datetime.date(2031, 5, 20))
     refused = pytest.raises(DatabaseError, match="append-only")
