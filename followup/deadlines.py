@@ -20,15 +20,22 @@ from followup.deadline_kinds import BY_KIND, COORDINATOR_KINDS, KINDS, LIMIT, De
 __all__ = ["KINDS", "DeadlineRow", "Found", "find", "overdue_by_caseworker"]
 
 
+# Past this many overdue deadlines of a kind, the page says "or more": the number is read
+# by counting at most this far, not through every overdue row.
+OVERDUE_COUNTED = 1000
+
+
 @dataclass(frozen=True)
 class Found:
     """The first `wanted` deadlines by due date (overdue ones first), and how many are
     overdue in all. `complete` is false when a kind had more than LIMIT rows to sort: its
-    rows past those are not in the list, and the overdue count is at least the one given."""
+    rows past those are not in the list. `overdue_exact` is false when the overdue count
+    is at least the one given (a kind counted to OVERDUE_COUNTED, or not complete)."""
 
     rows: list[DeadlineRow]
     overdue: int
     complete: bool
+    overdue_exact: bool = True
 
 
 def find(
@@ -47,7 +54,7 @@ def find(
     yesterday = today - datetime.timedelta(days=1)
     scope = Scope(_cases(user, caseworker_id, coordinator_id), user, today, coordinator_id)
     ranked: list[tuple] = []
-    overdue, complete = 0, True
+    overdue, complete, exact = 0, True, True
     for order, (name, spec) in enumerate(BY_KIND.items()):
         if not _applies(name, spec, user, kind, caseworker_id, coordinator_id):
             continue
@@ -56,17 +63,24 @@ def find(
             rows = spec.fetch(scope, horizon, wanted)
             late = sum(row.is_overdue(today) for row in rows)
             if len(rows) == wanted and rows[-1].is_overdue(today):
-                late = spec.query(scope, yesterday).count()
+                late = spec.query(scope, yesterday)[:OVERDUE_COUNTED].count()
+                exact = exact and late < OVERDUE_COUNTED
         else:
             rows = spec.fetch(scope, horizon, LIMIT + 1)
             complete = complete and len(rows) <= LIMIT
+            exact = exact and len(rows) <= LIMIT
             rows = sorted(rows[:LIMIT], key=lambda r: (r.due_on, r.case_number))
             late = sum(row.is_overdue(today) for row in rows)
         overdue += late
         ranked += [(row.due_on, order, position, row) for position, row in enumerate(rows)]
     # By date, then kind, then each kind's own order: the same on every page.
     ranked.sort(key=lambda entry: entry[:3])
-    return Found(rows=[entry[3] for entry in ranked[:wanted]], overdue=overdue, complete=complete)
+    return Found(
+        rows=[entry[3] for entry in ranked[:wanted]],
+        overdue=overdue,
+        complete=complete,
+        overdue_exact=exact,
+    )
 
 
 def overdue_by_caseworker(user, *, today: datetime.date) -> dict[int | None, Counter]:

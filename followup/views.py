@@ -155,7 +155,7 @@ def deadlines(request):
             "page": page,
             "query": query.urlencode(),
             "overdue_count": found.overdue,
-            "overdue_complete": found.complete,
+            "overdue_exact": found.overdue_exact,
             "cut": cut,
             "today": today,
         },

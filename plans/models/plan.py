@@ -90,12 +90,16 @@ class Plan(models.Model):
                 name="plan_active_next_evaluation",
             ),
             models.Index(*INDEX_ORDER, name="plan_list_order"),
-            # Quiet plans (plans.due): the active ones last active by a cutoff.
+            # Quiet plans (plans.due): the active ones last active by a cutoff, with their
+            # case for the scope and Oversikt's counts (index-only).
             models.Index(
                 fields=["last_active_on", "id"],
+                include=["case_id"],
                 condition=Q(status="active"),
                 name="plan_active_by_last_activity",
             ),
+            # The active plans' cases (Oversikt's counts, index-only).
+            models.Index(fields=["case_id"], condition=Q(status="active"), name="plan_active_case"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -82,6 +82,23 @@ def test_the_overdue_count_counts_past_the_rows_read(caseworker):
     assert (len(found.rows), found.overdue, found.complete) == (2, 5, True)
 
 
+def test_the_overdue_count_stops_where_it_is_counted_to(caseworker, monkeypatch):
+    monkeypatch.setattr("followup.deadlines.OVERDUE_COUNTED", 2)
+    for days in (-9, -8, -7):
+        evaluation_due(days)
+    found = find(caseworker, today=TODAY, horizon_days=60, kind="evaluation", wanted=1)
+    assert (found.overdue, found.overdue_exact) == (2, False)
+
+
+def test_the_page_says_or_more_when_the_count_stopped(caseworker_client, monkeypatch):
+    monkeypatch.setattr("followup.deadlines.OVERDUE_COUNTED", 2)
+    monkeypatch.setattr("followup.views.DEADLINES_PER_PAGE", 1)
+    for days in (-9, -8, -7):
+        evaluation_due(days)
+    response = caseworker_client.get(reverse("followup:deadlines"), {"kind": "evaluation"})
+    assert "2 eller flere er forfalt" in response.content.decode()
+
+
 def test_a_kind_with_more_rows_than_it_sorts_says_the_list_is_not_complete(
     caseworker_client, monkeypatch
 ):
