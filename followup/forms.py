@@ -2,6 +2,7 @@ from django import forms
 
 from cases.filters import caseworker_choices
 from coordinators.models import Coordinator
+from coordinators.selectors import coordinators_named
 from core.forms import style_widgets
 from followup.deadlines import KINDS
 
@@ -12,6 +13,10 @@ class DeadlineFilterForm(forms.Form):
     kind = forms.ChoiceField(label="Type frist", required=False)
     caseworker = forms.ModelChoiceField(
         label="Saksbehandler", queryset=None, required=False, empty_label="Alle"
+    )
+    # The register may hold thousands: a name narrows the choices (OFFERED_IN_A_SELECT).
+    coordinator_name = forms.CharField(
+        label="Finn koordinator på navn", required=False, max_length=100
     )
     coordinator = forms.ModelChoiceField(
         label="Koordinator", queryset=None, required=False, empty_label="Alle"
@@ -30,11 +35,23 @@ class DeadlineFilterForm(forms.Form):
         self.fields["kind"].choices = [("", "Alle")] + list(KINDS.items())
         if show_people:
             self.fields["caseworker"].queryset = caseworker_choices()
-            active = Coordinator.objects.filter(active=True).values("pk")[:200]
+            offered = coordinators_named(
+                self.data.get("coordinator_name", "")[:100],
+                keep=self._chosen_coordinator(),
+                active_only=True,
+            )
             self.fields["coordinator"].queryset = Coordinator.objects.filter(
-                pk__in=active
+                pk__in=[c.pk for c in offered]
             ).select_related("user")
         else:
             del self.fields["caseworker"]
+            del self.fields["coordinator_name"]
             del self.fields["coordinator"]
         style_widgets(self)
+
+    def _chosen_coordinator(self) -> Coordinator | None:
+        """The coordinator asked for, kept among the choices whatever the name search."""
+        chosen = str(self.data.get("coordinator", ""))
+        if not chosen.isdigit() or len(chosen) > 9:  # no id the database cannot hold
+            return None
+        return Coordinator.objects.filter(pk=chosen).select_related("user").first()

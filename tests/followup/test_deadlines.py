@@ -162,6 +162,25 @@ def test_the_page_filters_by_coordinator(every_kind, caseworker_client):
     assert kinds - {"quiet_plan"} == {"evaluation", "training"}
 
 
+def test_the_coordinator_filter_offers_those_named_and_keeps_the_one_chosen(caseworker_client):
+    wanted = CoordinatorFactory(user__first_name="Solveig", user__last_name="Aasen")
+    chosen = CoordinatorFactory(user__first_name="Per", user__last_name="Berg")
+    CoordinatorFactory.create_batch(30)
+    response = caseworker_client.get(
+        reverse("followup:deadlines"), {"coordinator_name": "aasen", "coordinator": chosen.pk}
+    )
+    offered = set(response.context["form"].fields["coordinator"].queryset)
+    assert offered == {wanted, chosen}
+
+
+def test_the_coordinator_filter_offers_a_select_of_a_few_not_the_whole_register(
+    caseworker_client,
+):
+    CoordinatorFactory.create_batch(30)
+    response = caseworker_client.get(reverse("followup:deadlines"))
+    assert response.context["form"].fields["coordinator"].queryset.count() == 25
+
+
 def test_the_page_runs_a_constant_number_of_queries(caseworker_client):
     today = timezone.localdate()
     appointments = []
