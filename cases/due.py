@@ -32,6 +32,12 @@ def processing_ends(received_on: datetime.date) -> datetime.date:
     return received_on + datetime.timedelta(days=settings.KE_CASE_PROCESSING_DAYS)
 
 
+def processing_days(received_on: datetime.date, decided_on: datetime.date) -> int:
+    """The days a case took to a decision: from its receipt to the day a decision was sent
+    (Oversikt's processing time)."""
+    return (decided_on - received_on).days
+
+
 def processing_due(*, until: datetime.date, cases: QuerySet) -> QuerySet:
     """Of `cases` (those still owing a decision), the ones whose processing time ends by
     `until`."""

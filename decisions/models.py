@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from cases.due import processing_days
 from cases.vocabulary import ServiceKind
 from core.forms import CASEWORK_DATE, LONG_TEXT, RECEIVED_DATE, SHORT_TEXT, TEXT
 
@@ -70,6 +71,9 @@ class Decision(models.Model):
     )
     approved_at = models.DateTimeField("godkjent", null=True, blank=True)
     sent_on = models.DateField("sendt", null=True, blank=True)
+    # Days from the case's receipt to sent_on (cases.due.processing_days), kept with the
+    # decision so Oversikt's months are one index range, not a join with every case.
+    processing_days = models.IntegerField("dager til vedtak", null=True, editable=False)
     # The day the party is assumed to have received the letter (by channel), and the day
     # used for the deadline: the assumed day, or the actual day once the caseworker knows it.
     assumed_received_on = models.DateField("antatt mottatt", null=True, blank=True)
@@ -111,7 +115,7 @@ class Decision(models.Model):
             # Decisions sent in a period (sent_in: Oversikt's months, the list's month filter).
             models.Index(
                 fields=["sent_on"],
-                include=["case"],
+                include=["case", "processing_days"],
                 condition=models.Q(sent_on__isnull=False),
                 name="decision_sent_on",
             ),
@@ -127,6 +131,15 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.get_service_display()}: {self.get_outcome_display()} (sak {self.case_id})"
+
+    def save(self, *args, **kwargs):
+        # Whenever the sent day is saved, the processing time it ends is saved with it.
+        fields = kwargs.get("update_fields")
+        if self.sent_on is not None and (fields is None or "sent_on" in fields):
+            self.processing_days = processing_days(self.case.received_on, self.sent_on)
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "processing_days"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("decisions:detail", args=[self.pk])

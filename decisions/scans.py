@@ -11,9 +11,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from cases import due as cases_due
 from core.svarut import SvarUtError, SvarUtUnavailable
 from decisions import complaints, decided, dispatching, due, receipts
-from decisions.models import Dispatch
+from decisions.models import Decision, Dispatch
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,23 @@ def decided_flags(today: datetime.date, dry_run: bool = False) -> int:
     if repaired:
         logger.warning("decided flags repaired on %s cases", repaired)
     return repaired
+
+
+def processing_days(today: datetime.date, dry_run: bool = False) -> int:
+    """Sent decisions whose processing time disagrees with their case's receipt day (a day
+    corrected after the decision went out) get it put right, so Oversikt heals itself."""
+    wrong = []
+    sent = Decision.objects.filter(sent_on__isnull=False).order_by("pk")
+    for pk, sent_on, stored, received_on in sent.values_list(
+        "pk", "sent_on", "processing_days", "case__received_on"
+    ).iterator(chunk_size=2000):
+        days = cases_due.processing_days(received_on, sent_on)
+        if days != stored:
+            wrong.append(Decision(pk=pk, processing_days=days))
+    if wrong and not dry_run:
+        Decision.objects.bulk_update(wrong, ["processing_days"], batch_size=2000)
+        logger.warning("processing days repaired on %s decisions", len(wrong))
+    return len(wrong)
 
 
 def dispatches_resend(

@@ -32,14 +32,15 @@ class MonthlyProcessing:
 
 
 def processing_times(
-    pairs: list[tuple[datetime.date, datetime.date]], months: list[datetime.date]
+    sent: list[tuple[datetime.date, int]], months: list[datetime.date]
 ) -> list[MonthlyProcessing]:
-    """Days from received to decision, grouped by the month of the decision."""
+    """Days from received to decision (each decision's sent day and its days), grouped by
+    the month of the decision."""
     by_month: dict[datetime.date, list[int]] = {m: [] for m in months}
-    for received_on, decided_on in pairs:
-        key = decided_on.replace(day=1)
+    for sent_on, days in sent:
+        key = sent_on.replace(day=1)
         if key in by_month:
-            by_month[key].append((decided_on - received_on).days)
+            by_month[key].append(days)
     return [
         MonthlyProcessing(
             month=m,

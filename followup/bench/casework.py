@@ -11,6 +11,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from cases.due import processing_days
 from cases.models import AccessLog, Case, CaseNumberCounter, Consent, TimelineEntry
 from cases.vocabulary import ServiceKind
 from coordinators.models import Appointment
@@ -31,8 +32,8 @@ COLUMNS = {
     Assessment: "id case_id assessed_on facts answers result engine_version created_by_id "
     "created_at",
     Decision: "id case_id assessment_id service outcome status legal_basis facts reasons "
-    "starts_on decided_by_id sent_on assumed_received_on complaint_deadline finalized_on "
-    "created_at updated_at",
+    "starts_on decided_by_id sent_on processing_days assumed_received_on complaint_deadline "
+    "finalized_on created_at updated_at",
     Letter: "kind decision_id recipient_key recipient_name recipient_address file sha256 "
     "created_by_id created_at",
     Plan: "id case_id person_id status needs valid_from next_evaluation_on activated_on "
@@ -231,8 +232,9 @@ def _case(ctx: Context, rows, person, received: datetime.date, *, closed: bool) 
         )
     granted = {}
     if decided or (status == S.UNDER_ASSESSMENT and rng.random() < 0.2):
+        sent_on = decided_on if decided else None
         granted = _decisions(
-            ctx, rows, pk, person, kinds, assessment_id, caseworker, decided_on if decided else None
+            ctx, rows, pk, person, kinds, assessment_id, caseworker, received, sent_on
         )
     if decided:
         steps.append((S.UNDER_ASSESSMENT, S.DECIDED, decided_on))
@@ -262,7 +264,7 @@ def _case(ctx: Context, rows, person, received: datetime.date, *, closed: bool) 
     _reads(ctx, rows, pk, person["id"], received, closed_on or today, caseworker)
 
 
-def _decisions(ctx, rows, case_id, person, kinds, assessment_id, caseworker, sent_on):
+def _decisions(ctx, rows, case_id, person, kinds, assessment_id, caseworker, received, sent_on):
     rng, today = ctx.rng, ctx.today
     granted = {}
     for kind in kinds:
@@ -294,6 +296,7 @@ def _decisions(ctx, rows, case_id, person, kinds, assessment_id, caseworker, sen
                 sent_on,
                 caseworker,
                 sent_on,
+                None if sent_on is None else processing_days(received, sent_on),
                 assumed,
                 deadline,
                 final,

@@ -15,6 +15,7 @@ from decisions.scans import (
     decided_flags,
     dispatch_receipts,
     dispatches_resend,
+    processing_days,
 )
 from followup.models import Reminder
 from followup.reminders import Due, record
@@ -71,6 +72,7 @@ SCANS = {
         training_expiry,
         complaint_deadlines,
         decided_flags,
+        processing_days,
         dispatches_resend,
         access_log_partitions,
         dispatch_receipts,

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from cases.models import AccessLog, Case, Person
 from decisions.models import Decision, Letter
@@ -56,6 +57,13 @@ def test_each_open_plan_is_dated_by_its_last_activity(filled):
     assert open_plans.exists()
     assert not open_plans.filter(last_active_on__isnull=True).exists()
     assert last_active_repair(dry_run=True) == 0
+
+
+def test_each_sent_decision_keeps_its_processing_time(filled):
+    from decisions.scans import processing_days
+
+    assert Decision.objects.filter(processing_days__isnull=False).exists()
+    assert processing_days(timezone.localdate(), dry_run=True) == 0
 
 
 def test_the_fill_refuses_a_database_with_cases(filled):

@@ -31,12 +31,12 @@ class TestFigures:
 
     def test_processing_time_is_grouped_by_the_month_of_the_decision(self):
         months = [datetime.date(2026, 10, 1), datetime.date(2026, 11, 1)]
-        pairs = [
-            (datetime.date(2026, 10, 1), datetime.date(2026, 10, 21)),
-            (datetime.date(2026, 10, 5), datetime.date(2026, 11, 4)),
-            (datetime.date(2026, 10, 20), datetime.date(2026, 11, 9)),
+        sent = [
+            (datetime.date(2026, 10, 21), 20),
+            (datetime.date(2026, 11, 4), 30),
+            (datetime.date(2026, 11, 9), 20),
         ]
-        october, november = processing_times(pairs, months)
+        october, november = processing_times(sent, months)
         assert (october.decided, october.median_days) == (1, 20)
         assert (november.decided, november.median_days, november.p90_days) == (2, 20, 30)
 
