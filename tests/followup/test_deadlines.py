@@ -163,11 +163,11 @@ def test_the_page_filters_by_coordinator(every_kind, caseworker_client):
 
 
 def test_the_coordinator_filter_offers_those_named_and_keeps_the_one_chosen(caseworker_client):
-    wanted = CoordinatorFactory(user__first_name="Solveig", user__last_name="Aasen")
+    wanted = CoordinatorFactory(user__first_name="Solveig", user__last_name="Qvistgaard")
     chosen = CoordinatorFactory(user__first_name="Per", user__last_name="Berg")
     CoordinatorFactory.create_batch(30)
     response = caseworker_client.get(
-        reverse("followup:deadlines"), {"coordinator_name": "aasen", "coordinator": chosen.pk}
+        reverse("followup:deadlines"), {"coordinator_name": "qvistgaard", "coordinator": chosen.pk}
     )
     offered = set(response.context["form"].fields["coordinator"].queryset)
     assert offered == {wanted, chosen}
