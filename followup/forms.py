@@ -30,8 +30,12 @@ class DeadlineFilterForm(forms.Form):
         initial=DAYS,
     )
 
-    def __init__(self, *args, show_people: bool, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, show_people: bool, **kwargs):
+        if data is not None and not data.get("days"):
+            # A filter sent without a period shows the period the list covers.
+            data = data.copy()
+            data["days"] = str(self.DAYS)
+        super().__init__(data, *args, **kwargs)
         self.fields["kind"].choices = [("", "Alle")] + list(KINDS.items())
         if show_people:
             self.fields["caseworker"].queryset = caseworker_choices()

@@ -181,6 +181,11 @@ def test_the_coordinator_filter_offers_a_select_of_a_few_not_the_whole_register(
     assert response.context["form"].fields["coordinator"].queryset.count() == 25
 
 
+def test_a_filter_without_a_period_shows_the_period_the_list_covers(caseworker_client):
+    response = caseworker_client.get(reverse("followup:deadlines"), {"kind": "consent"})
+    assert '<option value="60" selected>' in response.content.decode()
+
+
 def test_the_page_runs_a_constant_number_of_queries(caseworker_client):
     today = timezone.localdate()
     appointments = []
