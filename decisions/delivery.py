@@ -201,7 +201,10 @@ def decision_send(*, decision: Decision, by) -> SendResult:
 
     # Each decision keeps its own row and outcome; its deadline is its letters' latest.
     letters_sent = [content for _r, _c, content in contents]
+    case = locked.case
     for member in together:
+        # One case for all: its receipt day gives each decision's processing time on save.
+        member.case = case
         member.status = S.SENT
         member.sent_on = today
         member.assumed_received_on = max(c.assumed_received_on for c in letters_sent)
@@ -221,7 +224,6 @@ def decision_send(*, decision: Decision, by) -> SendResult:
                 "updated_at",
             ],
         )
-    case = locked.case
     decided.case_mark_decided(case=case, services={m.service for m in together})
     if case.status == Case.Status.UNDER_ASSESSMENT:
         case_transition(

@@ -149,11 +149,11 @@ def action_points_overdue(today: datetime.date, dry_run: bool = False) -> int:
     return record(dues(to_user), dry_run=dry_run) + record(dues(to_coordinator), dry_run=dry_run)
 
 
-def quiet_plan_rows(*, until: datetime.date, plans=None):
+def quiet_plan_rows(*, until: datetime.date):
     """(plan id, case id, case number, last activity, quiet on) of plans quiet by `until`,
-    the longest quiet first, as "Frister" and the scan both read them."""
+    the longest quiet first: plans.due's selector, the one "Frister" reads too."""
     months = settings.KE_PLAN_QUIET_MONTHS
-    quiet = due.quiet_plans_due(until=until, months=months, plans=plans)
+    quiet = due.quiet_plans_due(until=until, months=months)
     for plan_id, case_id, number, last in quiet.values_list(
         "pk", "case_id", "case__number", "last_active_on"
     ).iterator(chunk_size=BATCH):
