@@ -42,11 +42,11 @@ def case_scope(queryset: QuerySet, user) -> QuerySet:
     if is_ke_staff(user):
         if sees_all_units(user):
             return queryset
-        from cases.units import units_of
+        from cases.units import unit_ids_of
 
         # A caseworker who is also appointed coordinator on another unit's case keeps
         # that case, as any coordinator would.
-        clauses.insert(0, Q(unit__in=units_of(user).values("pk")))
+        clauses.insert(0, Q(unit__in=unit_ids_of(user.pk)))
     if not clauses:
         return queryset.none()
     return queryset.filter(reduce(operator.or_, clauses))

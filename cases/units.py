@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Exists, Q, QuerySet
 
 from cases.models import Case, Unit
+from core.subqueries import OneValueSubquery
 from core.text import in_text
 
 
@@ -41,11 +42,19 @@ def units_of(user) -> QuerySet:
 
     One subquery, no query of its own: it goes into the case scope's WHERE clause.
     """
+    return _units_of_user_id(user.pk)
+
+
+def _units_of_user_id(user_id: int) -> QuerySet:
     Membership = Unit.staff.through
-    memberships = Membership.objects.filter(user_id=user.pk)
+    memberships = Membership.objects.filter(user_id=user_id)
     return Unit.objects.filter(
         Q(pk__in=memberships.values("unit_id")) | Q(Q(is_default=True) & ~Exists(memberships))
     )
+
+
+# The case scope's form of units_of, compiled once (core.subqueries).
+unit_ids_of = OneValueSubquery(lambda user_id: _units_of_user_id(user_id).order_by().values("pk"))
 
 
 def home_unit(user) -> Unit:

@@ -7,7 +7,7 @@ validity, the day a letter failed) is read up to LIMIT rows and sorted.
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.urls import reverse_lazy
@@ -22,7 +22,9 @@ from decisions.models import Decision, Dispatch
 from plans import due as plans_due
 from plans.models import ActionPoint, Meeting, Plan
 
-COORDINATOR_KINDS = ("evaluation", "action_point", "meeting", "quiet_plan", "training")
+# The kinds in a plan, shown with the case's coordinators.
+PLAN_KINDS = ("evaluation", "quiet_plan", "action_point", "meeting")
+COORDINATOR_KINDS = (*PLAN_KINDS, "training")
 KINDS = {
     "evaluation": "Evaluering av plan",
     "quiet_plan": "Plan uten aktivitet",
@@ -147,31 +149,29 @@ def _quiet_on(last_active_on: datetime.date) -> datetime.date:
 
 
 def _plan_rows(kind: str, due_on: Callable = lambda day: day) -> Callable:
-    """Rows of (a date, case columns) in a plan, due `due_on(date)`, with the case's
-    coordinators."""
+    """Rows of (a date, case columns) in a plan, due `due_on(date)`. Their coordinators
+    are added to the rows a page shows (`with_coordinators`), not to every row read."""
 
     def rows(scope, found) -> list[DeadlineRow]:
-        coordinators = _coordinators_by_case([row[1] for row in found]) if found else {}
-        built = []
-        for day, case_id, *about in found:
-            ids, names = coordinators.get(case_id, ((), ""))
-            built.append(
-                DeadlineRow(
-                    kind=kind,
-                    due_on=due_on(day),
-                    link=reverse_lazy("plans:case_plan", args=[case_id]),
-                    coordinator_ids=ids,
-                    coordinator_name=names,
-                    case_id=case_id,
-                    **_about_case(*about),
-                )
+        return [
+            DeadlineRow(
+                kind=kind,
+                due_on=due_on(day),
+                link=reverse_lazy("plans:case_plan", args=[case_id]),
+                case_id=case_id,
+                **_about_case(*about),
             )
-        return built
+            for day, case_id, *about in found
+        ]
 
     return rows
 
 
-def _coordinators_by_case(case_ids) -> dict[int, tuple[tuple[int, ...], str]]:
+def with_coordinators(rows: list[DeadlineRow]) -> list[DeadlineRow]:
+    """`rows` with the appointed coordinators of the plan kinds' cases, in one query."""
+    case_ids = {row.case_id for row in rows if row.kind in PLAN_KINDS}
+    if not case_ids:
+        return rows
     found: dict[int, tuple[list[int], list[str]]] = {}
     for case_id, coordinator_id, first, last in Appointment.objects.filter(
         case_id__in=case_ids, ended_on__isnull=True
@@ -184,7 +184,16 @@ def _coordinators_by_case(case_ids) -> dict[int, tuple[tuple[int, ...], str]]:
         ids, names = found.setdefault(case_id, ([], []))
         ids.append(coordinator_id)
         names.append(_name(first, last))
-    return {k: (tuple(ids), ", ".join(names)) for k, (ids, names) in found.items()}
+    return [
+        replace(
+            row,
+            coordinator_ids=tuple(found[row.case_id][0]),
+            coordinator_name=", ".join(found[row.case_id][1]),
+        )
+        if row.kind in PLAN_KINDS and row.case_id in found
+        else row
+        for row in rows
+    ]
 
 
 def _case_rows(kind: str, url: str, due_on: Callable = lambda day: day) -> Callable:

@@ -15,9 +15,18 @@ from django.db.models import Count, Exists, OuterRef
 from cases.models import Case
 from cases.scoping import is_ke_staff
 from coordinators.models import Appointment
-from followup.deadline_kinds import BY_KIND, COORDINATOR_KINDS, KINDS, LIMIT, DeadlineRow, Scope
+from core.counting import count_each
+from followup.deadline_kinds import (
+    BY_KIND,
+    COORDINATOR_KINDS,
+    KINDS,
+    LIMIT,
+    DeadlineRow,
+    Scope,
+    with_coordinators,
+)
 
-__all__ = ["KINDS", "DeadlineRow", "Found", "find", "overdue_by_caseworker"]
+__all__ = ["KINDS", "DeadlineRow", "Found", "find", "overdue_by_caseworker", "with_coordinators"]
 
 
 # Past this many overdue deadlines of a kind, the page says "or more": the number is read
@@ -49,30 +58,36 @@ def find(
     coordinator_id: int | None = None,
 ) -> Found:
     """The deadlines due by `horizon_days` from `today` in what `user` may see, filtered
-    by kind, caseworker (cases only) and coordinator (their plans and training only)."""
+    by kind, caseworker (cases only) and coordinator (their plans and training only).
+    The plan kinds' rows name their coordinators once given to `with_coordinators`: the
+    page does that for the rows it shows."""
     horizon = today + datetime.timedelta(days=horizon_days)
     yesterday = today - datetime.timedelta(days=1)
     scope = Scope(_cases(user, caseworker_id, coordinator_id), user, today, coordinator_id)
     ranked: list[tuple] = []
     overdue, complete, exact = 0, True, True
+    # Kinds whose rows read are all overdue: their overdue rows are counted in one query.
+    uncounted = []
     for order, (name, spec) in enumerate(BY_KIND.items()):
         if not _applies(name, spec, user, kind, caseworker_id, coordinator_id):
             continue
         if spec.query is not None:
             # In due order: the first `wanted` are enough for the page.
             rows = spec.fetch(scope, horizon, wanted)
-            late = sum(row.is_overdue(today) for row in rows)
             if len(rows) == wanted and rows[-1].is_overdue(today):
-                late = spec.query(scope, yesterday)[:OVERDUE_COUNTED].count()
-                exact = exact and late < OVERDUE_COUNTED
+                uncounted.append(spec.query(scope, yesterday))
+            else:
+                overdue += sum(row.is_overdue(today) for row in rows)
         else:
             rows = spec.fetch(scope, horizon, LIMIT + 1)
             complete = complete and len(rows) <= LIMIT
             exact = exact and len(rows) <= LIMIT
             rows = sorted(rows[:LIMIT], key=lambda r: (r.due_on, r.case_number))
-            late = sum(row.is_overdue(today) for row in rows)
-        overdue += late
+            overdue += sum(row.is_overdue(today) for row in rows)
         ranked += [(row.due_on, order, position, row) for position, row in enumerate(rows)]
+    for late in count_each(uncounted, at_most=OVERDUE_COUNTED):
+        overdue += late
+        exact = exact and late < OVERDUE_COUNTED
     # By date, then kind, then each kind's own order: the same on every page.
     ranked.sort(key=lambda entry: entry[:3])
     return Found(

@@ -1,8 +1,7 @@
 from django import forms
 
 from cases.filters import caseworker_choices
-from coordinators.models import Coordinator
-from coordinators.selectors import coordinators_named
+from coordinators.selectors import coordinators_offered
 from core.forms import style_widgets
 from followup.deadlines import KINDS
 
@@ -39,23 +38,20 @@ class DeadlineFilterForm(forms.Form):
         self.fields["kind"].choices = [("", "Alle")] + list(KINDS.items())
         if show_people:
             self.fields["caseworker"].queryset = caseworker_choices()
-            offered = coordinators_named(
+            self.fields["coordinator"].queryset = coordinators_offered(
                 self.data.get("coordinator_name", "")[:100],
-                keep=self._chosen_coordinator(),
+                keep_pk=self._chosen_coordinator(),
                 active_only=True,
             )
-            self.fields["coordinator"].queryset = Coordinator.objects.filter(
-                pk__in=[c.pk for c in offered]
-            ).select_related("user")
         else:
             del self.fields["caseworker"]
             del self.fields["coordinator_name"]
             del self.fields["coordinator"]
         style_widgets(self)
 
-    def _chosen_coordinator(self) -> Coordinator | None:
+    def _chosen_coordinator(self) -> int | None:
         """The coordinator asked for, kept among the choices whatever the name search."""
         chosen = str(self.data.get("coordinator", ""))
         if not chosen.isdigit() or len(chosen) > 9:  # no id the database cannot hold
             return None
-        return Coordinator.objects.filter(pk=chosen).select_related("user").first()
+        return int(chosen)

@@ -139,6 +139,7 @@ def deadlines(request):
         coordinator_id=getattr(filters.get("coordinator"), "pk", None),
     )
     page = paginate(found.rows, number, per_page=DEADLINES_PER_PAGE)
+    page.items = deadline_list.with_coordinators(page.items)
     # Past the last page the filters narrow the list: say so rather than stop silently.
     cut = not found.complete or (page.has_next and number == DEADLINE_PAGES)
     page.has_next = page.has_next and number < DEADLINE_PAGES

@@ -43,6 +43,19 @@ def _plain(sql: str) -> str:
     return match.group(1) if match else sql
 
 
+def cpu_reference_ms() -> float:
+    """A fixed piece of pure Python (two million additions), best of three. Pages cost
+    Python in the same proportion: compare it between tables measured on other days."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for number in range(2_000_000):
+            total += number
+        best = min(best, (time.perf_counter() - started) * 1000)
+    return best
+
+
 def _percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]

@@ -192,23 +192,24 @@ def test_the_page_runs_a_constant_number_of_queries(caseworker_client):
 
     def add_rows(k):
         for _ in range(k):
-            plan = PlanFactory(active=True, next_evaluation_on=today + datetime.timedelta(days=3))
+            # Long overdue, so the first page has plan rows and their coordinators.
+            plan = PlanFactory(active=True, next_evaluation_on=today - datetime.timedelta(days=90))
             appointments.append(
                 AppointmentFactory(case=plan.case, coordinator=CoordinatorFactory())
             )
             DecisionFactory(sent=True)
             CaseFactory(awaiting_consent=True, received_on=today - datetime.timedelta(days=40))
 
-    # session, user, permissions (2), evaluations, their coordinators, action points,
-    # meetings, quiet plans (with their case columns and coordinators when there are any),
-    # complaint deadlines, cases awaiting decision, training, letters that did not get
-    # through, the two filter choice lists, the access-log rows and the role they name (2),
-    # saving the session (3)
+    # session, user, permissions (2), evaluations, action points, meetings, quiet plans,
+    # consent waits, cases awaiting decision, complaint deadlines, training, letters that
+    # did not get through, the overdue rows past those read (one query for all kinds), the
+    # coordinators of the page's plan rows (one for all), the two filter choice lists, the
+    # access-log rows and the role they name (2), saving the session (3)
     one, many = assert_constant_queries(
         lambda: caseworker_client.get(reverse("followup:deadlines")), add_rows, n=25, at_most=23
     )
     assert (one.status_code, many.status_code) == (200, 200)
-    # Fifty rows a page: the overdue ones (consent, processing) fill the first.
+    # Fifty rows a page, the longest overdue first.
     second = caseworker_client.get(reverse("followup:deadlines") + "?side=2")
     assert len(many.context["rows"]) == 50 and many.context["page"].has_next
     kinds = [row.kind for page in (many, second) for row, _ in page.context["rows"]]

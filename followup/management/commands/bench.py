@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
-from followup.bench.measure import Bench, table
+from followup.bench.measure import Bench, cpu_reference_ms, table
 from followup.bench.pages import pages
 from followup.bench.pdf import pdf_figures, pdf_table
 
@@ -20,6 +20,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # The same code runs 3x slower on a busy or throttled host: the reference says
+        # which kind of day a table was measured on.
+        self.stdout.write(f"CPU reference: {cpu_reference_ms():.0f} ms (docs/benchmarks.md)\n")
         bench = Bench(requests=options["requests"])
         results = []
         # The test client's host, and plain static storage: the timing is of our pages,
