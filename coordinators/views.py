@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from cases.access import caseworker_required, log_access, log_list
 from cases.models import AccessLog
 from cases.views import get_case, render_case_tab
-from coordinators import selectors, services
+from coordinators import choices, selectors, services
 from coordinators import suggestions as coordinator_suggestions
 from coordinators import training as training_services
 from coordinators.forms import (
@@ -273,7 +273,7 @@ SHOWN_SUGGESTIONS = 25
 
 def _named(request) -> list:
     name = request.GET.get("navn", "").strip()[:100]
-    return selectors.coordinators_named(name, active_only=True)
+    return choices.coordinators_named(name, active_only=True)
 
 
 def case_coordinator(request, pk, *, forms=None):
@@ -302,7 +302,7 @@ def case_coordinator(request, pk, *, forms=None):
                     "description": wish.description if wish else "",
                     "edit_stamp": services.wish_stamp(wish),
                 },
-                offered=selectors.coordinators_named(name, keep=wish.coordinator if wish else None),
+                offered=choices.coordinators_named(name, keep=wish.coordinator if wish else None),
             ),
             end_form=EndAppointmentForm(),
         )

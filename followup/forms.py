@@ -1,7 +1,7 @@
 from django import forms
 
 from cases.filters import caseworker_choices
-from coordinators.selectors import coordinators_offered
+from coordinators.choices import coordinators_offered
 from core.forms import style_widgets
 from followup.deadlines import KINDS
 
