@@ -14,9 +14,10 @@ from functools import reduce
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-# Each clause takes the user and returns a condition on a case row (an Exists over
-# OuterRef("pk")); a case is visible when any clause holds. Registered from the upper
-# apps' AppConfig.ready(), so the base knows nothing of them.
+# Each clause takes the user and a reference to the case's id (an OuterRef) and returns a
+# condition on that case (an Exists over the reference), or None when it cannot hold for
+# this user; a case is visible when any clause holds. Registered from the upper apps'
+# AppConfig.ready(), so the base knows nothing of them.
 _visibility_clauses: list[Callable] = []
 
 
@@ -36,20 +37,42 @@ def sees_all_units(user) -> bool:
 
 
 def case_scope(queryset: QuerySet, user) -> QuerySet:
+    return queryset.filter(case_visible(user, ""))
+
+
+def case_visible(user, path: str = "case__") -> Q:
+    """The scope as a condition on the case a query reaches by `path` ("" on the cases
+    themselves, "plan__case__" on meetings).
+
+    It filters the case the query joins anyway. `case__in=<the visible cases>` would add
+    a semi-join of its own. PostgreSQL then plans a query of six tables in about 6 ms
+    instead of 2, and that cost comes on every list of a related object.
+    """
+    nothing = Q(pk__in=[])  # compiles to no query at all
     if not user.is_authenticated:
-        return queryset.none()
-    clauses = [clause(user) for clause in _visibility_clauses]
+        return nothing
+    case = OuterRef(path.removesuffix("__") if path else "pk")
+    clauses = [clause(user, case) for clause in _visibility_clauses]
+    clauses = [clause for clause in clauses if clause is not None]
     if is_ke_staff(user):
         if sees_all_units(user):
-            return queryset
+            return Q()
+        if clauses and path:
+            # A caseworker who also coordinates: the unit is the case's column, the other
+            # clauses test the reference to it (the plan's case_id). PostgreSQL can apply
+            # such an OR only once the two tables are joined, and for a count it joins
+            # them by hashing every case. The semi-join keeps the OR on the case.
+            from cases.models import Case
+
+            return Q(**{f"{path}in": Case.objects.filter(case_visible(user, ""))})
         from cases.units import unit_ids_of
 
         # A caseworker who is also appointed coordinator on another unit's case keeps
         # that case, as any coordinator would.
-        clauses.insert(0, Q(unit__in=unit_ids_of(user.pk)))
+        clauses.insert(0, Q(**{f"{path}unit__in": unit_ids_of(user.pk)}))
     if not clauses:
-        return queryset.none()
-    return queryset.filter(reduce(operator.or_, clauses))
+        return nothing
+    return reduce(operator.or_, clauses)
 
 
 def person_scope(queryset: QuerySet, user) -> QuerySet:

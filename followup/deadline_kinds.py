@@ -10,10 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse_lazy
 
 from cases import due as cases_due
-from cases.scoping import is_ke_staff
+from cases.models import Case
+from cases.scoping import case_visible, is_ke_staff
 from coordinators import due as training
 from coordinators.models import Appointment
 from coordinators.qualification import expires_on
@@ -65,10 +67,32 @@ class DeadlineRow:
 
 @dataclass(frozen=True)
 class Scope:
-    cases: object  # the cases the user may see, filtered
+    """The cases the user may see, filtered by caseworker and by coordinator."""
+
     user: object
     today: datetime.date
-    coordinator_id: int | None
+    caseworker_id: int | None = None
+    coordinator_id: int | None = None
+
+    def on(self, path: str) -> Q:
+        """The scope as a condition on the case each kind's query reaches by `path`: the
+        case it joins anyway, not a semi-join of its own (cases.scoping.case_visible)."""
+        condition = case_visible(self.user, path)
+        if self.caseworker_id is not None:
+            condition &= Q(**{f"{path}caseworker_id": self.caseworker_id})
+        if self.coordinator_id is not None:
+            condition &= Exists(
+                Appointment.objects.filter(
+                    case=OuterRef(path.removesuffix("__") or "pk"),
+                    coordinator_id=self.coordinator_id,
+                    ended_on__isnull=True,
+                )
+            )
+        return condition
+
+    @property
+    def cases(self):
+        return Case.objects.filter(self.on(""))
 
 
 @dataclass(frozen=True)
@@ -124,22 +148,22 @@ def _in_due_order(query, date: str, case_path: str, rows, *, ke_only=False) -> K
 
 
 def _evaluations(scope, until):
-    plans = Plan.objects.filter(case__in=scope.cases)
+    plans = Plan.objects.filter(scope.on("case__"))
     return plans_due.evaluations_due(until=until, plans=plans)
 
 
 def _action_points(scope, until):
-    points = ActionPoint.objects.filter(meeting__plan__case__in=scope.cases)
+    points = ActionPoint.objects.filter(scope.on("meeting__plan__case__"))
     return plans_due.action_points_due(until=until, points=points)
 
 
 def _meetings(scope, until):
-    meetings = Meeting.objects.filter(plan__case__in=scope.cases)
+    meetings = Meeting.objects.filter(scope.on("plan__case__"))
     return plans_due.meetings_due(until=until, meetings=meetings)
 
 
 def _quiet_plans(scope, until):
-    plans = Plan.objects.filter(case__in=scope.cases)
+    plans = Plan.objects.filter(scope.on("case__"))
     months = settings.KE_PLAN_QUIET_MONTHS
     return plans_due.quiet_plans_due(until=until, months=months, plans=plans)
 
@@ -215,7 +239,7 @@ def _case_rows(kind: str, url: str, due_on: Callable = lambda day: day) -> Calla
 
 
 def _complaints(scope, until):
-    decisions = Decision.objects.filter(case__in=scope.cases)
+    decisions = Decision.objects.filter(scope.on("case__"))
     return decisions_due.complaint_deadlines_due(until=until, decisions=decisions)
 
 
@@ -231,7 +255,7 @@ def _processing(scope, until):
 def _failed_letters(scope, until, limit) -> list[DeadlineRow]:
     """A letter that did not get through is due at once, dated the day it failed."""
     failed = decisions_due.dispatches_failed(
-        Dispatch.objects.filter(letter__decision__case__in=scope.cases)
+        Dispatch.objects.filter(scope.on("letter__decision__case__"))
     ).values_list(
         "queued_at",
         "delivery_changed_at",

@@ -10,11 +10,9 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 
-from cases.models import Case
 from cases.scoping import is_ke_staff
-from coordinators.models import Appointment
 from core.counting import count_each
 from followup.deadline_kinds import (
     BY_KIND,
@@ -63,7 +61,7 @@ def find(
     page does that for the rows it shows."""
     horizon = today + datetime.timedelta(days=horizon_days)
     yesterday = today - datetime.timedelta(days=1)
-    scope = Scope(_cases(user, caseworker_id, coordinator_id), user, today, coordinator_id)
+    scope = Scope(user, today, caseworker_id, coordinator_id)
     ranked: list[tuple] = []
     overdue, complete, exact = 0, True, True
     # Kinds whose rows read are all overdue: their overdue rows are counted in one query.
@@ -102,7 +100,7 @@ def overdue_by_caseworker(user, *, today: datetime.date) -> dict[int | None, Cou
     """The overdue deadlines of the cases `user` may see, per caseworker (None: cases with
     none) and kind: counted in the database where the query is in due order, else over
     the up to LIMIT rows read. Training is nobody's caseload."""
-    scope = Scope(_cases(user, None, None), user, today, None)
+    scope = Scope(user, today)
     yesterday = today - datetime.timedelta(days=1)
     counts: dict[int | None, Counter] = {}
     for name, spec in BY_KIND.items():
@@ -133,18 +131,3 @@ def _applies(name, spec, user, kind, caseworker_id, coordinator_id) -> bool:
         return False
     # Training belongs to a coordinator, not to a caseworker's cases.
     return not (caseworker_id is not None and name == "training")
-
-
-def _cases(user, caseworker_id, coordinator_id):
-    cases = Case.objects.visible_to(user)
-    if caseworker_id is not None:
-        cases = cases.filter(caseworker_id=caseworker_id)
-    if coordinator_id is not None:
-        cases = cases.filter(
-            Exists(
-                Appointment.objects.filter(
-                    case=OuterRef("pk"), coordinator_id=coordinator_id, ended_on__isnull=True
-                )
-            )
-        )
-    return cases

@@ -5,13 +5,18 @@ import math
 from dataclasses import dataclass
 
 
-def percentile(values: list[float], p: float) -> float | None:
-    """Nearest-rank percentile (p in 0-100) of the values, or None for none."""
-    if not values:
+def percentile(counts: dict[int, int], p: float) -> int | None:
+    """Nearest-rank percentile (p in 0-100) of values given as {value: how many}, or None
+    for none: the same as over the values listed one by one."""
+    total = sum(counts.values())
+    if not total:
         return None
-    ordered = sorted(values)
-    rank = max(1, math.ceil(p / 100 * len(ordered)))
-    return ordered[rank - 1]
+    rank, seen = max(1, math.ceil(p / 100 * total)), 0
+    for value in sorted(counts):
+        seen += counts[value]
+        if seen >= rank:
+            break
+    return value
 
 
 def months_back(today: datetime.date, count: int) -> list[datetime.date]:
@@ -32,21 +37,27 @@ class MonthlyProcessing:
 
 
 def processing_times(
-    sent: list[tuple[datetime.date, int]], months: list[datetime.date]
+    sent: list[tuple[datetime.date, int, int]], months: list[datetime.date]
 ) -> list[MonthlyProcessing]:
-    """Days from received to decision (each decision's sent day and its days), grouped by
-    the month of the decision."""
-    by_month: dict[datetime.date, list[int]] = {m: [] for m in months}
-    for sent_on, days in sent:
+    """Days from received to decision, by the month of the decision: `sent` holds (a day
+    in the month the decisions were sent, their days to decision, how many), so a year
+    of a city's decisions arrives as a few hundred rows, not one per decision. A decision
+    whose days are not yet worked out (None: the nightly scan fills them in) counts as
+    decided, not in the percentiles."""
+    by_month: dict[datetime.date, dict[int | None, int]] = {m: {} for m in months}
+    for sent_on, days, n in sent:
         key = sent_on.replace(day=1)
         if key in by_month:
-            by_month[key].append(days)
+            by_month[key][days] = by_month[key].get(days, 0) + n
+    months_days = {
+        m: {d: n for d, n in days.items() if d is not None} for m, days in by_month.items()
+    }
     return [
         MonthlyProcessing(
             month=m,
-            decided=len(days),
+            decided=sum(by_month[m].values()),
             median_days=percentile(days, 50),
             p90_days=percentile(days, 90),
         )
-        for m, days in by_month.items()
+        for m, days in months_days.items()
     ]

@@ -95,11 +95,14 @@ def _read_figures(scope: UnitScope):
     # A decision counts in the month it was sent, as in the decision list (one definition,
     # decisions.selectors.sent_in): not when the case changed status, which for a second
     # decision in the same case never happens.
-    # Each decision's processing time is kept with it: one index range, no join.
+    # Each decision's processing time is kept with it: one index range, no join, counted
+    # by month and days (the median and 90th percentile need no more).
     sent = list(
         decision_selectors.sent_in(Decision.objects.filter(scope.of("case__")), since=months[0])
+        .annotate(month=TruncMonth("sent_on"))
         .order_by()
-        .values_list("sent_on", "processing_days")
+        .values_list("month", "processing_days")
+        .annotate(n=Count("*"))
     )
     return {
         "by_status": [

@@ -45,8 +45,9 @@ def test_debug_keeps_plain_connections():
     assert "pool" not in databases["default"]["OPTIONS"]
 
 
-def test_postgresql_connections_plan_without_jit():
-    assert _databases(DATABASE_URL=POSTGRES)["default"]["OPTIONS"]["options"] == "-c jit=off"
+def test_postgresql_connections_plan_without_jit_and_for_data_in_memory():
+    options = _databases(DATABASE_URL=POSTGRES)["default"]["OPTIONS"]["options"]
+    assert options == "-c jit=off -c random_page_cost=1.1"
 
 
 @pytest.mark.django_db
@@ -56,6 +57,15 @@ def test_the_database_connection_has_jit_off(on_postgresql):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == ("off",)
+
+
+@pytest.mark.django_db
+def test_the_database_connection_costs_a_random_read_as_in_memory(on_postgresql):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone() == ("1.1",)
 
 
 def test_a_replica_url_adds_a_replica_with_the_same_pool_mirrored_in_tests():

@@ -15,9 +15,10 @@ REQUEST = 7
 # Service areas for the filter, courses, one page of coordinators with their load and
 # latest completions, their active appointments, upcoming bookings and next evaluations.
 KE_PAGE_QUERIES = REQUEST + 6
-# Appointments with case and person, next evaluations, and the access-log rows of the
-# cases shown (the user's groups for the role, the insert).
-MY_PLANS_QUERIES = REQUEST + 4
+# The user's coordinator record (for the case scope), appointments with case and person,
+# next evaluations, and the access-log rows of the cases shown (the user's groups for the
+# role, the insert).
+MY_PLANS_QUERIES = REQUEST + 5
 # The export logs a row per case exported the same way.
 EXPORT_QUERIES = MY_PLANS_QUERIES
 
@@ -84,14 +85,15 @@ def test_my_plans_export_runs_constant_queries(coordinator_client, coordinator_u
 def test_the_coordinator_page_runs_constant_queries(caseworker_client):
     coordinator = CoordinatorFactory()
     made = []
-    # The coordinator with user and area, completions, bookings, guidance, appointments
+    # The user's coordinator record (for the case scope), the coordinator with user and
+    # area, completions, bookings, guidance, appointments
     # with their cases (5), the access-log rows and the role they name (2), the courses
     # for the two qualifications and the completion form (3).
     one, many = assert_constant_queries(
         lambda: caseworker_client.get(reverse("coordinators:detail", args=[coordinator.pk])),
         lambda k: made.extend(AppointmentFactory.create_batch(k, coordinator=coordinator)),
         n=20,
-        at_most=REQUEST + 10,
+        at_most=REQUEST + 11,
     )
     assert (one.status_code, many.status_code) == (200, 200)
     html = many.content.decode()

@@ -33,14 +33,15 @@ def test_the_decision_list_filters_by_state(caseworker_client):
 
 def test_the_decision_list_runs_the_same_few_queries_for_1_and_20_decisions(caseworker_client):
     made = []
-    # session, user, the user's permissions (2), one page of decisions with their cases
+    # session, user, the user's permissions (2), the user's coordinator record (for the
+    # case scope), one page of decisions with their cases
     # and people, the access-log rows and the role they name (2), then the sliding
     # session's save (savepoint, update, release)
     one, many = assert_constant_queries(
         lambda: caseworker_client.get(reverse("decisions:list")),
         lambda k: made.extend(DecisionFactory.create_batch(k, sent=True)),
         n=20,
-        at_most=10,
+        at_most=11,
     )
     assert (one.status_code, many.status_code) == (200, 200)
     html = many.content.decode()
@@ -222,13 +223,14 @@ def _queued_for_post(k, made):
 
 def test_the_print_batch_runs_the_same_queries_and_logs_each_recipient(caseworker_client):
     made = []
-    # session, user, permissions (2), letters to post, failed emails, the access-log rows
-    # and the role they name (2), saving the session (3)
+    # session, user, permissions (2), the user's coordinator record (for the case scope),
+    # letters to post, failed emails, the access-log rows and the role they name (2),
+    # saving the session (3)
     one, many = assert_constant_queries(
         lambda: caseworker_client.get(reverse("decisions:print_batch")),
         lambda k: _queued_for_post(k, made),
         n=20,
-        at_most=11,
+        at_most=12,
     )
     assert (one.status_code, many.status_code) == (200, 200)
     html = many.content.decode()

@@ -16,11 +16,20 @@ from tests.queries import assert_constant_queries
 
 class TestFigures:
     def test_percentile_is_nearest_rank(self):
-        assert percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90) == 9
-        assert percentile([4, 1, 3], 50) == 3
+        assert percentile({value: 1 for value in range(1, 11)}, 90) == 9
+        assert percentile({4: 1, 1: 1, 3: 1}, 50) == 3
+
+    def test_percentile_counts_each_value_as_often_as_it_occurs(self):
+        # 1, 1, 1, 5, 9: the median is the third value, the 90th percentile the fifth.
+        assert percentile({9: 1, 1: 3, 5: 1}, 50) == 1
+        assert percentile({9: 1, 1: 3, 5: 1}, 90) == 9
+
+    def test_a_value_counted_zero_times_is_not_there(self):
+        assert percentile({2: 0, 7: 2}, 50) == 7
 
     def test_percentile_of_nothing_is_none(self):
-        assert percentile([], 50) is None
+        assert percentile({}, 50) is None
+        assert percentile({3: 0}, 50) is None
 
     def test_months_back_crosses_the_new_year(self):
         assert months_back(datetime.date(2026, 2, 10), 3) == [
@@ -32,13 +41,30 @@ class TestFigures:
     def test_processing_time_is_grouped_by_the_month_of_the_decision(self):
         months = [datetime.date(2026, 10, 1), datetime.date(2026, 11, 1)]
         sent = [
-            (datetime.date(2026, 10, 21), 20),
-            (datetime.date(2026, 11, 4), 30),
-            (datetime.date(2026, 11, 9), 20),
+            (datetime.date(2026, 10, 1), 20, 1),
+            (datetime.date(2026, 11, 1), 30, 1),
+            (datetime.date(2026, 11, 1), 20, 1),
         ]
         october, november = processing_times(sent, months)
         assert (october.decided, october.median_days) == (1, 20)
         assert (november.decided, november.median_days, november.p90_days) == (2, 20, 30)
+
+    def test_decisions_with_the_same_days_count_each(self):
+        months = [datetime.date(2026, 11, 1)]
+        (november,) = processing_times([(datetime.date(2026, 11, 1), 12, 4)], months)
+        assert (november.decided, november.median_days) == (4, 12)
+
+    def test_a_decision_whose_days_are_not_worked_out_counts_as_decided_only(self):
+        months = [datetime.date(2026, 11, 1)]
+        sent = [(datetime.date(2026, 11, 1), None, 1), (datetime.date(2026, 11, 1), 8, 1)]
+        (november,) = processing_times(sent, months)
+        assert (november.decided, november.median_days, november.p90_days) == (2, 8, 8)
+
+    def test_a_decision_outside_the_months_is_left_out(self):
+        months = [datetime.date(2026, 11, 1)]
+        sent = [(datetime.date(2026, 9, 1), 5, 2), (datetime.date(2026, 11, 1), 8, 1)]
+        (november,) = processing_times(sent, months)
+        assert (november.decided, november.median_days) == (1, 8)
 
 
 def _decided(days_to_decision: int):
