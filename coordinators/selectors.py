@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cases.models import Case
+from cases.scoping import case_visible
 from coordinators import qualification
 from coordinators.models import (
     Appointment,
@@ -361,7 +362,7 @@ def coordinator_detail(pk, user):
             "guidance_sessions",
             Prefetch(
                 "appointments",
-                queryset=Appointment.objects.filter(case__in=Case.objects.visible_to(user))
+                queryset=Appointment.objects.filter(case_visible(user, "case__"))
                 .select_related("case")
                 .order_by("-started_on"),
             ),

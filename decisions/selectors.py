@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from cases.models import Case, FamilyMember, Relation
+from cases.scoping import case_visible
 from core.dates import add_years
 from decisions import letters
 from decisions.models import Complaint, Decision, Dispatch, Letter
@@ -44,7 +45,7 @@ def services_to_decide(case: Case) -> list[str]:
 
 
 def _decisions_visible_to(user):
-    return Decision.objects.filter(case__in=Case.objects.visible_to(user))
+    return Decision.objects.filter(case_visible(user, "case__"))
 
 
 def decision_list(user):
@@ -102,8 +103,8 @@ def outbox(user):
     """Letters "sent" to the local outbox (no SvarUt configured), newest first."""
     return (
         Dispatch.objects.filter(
+            case_visible(user, "letter__decision__case__"),
             channel=Dispatch.Channel.OUTBOX,
-            letter__decision__case__in=Case.objects.visible_to(user),
         )
         .select_related("letter", "letter__decision", "letter__decision__case")
         .order_by("-queued_at", "-id")
@@ -120,7 +121,7 @@ def decision_complaints(decision):
 
 
 def letter_scope(user):
-    return Letter.objects.filter(decision__case__in=Case.objects.visible_to(user)).select_related(
+    return Letter.objects.filter(case_visible(user, "decision__case__")).select_related(
         "decision", "decision__case"
     )
 
@@ -141,9 +142,9 @@ def print_batch(user):
     """Letters waiting to be printed and posted, oldest first."""
     return (
         Dispatch.objects.filter(
+            case_visible(user, "letter__decision__case__"),
             channel=Dispatch.Channel.POST,
             status=Dispatch.Status.QUEUED,
-            letter__decision__case__in=Case.objects.visible_to(user),
         )
         .select_related("letter", "letter__decision", "letter__decision__case")
         .order_by("queued_at", "id")
@@ -152,7 +153,7 @@ def print_batch(user):
 
 def failed_dispatches(user):
     return Dispatch.objects.filter(
-        status=Dispatch.Status.FAILED, letter__decision__case__in=Case.objects.visible_to(user)
+        case_visible(user, "letter__decision__case__"), status=Dispatch.Status.FAILED
     ).select_related("letter__decision__case")
 
 

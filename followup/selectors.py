@@ -3,6 +3,7 @@ from django.db.models import Case as CaseWhen
 from django.db.models.functions import Cast
 
 from cases.models import Case
+from cases.scoping import case_visible
 from decisions import due as decisions_due
 from decisions.models import Dispatch
 from followup.models import Reminder
@@ -53,7 +54,7 @@ def failed_letters(user):
     """Letters in the user's own cases that did not get through, for the start page."""
     return decisions_due.dispatches_failed(
         Dispatch.objects.filter(
-            letter__decision__case__in=Case.objects.visible_to(user),
+            case_visible(user, "letter__decision__case__"),
             letter__decision__case__caseworker=user,
         )
     ).select_related("letter__decision__case")

@@ -14,7 +14,8 @@ from django.db.models import (
 from django.db.models.functions import Concat
 from django.utils import timezone
 
-from cases.models import Case, CitizenAccount, Consent
+from cases.models import CitizenAccount, Consent
+from cases.scoping import case_visible
 from coordinators.models import Appointment
 from coordinators.selectors import appointments_for_user
 from plans.access import participants_prefetch
@@ -163,7 +164,7 @@ def plan_list(user):
         .values("name")[:1]
     )
     return (
-        Plan.objects.filter(case__in=Case.objects.visible_to(user))
+        Plan.objects.filter(case_visible(user, "case__"))
         .select_related("case", "person")
         .annotate(coordinator_name=coordinator_name)
         # Active plans first, soonest evaluation first; then drafts; closed plans last.
@@ -194,7 +195,7 @@ def my_plan_rows(user, *, query: str = "", today=None) -> list[MyPlanRow]:
     evaluations (1).
     """
     today = today or timezone.localdate()
-    appointments = appointments_for_user(user).filter(case__in=Case.objects.visible_to(user))
+    appointments = appointments_for_user(user).filter(case_visible(user, "case__"))
     query = query.strip()
     if query:
         appointments = appointments.filter(

@@ -132,10 +132,8 @@ for _database in DATABASES.values():
     if _database["ENGINE"] != "django.db.backends.postgresql":
         continue
     _database.setdefault("OPTIONS", {})
-    # JIT spends ~20 ms compiling a plan the size of ours, longer than they run: off.
-    # A page read at random costs little more than one read in order when the data is in
-    # memory or on SSD (PostgreSQL's own advice); at the default 4 the planner hashes
-    # every case to count a few hundred of them rather than look each one up.
+    # JIT compiles ~20 ms, longer than our plans run. A random read costs about what one
+    # in order does in memory or on SSD: at the default 4, counts hashed every case.
     _database["OPTIONS"].setdefault("options", "-c jit=off -c random_page_cost=1.1")
     # Production keeps a pool per process (psycopg 3): a request borrows a connection
     # instead of opening one; development and tests keep plain persistent connections.
