@@ -12,28 +12,10 @@ from tests.factories import (
     CaseFactory,
     CoordinatorFactory,
     TimelineEntryFactory,
-    UnitFactory,
     UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def frogner(db):
-    return UnitFactory(name="Koordinerende enhet, bydel Frogner")
-
-
-@pytest.fixture
-def grorud(db):
-    return UnitFactory(name="Koordinerende enhet, bydel Grorud")
-
-
-@pytest.fixture
-def frogner_caseworker(frogner):
-    user = UserFactory(caseworker=True)
-    frogner.staff.add(user)
-    return user
 
 
 def _entries_seen_by(user):

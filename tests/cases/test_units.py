@@ -10,27 +10,12 @@ from cases.models import Case, Person, TimelineEntry, Unit
 from cases.scoping import person_scope
 from cases.units import default_unit, home_unit, unit_make_default, units_of
 from core.errors import RuleViolation
-from tests.factories import CaseFactory, PersonFactory, UnitFactory, UserFactory
+from tests.factories import CaseFactory, PersonFactory, UserFactory
 from tests.queries import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def frogner(db):
-    return UnitFactory(name="Koordinerende enhet, bydel Frogner")
-
-
-@pytest.fixture
-def grorud(db):
-    return UnitFactory(name="Koordinerende enhet, bydel Grorud")
-
-
-@pytest.fixture
-def frogner_caseworker(frogner):
-    user = UserFactory(caseworker=True)
-    frogner.staff.add(user)
-    return user
+# frogner, grorud and frogner_caseworker: tests/cases/conftest.py
 
 
 @pytest.fixture
