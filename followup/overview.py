@@ -2,6 +2,7 @@
 
 import datetime
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 
@@ -37,27 +38,27 @@ class MonthlyProcessing:
 
 
 def processing_times(
-    sent: list[tuple[datetime.date, int, int]], months: list[datetime.date]
+    sent: list[tuple[datetime.date, int | None, int]], months: list[datetime.date]
 ) -> list[MonthlyProcessing]:
     """Days from received to decision, by the month of the decision: `sent` holds (a day
     in the month the decisions were sent, their days to decision, how many), so a year
     of a city's decisions arrives as a few hundred rows, not one per decision. A decision
     whose days are not yet worked out (None: the nightly scan fills them in) counts as
     decided, not in the percentiles."""
-    by_month: dict[datetime.date, dict[int | None, int]] = {m: {} for m in months}
+    decided: Counter[datetime.date] = Counter()
+    by_month: dict[datetime.date, Counter[int]] = {m: Counter() for m in months}
     for sent_on, days, n in sent:
         key = sent_on.replace(day=1)
         if key in by_month:
-            by_month[key][days] = by_month[key].get(days, 0) + n
-    months_days = {
-        m: {d: n for d, n in days.items() if d is not None} for m, days in by_month.items()
-    }
+            decided[key] += n
+            if days is not None:
+                by_month[key][days] += n
     return [
         MonthlyProcessing(
             month=m,
-            decided=sum(by_month[m].values()),
+            decided=decided[m],
             median_days=percentile(days, 50),
             p90_days=percentile(days, 90),
         )
-        for m, days in months_days.items()
+        for m, days in by_month.items()
     ]
