@@ -21,7 +21,7 @@ from cases.models import (
 )
 from cases.roles import Role
 from cases.units import unit_make_default
-from core.admin import BoundedAdminDates, BoundedCountPaginator
+from core.admin import BoundedAdminDates, BoundedCount, year_filter
 
 
 class PersonalDataMixin:
@@ -129,15 +129,12 @@ class PersonServiceInline(PersonalDataMixin, admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(PersonalDataMixin, SimpleHistoryAdmin):
+class PersonAdmin(BoundedCount, PersonalDataMixin, SimpleHistoryAdmin):
     person_path = "pk"
     list_display = ["family_name", "given_name", "born_on", "expected_on", "residence"]
     list_filter = ["residence", "needs_interpreter"]
     search_fields = ["family_name", "given_name", "=national_id"]
     inlines = [RelationInline, PersonServiceInline]
-    # No exact count of the register: the paginator counts at most COUNT_LIMIT rows.
-    show_full_result_count = False
-    paginator = BoundedCountPaginator
     list_per_page = 50
 
 
@@ -237,9 +234,11 @@ class TimelineInline(PersonalDataMixin, admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(BoundedAdminDates, PersonalDataMixin, SimpleHistoryAdmin):
+class CaseAdmin(BoundedCount, BoundedAdminDates, PersonalDataMixin, SimpleHistoryAdmin):
     list_display = ["number", "person", "status", "origin", "received_on", "caseworker"]
     list_filter = [
+        # Not a date hierarchy, which reads the distinct years of every case.
+        year_filter("received_on", "mottatt år"),
         "status",
         "origin",
         "requests_coordinator",
@@ -248,12 +247,8 @@ class CaseAdmin(BoundedAdminDates, PersonalDataMixin, SimpleHistoryAdmin):
     ]
     search_fields = ["=number", "person__family_name", "person__given_name", "=person__national_id"]
     list_select_related = ["person", "caseworker"]
-    date_hierarchy = "received_on"
     readonly_fields = ["number", "status", "closed_reason", "closed_on", "version"]
     inlines = [ConsentInline, TimelineInline]
-    # No exact count of every case: the paginator counts at most COUNT_LIMIT rows.
-    show_full_result_count = False
-    paginator = BoundedCountPaginator
     list_per_page = 50
 
 
@@ -280,7 +275,7 @@ class RoleFilter(admin.SimpleListFilter):
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(PersonalDataMixin, BoundedAdminDates, admin.ModelAdmin):
+class AccessLogAdmin(BoundedCount, PersonalDataMixin, BoundedAdminDates, admin.ModelAdmin):
     """Read-only: the log is append-only, for the admin too. Whose accesses are read is
     itself logged, as the log page in the app does."""
 
@@ -296,13 +291,11 @@ class AccessLogAdmin(PersonalDataMixin, BoundedAdminDates, admin.ModelAdmin):
     ]
     # Every filter and search goes through an index, and nothing counts the whole log:
     # no date hierarchy (it reads the distinct dates of every row), fixed choices instead
-    # of the distinct values of millions of rows, and a paginator that counts at most
-    # BoundedCountPaginator.COUNT_LIMIT rows.
+    # of the distinct values of millions of rows, and a paginator that counts only a few
+    # pages ahead (core.admin.BoundedCount).
     list_filter = ["action", ObjectTypeFilter, RoleFilter, ("at", admin.DateFieldListFilter)]
     search_fields = ["person_id", "username"]
     search_help_text = "Person-id (tall) eller brukernavn (nøyaktig)."
-    show_full_result_count = False
-    paginator = BoundedCountPaginator
     # Each row shown is rendered cell by cell and logged (a row of its own in this log):
     # 50 a page, not the admin's 100.
     list_per_page = 50

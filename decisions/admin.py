@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases.admin import PersonalDataMixin
+from core.admin import BoundedCount
 from decisions.models import Complaint, Decision, Dispatch, Letter
 
 # Decisions are legal documents: they are drafted, approved, sent and replaced through
@@ -17,36 +18,32 @@ class LetterInline(PersonalDataMixin, admin.TabularInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(PersonalDataMixin, SimpleHistoryAdmin):
+class DecisionAdmin(BoundedCount, PersonalDataMixin, SimpleHistoryAdmin):
     person_path = "case__person_id"
     list_display = ["case", "service", "outcome", "status", "sent_on", "complaint_deadline"]
     list_filter = ["status", "service", "outcome"]
     search_fields = ["=case__number"]
     inlines = [LetterInline]
-    show_full_result_count = False
 
 
 @admin.register(Letter)
-class LetterAdmin(PersonalDataMixin, admin.ModelAdmin):
+class LetterAdmin(BoundedCount, PersonalDataMixin, admin.ModelAdmin):
     person_path = "decision__case__person_id"
     list_display = ["id", "kind", "decision", "recipient_name", "created_at"]
     list_filter = ["kind"]
     readonly_fields = [f.name for f in Letter._meta.fields] + ["decisions"]
-    show_full_result_count = False
 
 
 @admin.register(Dispatch)
-class DispatchAdmin(PersonalDataMixin, admin.ModelAdmin):
+class DispatchAdmin(BoundedCount, PersonalDataMixin, admin.ModelAdmin):
     person_path = "letter__decision__case__person_id"
     list_display = ["id", "letter", "channel", "status", "attempts", "last_error", "sent_at"]
     list_filter = ["channel", "status"]
     readonly_fields = [f.name for f in Dispatch._meta.fields]
-    show_full_result_count = False
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(PersonalDataMixin, SimpleHistoryAdmin):
+class ComplaintAdmin(BoundedCount, PersonalDataMixin, SimpleHistoryAdmin):
     person_path = "decision__case__person_id"
     list_display = ["decision", "received_on", "is_late", "status", "result"]
     list_filter = ["status", "is_late", "result"]
-    show_full_result_count = False

@@ -1,13 +1,13 @@
 from django.contrib import admin
 
 from cases.admin import PersonalDataMixin
-from core.admin import BoundedAdminDates
+from core.admin import BoundedAdminDates, BoundedCount, year_filter
 from followup.models import Reminder
 from followup.selectors import PERSON_OF
 
 
 @admin.register(Reminder)
-class ReminderAdmin(BoundedAdminDates, PersonalDataMixin, admin.ModelAdmin):
+class ReminderAdmin(BoundedCount, BoundedAdminDates, PersonalDataMixin, admin.ModelAdmin):
     """Written by the daily scans only."""
 
     list_display = [
@@ -19,10 +19,9 @@ class ReminderAdmin(BoundedAdminDates, PersonalDataMixin, admin.ModelAdmin):
         "emailed_at",
         "done_at",
     ]
-    list_filter = ["kind"]
+    # Not a date hierarchy, which reads the distinct years of every reminder.
+    list_filter = [year_filter("due_on", "forfallsår"), "kind"]
     list_select_related = ["recipient"]
-    date_hierarchy = "due_on"
-    show_full_result_count = False
 
     def people_shown(self, pks) -> list[tuple]:
         reminders = Reminder.objects.filter(pk__in=pks).values_list(

@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases.admin import PersonalDataMixin
+from core.admin import BoundedCount
 from plans.models import Evaluation, Goal, Measure, Meeting, Participant, Plan
 
 # Plans change only through plans/services.py, where the rules are; the admin reads.
@@ -35,9 +36,8 @@ class EvaluationInline(PersonalDataMixin, admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(PersonalDataMixin, SimpleHistoryAdmin):
+class PlanAdmin(BoundedCount, PersonalDataMixin, SimpleHistoryAdmin):
     list_display = ["case", "person", "status", "next_evaluation_on", "closed_reason"]
     list_filter = ["status"]
     list_select_related = ["case", "person"]
-    show_full_result_count = False
     inlines = [GoalInline, MeasureInline, ParticipantInline, MeetingInline, EvaluationInline]
