@@ -71,11 +71,55 @@ def user_role(user) -> str:
         return ""
     if user.is_superuser:
         return Role.ADMIN.label
-    names = {g.name for g in user.groups.all()}
+    names = _groups_and_permissions(user)
     for role in (Role.ADMIN, Role.LEADER, Role.CASEWORKER, Role.COORDINATOR):
         if role.label in names:
             return role.label
     return CITIZEN_ROLE if is_citizen(user) else ""
+
+
+def _groups_and_permissions(user) -> set[str]:
+    """The names of the user's groups. Read once a request, with the groups' permissions
+    and the user's own in the same query, and kept on the user where Django's ModelBackend
+    keeps its permissions: every page asks for both, and ModelBackend then reads nothing."""
+    cached = getattr(user, "_ke_group_names", None)
+    if cached is not None:
+        return cached
+    from django.contrib.auth.models import Group, Permission
+
+    groups = Group.objects.filter(user=user).values_list(
+        "name", "permissions__content_type__app_label", "permissions__codename"
+    )
+    own = Permission.objects.filter(user=user).values_list(
+        models.Value(None, output_field=models.CharField()), "content_type__app_label", "codename"
+    )
+    names, from_groups, from_user = set(), set(), set()
+    for group, app_label, codename in groups.union(own, all=True):
+        if group is not None:
+            names.add(group)
+        if codename is not None:
+            (from_user if group is None else from_groups).add(f"{app_label}.{codename}")
+    user._user_perm_cache, user._group_perm_cache = from_user, from_groups
+    user._perm_cache = from_user | from_groups
+    user._ke_group_names = names
+    return names
+
+
+class RoleBackend:
+    """Listed before ModelBackend, which it answers for: a user's permissions come from the
+    query that reads their groups (above). It has no authenticate() or get_user(), so no
+    login is ever its own; superusers, who have every permission, are left to ModelBackend."""
+
+    def has_perm(self, user_obj, perm, obj=None) -> bool:
+        return perm in self.get_all_permissions(user_obj, obj)
+
+    def get_all_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if user_obj.is_superuser:
+            return set()
+        _groups_and_permissions(user_obj)
+        return user_obj._perm_cache
 
 
 def sync_role_groups(**kwargs) -> None:

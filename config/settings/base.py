@@ -148,9 +148,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Authentication -------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "cases.roles.RoleBackend",
     "django.contrib.auth.backends.ModelBackend",
-    # OpenID Connect (mozilla-django-oidc): each answers only its own callback and only
-    # when configured below.
+    # OpenID Connect (mozilla-django-oidc): each answers only its own callback, if configured.
     "cases.login.backends.CitizenBackend",
     "cases.login.backends.StaffBackend",
 ]
