@@ -110,6 +110,10 @@ def log_shown(
         )
         for object_type, object_id, person_id in rows
     ]
+    if len(entries) == 1:
+        # One row, one INSERT: bulk_create would wrap it in BEGIN and COMMIT.
+        entries[0].save()
+        return entries
     return AccessLog.objects.bulk_create(entries)
 
 

@@ -107,8 +107,11 @@ def _groups_and_permissions(user) -> set[str]:
 
 class RoleBackend:
     """Listed before ModelBackend, which it answers for: a user's permissions come from the
-    query that reads their groups (above). It has no authenticate() or get_user(), so no
-    login is ever its own; superusers, who have every permission, are left to ModelBackend."""
+    query that reads their groups (above). It logs no one in and has no get_user(), so no
+    session is ever its own; superusers, who have every permission, are left to ModelBackend."""
+
+    def authenticate(self, request, **credentials):
+        return None
 
     def has_perm(self, user_obj, perm, obj=None) -> bool:
         return perm in self.get_all_permissions(user_obj, obj)

@@ -192,7 +192,7 @@ AXES_WHITELIST_CALLABLE = "cases.login.backends.is_oidc_callback"
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_TIMEOUT_SECONDS", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_TIMEOUT_SECONDS = env.int("SESSION_ABSOLUTE_TIMEOUT_SECONDS", default=12 * 3600)
-SESSION_COOKIE_HTTPONLY = True
+SESSION_ENGINE = "core.sessions"  # Django's database sessions (HttpOnly by default)
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # --- Security headers -------------------------------------------------------------

@@ -51,5 +51,10 @@ def test_a_superuser_has_every_permission_through_django():
     assert user.has_perm("cases.change_unit") and user_role(user) == Role.ADMIN.label
 
 
-def test_it_logs_no_one_in():
-    assert not hasattr(RoleBackend(), "authenticate") and not hasattr(RoleBackend(), "get_user")
+def test_it_logs_no_one_in_and_keeps_no_session(rf):
+    UserFactory(username="kari", password="hemmelig-passord-123", caseworker=True)
+    assert (
+        RoleBackend().authenticate(rf.get("/"), username="kari", password="hemmelig-passord-123")
+        is None
+    )
+    assert not hasattr(RoleBackend(), "get_user")
