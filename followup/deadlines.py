@@ -21,6 +21,7 @@ from followup.deadline_kinds import (
     LIMIT,
     DeadlineRow,
     Scope,
+    with_cases,
     with_coordinators,
 )
 
@@ -56,9 +57,10 @@ def find(
     coordinator_id: int | None = None,
 ) -> Found:
     """The deadlines due by `horizon_days` from `today` in what `user` may see, filtered
-    by kind, caseworker (cases only) and coordinator (their plans and training only).
-    The plan kinds' rows name their coordinators once given to `with_coordinators`: the
-    page does that for the rows it shows."""
+    by kind, caseworker (cases only) and coordinator (their plans and training only),
+    with their cases' number, person and caseworker (`with_cases`). The plan kinds' rows
+    name their coordinators once given to `with_coordinators`: the page does that for the
+    rows it shows."""
     horizon = today + datetime.timedelta(days=horizon_days)
     yesterday = today - datetime.timedelta(days=1)
     scope = Scope(user, today, caseworker_id, coordinator_id)
@@ -80,7 +82,7 @@ def find(
             rows = spec.fetch(scope, horizon, LIMIT + 1)
             complete = complete and len(rows) <= LIMIT
             exact = exact and len(rows) <= LIMIT
-            rows = sorted(rows[:LIMIT], key=lambda r: (r.due_on, r.case_number))
+            rows = sorted(rows[:LIMIT], key=lambda r: (r.due_on, r.case_id or 0))
             overdue += sum(row.is_overdue(today) for row in rows)
         ranked += [(row.due_on, order, position, row) for position, row in enumerate(rows)]
     for late in count_each(uncounted, at_most=OVERDUE_COUNTED):
@@ -89,7 +91,7 @@ def find(
     # By date, then kind, then each kind's own order: the same on every page.
     ranked.sort(key=lambda entry: entry[:3])
     return Found(
-        rows=[entry[3] for entry in ranked[:wanted]],
+        rows=with_cases([entry[3] for entry in ranked[:wanted]]),
         overdue=overdue,
         complete=complete,
         overdue_exact=exact,
@@ -115,7 +117,7 @@ def overdue_by_caseworker(user, *, today: datetime.date) -> dict[int | None, Cou
                 .annotate(n=Count("pk"))
             )
         else:
-            rows = spec.fetch(scope, yesterday, LIMIT)
+            rows = with_cases(spec.fetch(scope, yesterday, LIMIT))
             grouped = Counter(r.caseworker_id for r in rows if r.is_overdue(today)).items()
         for caseworker_id, n in grouped:
             counts.setdefault(caseworker_id, Counter())[name] += n

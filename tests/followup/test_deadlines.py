@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -329,3 +331,23 @@ class TestTheCoordinatorsFrister:
         content = client.get(reverse("followup:deadlines")).content.decode()
         assert "Oppfølgingspunkt fra møte" in content
         assert "Ansvarsgruppemøte</a>" in content
+
+
+def test_each_row_names_its_case_person_and_caseworker(caseworker):
+    plan = evaluation_due(3, caseworker=caseworker)
+    (row,) = find(caseworker, today=TODAY, horizon_days=60, kind="evaluation").rows
+    person = plan.case.person
+    assert (row.case_number, row.person_id, row.person_name, row.caseworker_name) == (
+        plan.case.number,
+        person.pk,
+        f"{person.given_name} {person.family_name}",
+        f"{caseworker.first_name} {caseworker.last_name}",
+    )
+
+
+def test_the_person_and_caseworker_are_read_once_for_every_kind(every_kind, caseworker):
+    with CaptureQueriesContext(connection) as captured:
+        rows = find(caseworker, today=TODAY, horizon_days=60).rows
+    assert len({r.kind for r in rows}) > 3
+    reading_people = [q for q in captured.captured_queries if '"cases_person"' in q["sql"]]
+    assert len(reading_people) == 1
