@@ -8,7 +8,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -346,9 +346,15 @@ def recent_guidance():
     return GuidanceSession.objects.prefetch_related("coordinators__user")[:50]
 
 
+# A coordinator's page shows their active appointments first, then the latest ended, up to
+# this many: over ten years a coordinator is appointed hundreds of times.
+APPOINTMENTS_SHOWN = 50
+
+
 def coordinator_detail(pk, user):
     """The coordinator with their training, and their appointments in the cases `user`
-    may see (a caseworker: their units' cases)."""
+    may see (a caseworker: their units' cases): `appointments_shown`, active first, up to
+    APPOINTMENTS_SHOWN + 1, so the page can tell there are more."""
     return (
         Coordinator.objects.select_related("user", "service_area")
         .prefetch_related(
@@ -364,7 +370,10 @@ def coordinator_detail(pk, user):
                 "appointments",
                 queryset=Appointment.objects.filter(case_visible(user, "case__"))
                 .select_related("case")
-                .order_by("-started_on"),
+                .order_by(F("ended_on").desc(nulls_first=True), "-started_on", "-pk")[
+                    : APPOINTMENTS_SHOWN + 1
+                ],
+                to_attr="appointments_shown",
             ),
         )
         .filter(pk=pk)

@@ -99,14 +99,16 @@ def coordinator_edit(request, pk):
 def coordinator_detail(request, pk, *, completion_form=None):
     coordinator = get_object_or_404(selectors.coordinator_detail(pk, request.user))
     today = timezone.localdate()
+    shown = coordinator.appointments_shown[: selectors.APPOINTMENTS_SHOWN]
     # The appointments name their cases by number, and a case number points at a person.
-    appointments = [(a.pk, a.case.person_id) for a in coordinator.appointments.all()]
-    log_list(request, object_type="appointment", shown=appointments)
+    log_list(request, object_type="appointment", shown=[(a.pk, a.case.person_id) for a in shown])
     return render(
         request,
         "coordinators/coordinator_detail.html",
         {
             "coordinator": coordinator,
+            "appointments": shown,
+            "more_appointments": len(coordinator.appointments_shown) > len(shown),
             "as_coordinator": selectors.coordinator_qualification(
                 coordinator, Appointment.Kind.COORDINATOR, today
             ),
