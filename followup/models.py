@@ -54,3 +54,20 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.due_on:%d.%m.%Y})"
+
+
+class OverviewFigures(models.Model):
+    """Oversikt's figures for one unit or the municipality, as last worked out
+    (followup.overview_store): a view reads one row, not every active plan."""
+
+    key = models.CharField(max_length=30, unique=True)
+    worked_out_at = models.DateTimeField()
+    figures = models.JSONField()
+
+    class Meta:
+        verbose_name = "tall til oversikten"
+        verbose_name_plural = "tall til oversikten"
+        db_table = "followup_overviewfigures"
+
+    def __str__(self) -> str:
+        return self.key

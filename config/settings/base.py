@@ -9,10 +9,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from config.settings import letters, municipality, oidc
+from config.settings import letters, municipality, oidc, schedule
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -316,31 +315,8 @@ CELERY_TASK_TIME_LIMIT = 90
 # Far above the longest task (90 s), so a running task is never redelivered.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Static schedule in version control; exactly one beat process runs it.
-CELERY_BEAT_SCHEDULE = {
-    # One task runs every scan (followup.scans.SCANS): consent waits, evaluations,
-    # action points, training, complaint deadlines and stuck letters. Twice a day,
-    # so a missed morning run is made up by noon; reminders are never doubled.
-    "daily-scans-morning": {
-        "task": "followup.tasks.daily_scans_task",
-        "schedule": crontab(hour=6, minute=15),
-    },
-    "daily-scans-noon": {
-        "task": "followup.tasks.daily_scans_task",
-        "schedule": crontab(hour=12, minute=15),
-    },
-    # Within the quarter: a lost letter goes out, SvarUt's receipts move the deadlines.
-    "resend-lost-letters": {
-        "task": "followup.tasks.scan_task",
-        "schedule": crontab(minute="*/15"),
-        "args": ["dispatches_resend"],
-    },
-    "letter-receipts": {
-        "task": "followup.tasks.scan_task",
-        "schedule": crontab(minute="7-59/15"),
-        "args": ["dispatch_receipts"],
-    },
-}
+# Static schedule in version control (schedule.py); exactly one beat process runs it.
+CELERY_BEAT_SCHEDULE = schedule.BEAT_SCHEDULE
 
 # --- Logging: no personal data, ever. Log ids, not names or numbers. -----------------
 # Secrets in URL paths come out of every log line (core.redaction): a calendar feed's

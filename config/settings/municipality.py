@@ -21,6 +21,9 @@ def read(env) -> dict:
     # An active plan with no update, meeting, message or evaluation for this many months is
     # quiet: it shows in Frister and Oversikt, and its coordinator is reminded.
     KE_PLAN_QUIET_MONTHS = env.int("KE_PLAN_QUIET_MONTHS", default=3)
+    # Oversikt's figures are worked out every ten minutes (followup.overview_store); a view
+    # works them out itself when those it finds are older than this.
+    KE_OVERVIEW_FRESH_MINUTES = env.int("KE_OVERVIEW_FRESH_MINUTES", default=30)
     # Days an invitation link to a participant account (school, NAV, the GP office) stays valid.
     KE_INVITATION_DAYS = env.int("KE_INVITATION_DAYS", default=14)
     return {name: value for name, value in locals().items() if name.isupper()}

@@ -18,6 +18,7 @@ from decisions.scans import (
     processing_days,
 )
 from followup.models import Reminder
+from followup.overview_store import overview_figures
 from followup.reminders import Due, record
 from followup.scans.letters import dispatch_failures
 from followup.scans.plans import (
@@ -77,6 +78,7 @@ SCANS = {
         access_log_partitions,
         dispatch_receipts,
         dispatch_failures,
+        overview_figures,
     )
 }
 

@@ -1,11 +1,16 @@
 """`manage.py bench` (`make bench`): per page, queries, p50/p95 and the SQL floor."""
 
+import time
+
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from followup.bench.measure import Bench, cpu_reference_ms, table
 from followup.bench.pages import pages
 from followup.bench.pdf import pdf_figures, pdf_table
+from followup.overview_store import overview_figures
 
 
 class Command(BaseCommand):
@@ -46,6 +51,8 @@ class Command(BaseCommand):
                 )
             figures = pdf_figures(options["pdf_rounds"]) if options["pdf_rounds"] else []
         self.stdout.write(table(results))
+        if options["only"].lower() in "oversikt":
+            self.stdout.write("\n" + _overview_worked_out())
         if figures:
             self.stdout.write("\n" + pdf_table(figures))
         if options["explain"]:
@@ -53,3 +60,14 @@ class Command(BaseCommand):
                 for r in results:
                     for ms, sql, plan in r.slow:
                         out.write(f"## {r.page.name}: {ms:.1f} ms\n\n{sql}\n\n{plan}\n\n")
+
+
+def _overview_worked_out() -> str:
+    """What a view of Oversikt no longer pays: the scan that works out the figures it
+    reads, every ten minutes (rolled back, so the bench leaves nothing behind)."""
+    with transaction.atomic():
+        started = time.perf_counter()
+        scopes = overview_figures(timezone.localdate())
+        ms = (time.perf_counter() - started) * 1000
+        transaction.set_rollback(True)
+    return f"Oversikt's figures worked out (scan overview_figures): {ms:.0f} ms, {scopes} scopes\n"
