@@ -87,11 +87,20 @@ def _groups_and_permissions(user) -> set[str]:
         return cached
     from django.contrib.auth.models import Group, Permission
 
-    groups = Group.objects.filter(user=user).values_list(
-        "name", "permissions__content_type__app_label", "permissions__codename"
+    # Unordered: SQLite refuses an ORDER BY (Permission's default) inside a UNION.
+    groups = (
+        Group.objects.filter(user=user)
+        .order_by()
+        .values_list("name", "permissions__content_type__app_label", "permissions__codename")
     )
-    own = Permission.objects.filter(user=user).values_list(
-        models.Value(None, output_field=models.CharField()), "content_type__app_label", "codename"
+    own = (
+        Permission.objects.filter(user=user)
+        .order_by()
+        .values_list(
+            models.Value(None, output_field=models.CharField()),
+            "content_type__app_label",
+            "codename",
+        )
     )
     names, from_groups, from_user = set(), set(), set()
     for group, app_label, codename in groups.union(own, all=True):
