@@ -5,7 +5,7 @@ appointments and completions there are; tests hold them to it.
 """
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
@@ -28,19 +28,20 @@ from coordinators.models import (
 )
 from core.paging import Page, paginate
 
-# Case id -> the next evaluation of its active plan. Plans sit above coordinators and
-# register the real lookup at start-up (PlansConfig.ready); without plans there is none.
-NextEvaluations = Callable[[Iterable[int]], dict[int, datetime.date]]
-_lookups: dict[str, NextEvaluations] = {}
+# Coordinator id -> how many of the plans of their active appointments are past their
+# evaluation day. Plans sit above coordinators and register the real count at start-up
+# (PlansConfig.ready); without plans there is none.
+OverdueEvaluations = Callable[[list[int], datetime.date], dict[int, int]]
+_lookups: dict[str, OverdueEvaluations] = {}
 
 
-def register_next_evaluations(lookup: NextEvaluations) -> None:
-    _lookups["next_evaluations"] = lookup
+def register_overdue_evaluations(lookup: OverdueEvaluations) -> None:
+    _lookups["overdue_evaluations"] = lookup
 
 
-def _next_evaluations(case_ids: Iterable[int]) -> dict[int, datetime.date]:
-    lookup = _lookups.get("next_evaluations")
-    return lookup(case_ids) if lookup else {}
+def _overdue_evaluations(coordinator_ids: list[int], today: datetime.date) -> dict[int, int]:
+    lookup = _lookups.get("overdue_evaluations")
+    return lookup(coordinator_ids, today) if lookup and coordinator_ids else {}
 
 
 ROLE_FOR_KIND = {
@@ -217,7 +218,7 @@ def coordinator_page(
     """One page of coordinators with load, qualification and overdue evaluations.
 
     Queries: courses (1), the page of coordinators with load and latest completions (1),
-    their active appointments (1), upcoming bookings (1), next evaluations (1).
+    upcoming bookings (1), overdue evaluations counted per coordinator (1).
     """
     today = today or timezone.localdate()
     rules = course_rules()
@@ -230,13 +231,6 @@ def coordinator_page(
     prefetch_related_objects(
         coordinators,
         Prefetch(
-            "appointments",
-            queryset=Appointment.objects.filter(ended_on__isnull=True).only(
-                "id", "case_id", "coordinator_id"
-            ),
-            to_attr="active_appointments",
-        ),
-        Prefetch(
             "attendances",
             queryset=Attendance.objects.filter(
                 status=Attendance.Status.BOOKED, session__held_on__gte=today
@@ -244,20 +238,11 @@ def coordinator_page(
             to_attr="upcoming_bookings",
         ),
     )
-    case_ids = {a.case_id for c in coordinators for a in c.active_appointments}
-    evaluations = _next_evaluations(case_ids) if case_ids else {}
+    # Counted in SQL: at a decade's scale a page of 50 coordinators holds thousands of
+    # active appointments, too many to load and match against their plans in Python.
+    overdue = _overdue_evaluations([c.pk for c in coordinators], today)
     found.items = [
-        _row(
-            c,
-            rules,
-            today,
-            overdue=sum(
-                1
-                for a in c.active_appointments
-                if evaluations.get(a.case_id) and evaluations[a.case_id] < today
-            ),
-            bookings=c.upcoming_bookings,
-        )
+        _row(c, rules, today, overdue=overdue.get(c.pk, 0), bookings=c.upcoming_bookings)
         for c in coordinators
     ]
     return found

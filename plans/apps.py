@@ -8,11 +8,11 @@ class PlansConfig(AppConfig):
     def ready(self):
         from cases.roles import Role, extend_role_permissions
         from cases.tabs import CaseTab, register_tab
-        from coordinators.selectors import register_next_evaluations
-        from plans.selectors import next_evaluations
+        from coordinators.selectors import register_overdue_evaluations
+        from plans.selectors import overdue_evaluations
 
         # The coordinator registry counts overdue evaluations of the plans it cannot see.
-        register_next_evaluations(next_evaluations)
+        register_overdue_evaluations(overdue_evaluations)
 
         # KE staff read every plan and may start a draft; the appointed coordinator
         # edits it (checked against the appointment, not a permission).

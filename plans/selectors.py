@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import (
+    Count,
     Exists,
     OuterRef,
     Prefetch,
@@ -29,6 +30,23 @@ def next_evaluations(case_ids) -> dict[int, datetime.date]:
         Plan.objects.filter(case_id__in=case_ids, status=Plan.Status.ACTIVE).values_list(
             "case_id", "next_evaluation_on"
         )
+    )
+
+
+def overdue_evaluations(coordinator_ids: list[int], today: datetime.date) -> dict[int, int]:
+    """Coordinator id -> how many active plans of their active appointments are past
+    their evaluation day (the registry and the caseload overview)."""
+    overdue_plan = Plan.objects.filter(
+        case_id=OuterRef("case_id"), status=Plan.Status.ACTIVE, next_evaluation_on__lt=today
+    )
+    return dict(
+        Appointment.objects.filter(
+            Exists(overdue_plan), coordinator_id__in=coordinator_ids, ended_on__isnull=True
+        )
+        .order_by()
+        .values("coordinator_id")
+        .annotate(overdue=Count("case_id"))
+        .values_list("coordinator_id", "overdue")
     )
 
 
