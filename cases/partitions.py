@@ -12,10 +12,14 @@ trigger is cloned to each partition by PostgreSQL, the TRUNCATE trigger is not (
 TRUNCATE of one partition fires only that partition's triggers), so each partition gets
 its own. The "one denied row per user, object type and minute" rule is a unique index on
 each partition: a minute never straddles two months, so it holds as on a plain table.
+
+Only the table's owner may add a partition, and the application's role must not own the
+tables (README, "Deployment"). So a month is made by ke_access_log_make_month(), a
+SECURITY DEFINER function owned by the role that ran the migrations: the daily scan, run
+as the application's role, can make an empty month with its guards and nothing else.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection
@@ -37,21 +41,51 @@ def partition_name(month: datetime.date) -> str:
     return f"{PARENT}_y{month:%Y}m{month:%m}"
 
 
-def _bound(month: datetime.date) -> str:
-    start = datetime.datetime.combine(month, datetime.time(), tzinfo=ZoneInfo(settings.TIME_ZONE))
-    return start.isoformat()
+# Made by migration 0012 on a new database and by 0026 on one partitioned before it; both
+# run as the owner, so the functions are the owner's. A month's bounds are midnight in the
+# time zone given, and its name is the one partition_name() gives.
+FUNCTIONS = r"""
+CREATE OR REPLACE FUNCTION ke_access_log_protect(partition text) RETURNS void
+    LANGUAGE plpgsql SET search_path = public, pg_temp
+AS $$
+BEGIN
+    EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT '
+                   'EXECUTE FUNCTION cases_accesslog_append_only()',
+                   partition || '_no_truncate', partition);
+    EXECUTE format('CREATE UNIQUE INDEX %I ON %I (user_id, object_type, denied_minute) '
+                   'WHERE action = %L', partition || '_denied_once', partition, 'denied');
+END $$;
+
+CREATE OR REPLACE FUNCTION ke_access_log_make_month(month date, zone text) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+DECLARE
+    partition text := 'cases_accesslog_y' || to_char(month, 'YYYY') || 'm' || to_char(month, 'MM');
+    following date := (month + interval '1 month')::date;
+BEGIN
+    IF extract(day FROM month) <> 1 THEN
+        RAISE EXCEPTION 'not the first day of a month: %', month;
+    END IF;
+    EXECUTE format(
+        'CREATE TABLE %I PARTITION OF cases_accesslog FOR VALUES FROM (%L) TO (%L)',
+        partition,
+        make_timestamptz(extract(year FROM month)::int, extract(month FROM month)::int,
+                         1, 0, 0, 0, zone),
+        make_timestamptz(extract(year FROM following)::int,
+                         extract(month FROM following)::int, 1, 0, 0, 0, zone));
+    PERFORM ke_access_log_protect(partition);
+    RETURN partition;
+END $$;
+"""
+
+
+def install_functions(cursor) -> None:
+    cursor.execute(FUNCTIONS)
 
 
 def protect(cursor, table: str) -> None:
     """The guards every partition carries that PostgreSQL does not clone from the parent."""
-    cursor.execute(
-        f'CREATE TRIGGER "{table}_no_truncate" BEFORE TRUNCATE ON "{table}" '
-        "FOR EACH STATEMENT EXECUTE FUNCTION cases_accesslog_append_only()"
-    )
-    cursor.execute(
-        f'CREATE UNIQUE INDEX "{table}_denied_once" ON "{table}" '
-        "(user_id, object_type, denied_minute) WHERE action = 'denied'"
-    )
+    cursor.execute("SELECT ke_access_log_protect(%s)", [table])
 
 
 def is_partitioned(cursor) -> bool:
@@ -69,13 +103,8 @@ def existing(cursor) -> set[str]:
 
 
 def create_month(cursor, month: datetime.date) -> str:
-    name = partition_name(month)
-    cursor.execute(
-        f'CREATE TABLE "{name}" PARTITION OF "{PARENT}" '
-        f"FOR VALUES FROM ('{_bound(month)}') TO ('{_bound(next_month(month))}')"
-    )
-    protect(cursor, name)
-    return name
+    cursor.execute("SELECT ke_access_log_make_month(%s, %s)", [month, settings.TIME_ZONE])
+    return cursor.fetchone()[0]
 
 
 def ensure_partitions(

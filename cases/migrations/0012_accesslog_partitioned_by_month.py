@@ -93,6 +93,7 @@ def partition(apps, schema_editor):
         )
         cursor.execute(f"ALTER TABLE {TABLE} ADD CONSTRAINT {TABLE}_pkey PRIMARY KEY (id, at)")
         cursor.execute(f"CREATE TABLE {partitions.DEFAULT} PARTITION OF {TABLE} DEFAULT")
+        partitions.install_functions(cursor)
         partitions.protect(cursor, partitions.DEFAULT)
         for month in _months(cursor, old, datetime.date.today()):
             partitions.create_month(cursor, month)
