@@ -91,5 +91,26 @@ def run_one(name: str, *, dry_run: bool = False, today: datetime.date | None = N
     return handled
 
 
+class ScansFailed(Exception):
+    """Some scans raised; every other one ran. The tracebacks are in the log."""
+
+    def __init__(self, failed: list[str], results: dict[str, int]):
+        super().__init__(f"Scans failed: {', '.join(failed)}")
+        self.failed = failed
+        self.results = results
+
+
 def run_all(*, dry_run: bool = False, today: datetime.date | None = None) -> dict[str, int]:
-    return {name: run_one(name, dry_run=dry_run, today=today) for name in SCANS}
+    """Every scan, each whatever the one before it did: a scan that raises is logged and
+    the rest still run (one failing month of the access log must not stop the letters'
+    receipts), and then ScansFailed names the ones that failed, so the task fails."""
+    results, failed = {}, []
+    for name in SCANS:
+        try:
+            results[name] = run_one(name, dry_run=dry_run, today=today)
+        except Exception:
+            logger.exception("scan %s failed", name)
+            failed.append(name)
+    if failed:
+        raise ScansFailed(failed, results)
+    return results

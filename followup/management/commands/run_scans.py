@@ -1,6 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from followup.scans import run_all
+from followup.scans import ScansFailed, run_all
 
 
 class Command(BaseCommand):
@@ -12,7 +12,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
-        results = run_all(dry_run=dry_run)
+        try:
+            results, failed = run_all(dry_run=dry_run), []
+        except ScansFailed as error:
+            results, failed = error.results, error.failed
+        verb = "forfalt" if dry_run else "behandlet"
         for name, count in results.items():
-            verb = "forfalt" if dry_run else "behandlet"
             self.stdout.write(f"{name}: {count} {verb}")
+        if failed:
+            raise CommandError(
+                f"Disse skanningene feilet: {', '.join(failed)}. De andre ble kjørt; "
+                "feilene står i loggen."
+            )
