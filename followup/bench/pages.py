@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from cases.models import Case, Person
 from coordinators.models import Appointment, Coordinator
+from core.paging import MAX_PAGE
 from decisions.models import Decision
 from plans.models import Plan
 
@@ -44,8 +45,9 @@ def pages() -> list[BenchPage]:
     coordinator_user = get_user_model().objects.get(coordinator__pk=coordinator).username
     family_name = Person.objects.get(pk=case.person_id).family_name
     cw, leader = "saksbehandler01", "leder1"
-    # Page 500 of 25 rows where there are that many; the deepest full page otherwise.
-    deep = max(1, min(500, Case.objects.count() // 25))
+    # The deepest page allowed (core.paging.MAX_PAGE) where there are that many rows; the
+    # deepest full page otherwise.
+    deep = max(1, min(MAX_PAGE, Case.objects.count() // 25))
     out = [
         BenchPage("Start page", cw, "/"),
         BenchPage("Mine saker", cw, reverse("followup:dashboard")),

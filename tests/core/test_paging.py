@@ -87,3 +87,43 @@ def test_paged_by_keys_a_row_gone_between_the_two_reads_is_left_out():
     cases = CaseFactory.create_batch(2)
     page = paginate_keys(Case.objects.order_by("pk"), 1, lambda keys: {cases[1].pk: cases[1]})
     assert page.items == [cases[1]]
+
+
+@pytest.fixture
+def three_pages_at_most(monkeypatch):
+    from core import paging
+
+    monkeypatch.setattr(paging, "MAX_PAGE", 3)
+
+
+@pytest.mark.django_db
+def test_the_last_page_allowed_offers_no_next_but_says_there_is_more(three_pages_at_most):
+    CaseFactory.create_batch(4)
+    page = paginate(Case.objects.order_by("pk"), 3, per_page=1)
+    assert (page.has_next, page.bounded) == (False, True)
+
+
+@pytest.mark.django_db
+def test_the_last_page_allowed_with_nothing_after_it_is_not_bounded(three_pages_at_most):
+    CaseFactory.create_batch(3)
+    page = paginate(Case.objects.order_by("pk"), 3, per_page=1)
+    assert (page.has_next, page.bounded) == (False, False)
+
+
+@pytest.mark.django_db
+def test_a_page_past_the_bound_is_404(three_pages_at_most):
+    CaseFactory.create_batch(5)
+    with pytest.raises(Http404):
+        paginate(Case.objects.order_by("pk"), 4, per_page=1)
+
+
+@pytest.mark.django_db
+def test_the_list_tells_the_user_to_search_at_the_bound(client, leader, monkeypatch):
+    from core import paging
+
+    monkeypatch.setattr(paging, "MAX_PAGE", 2)
+    CaseFactory.create_batch(51)
+    client.force_login(leader)
+    content = client.get(reverse("cases:list"), {"side": 2}).content.decode()
+    assert "Listen viser bare de første 2 sidene. Søk eller filtrer for å finne resten." in content
+    assert "side=3" not in content
