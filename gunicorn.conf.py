@@ -4,12 +4,12 @@ import os
 
 logger_class = "config.gunicorn.RedactingLogger"
 
-# Sync workers, one per core plus one, each with a few threads: a request mostly waits on
-# PostgreSQL, and threads share the worker's connection pool. On 2 cores: 3 workers x 4
-# threads. On a larger machine: 2 x cores + 1 workers (8 cores: 17) with the same threads,
-# keeping workers x threads below the database's max_connections over all web machines
-# (each worker holds at most its pool's max_size of 10). Set GUNICORN_WORKERS and
-# GUNICORN_THREADS to override.
+# Threaded workers (gthread), one per core plus one, each with a few threads: a request
+# mostly waits on PostgreSQL, and threads share the worker's connection pool. On 2 cores:
+# 3 workers x 4 threads. On a larger machine: 2 x cores + 1 workers (8 cores: 17) with the
+# same threads, keeping workers x threads below the database's max_connections over all
+# web machines (each worker holds at most its pool's max_size of 10). Set
+# GUNICORN_WORKERS and GUNICORN_THREADS to override.
 workers = int(os.environ.get("GUNICORN_WORKERS", (os.cpu_count() or 1) + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 # A decision letter renders in the Celery task, not in a request; 60 s is an upper bound.

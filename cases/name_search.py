@@ -2,7 +2,7 @@
 
 "Asmund" finds "Åsmund", and a slip of one letter in a longer name still finds it; the
 hits come best first. The match and the ranking read cases_person.search_name, the
-unaccented name stored by PostgreSQL (migration 0017), and the GIN index
+unaccented name stored by PostgreSQL (migration 0022), and the GIN index
 person_search_name_trgm serves the match. SQLite, for development and tests, keeps a
 plain icontains on each part of the name.
 """
@@ -14,7 +14,7 @@ from django.db.models.expressions import RawSQL
 from core.lookups import AnyOf
 
 # search_name is ke_person_name(given_name, family_name), a generated column; the term
-# goes through the same ke_search_term() (migrations 0013 and 0017), once per query.
+# goes through the same ke_search_term() (migrations 0013 and 0022), once per query.
 _NAME = "search_name"
 _TERM = f"{_NAME} %%> ke_search_term(%s)"
 _TERM_SIMILARITY = f"word_similarity(ke_search_term(%s), {_NAME})"
