@@ -36,6 +36,14 @@ def assert_constant_queries(run, add_rows, *, n=20, at_most=None, undo=False):
     return one_result, many_result
 
 
+def assert_page_constant(client, url, add_rows, *, n=50):
+    """A page answers 200 and runs the same queries for 1 row as for `n` (50: a page of
+    rows); returns the response with `n` rows."""
+    one, many = assert_constant_queries(lambda: client.get(url), add_rows, n=n)
+    assert (one.status_code, many.status_code) == (200, 200)
+    return many
+
+
 def _measure(run, undo):
     with transaction.atomic() if undo else contextlib.nullcontext():
         with CaptureQueriesContext(connection) as captured:
