@@ -432,7 +432,7 @@ def test_the_plan_page_runs_a_constant_number_of_queries(coordinator_client, my_
     one, many = assert_constant_queries(
         lambda: coordinator_client.get(url("case_plan", my_plan)),
         lambda k: _fill(my_plan, k, goals),
-        n=20,
+        n=50,
         at_most=PLAN_PAGE_QUERIES,
     )
     assert (one.status_code, many.status_code) == (200, 200)
