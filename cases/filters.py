@@ -114,11 +114,17 @@ def _start_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+# An access-log search by name shows the log of this many people, the closest names first.
+PEOPLE_BY_NAME = 20
+
+
 class AccessLogFilter(StyledFilterSet):
     person = django_filters.CharFilter(
         label="Person (fødselsnummer eller navn)",
         method="filter_person",
         max_length=search.MAX_LENGTH,
+        help_text=f"Et navn gir loggen til de {PEOPLE_BY_NAME} personene med navnet nærmest "
+        "søket. Et fødselsnummer gir én person.",
     )
     username = django_filters.CharFilter(label="Brukernavn", lookup_expr="iexact", max_length=150)
     action = django_filters.ChoiceFilter(
@@ -164,5 +170,9 @@ class AccessLogFilter(StyledFilterSet):
         if re.fullmatch(r"\d{11}", digits):
             people = people.filter(national_id=digits)
         else:
-            people = people.filter(name_search.people_named(value.split()))
-        return queryset.filter(person_id__in=people.values("pk")[:200])
+            # The closest names only: the log of every person a common family name matches
+            # would be thousands of rows to sort, and no one reads them mixed together.
+            people = people.filter(
+                name_search.people_named(value.split(), most_similar=PEOPLE_BY_NAME)
+            )
+        return queryset.filter(person_id__in=people.values("pk")[:PEOPLE_BY_NAME])

@@ -31,15 +31,15 @@ def uses_trigrams() -> bool:
     return connection.vendor == "postgresql"
 
 
-def people_named(terms: list[str], *, field: str = "pk") -> Q:
+def people_named(terms: list[str], *, field: str = "pk", most_similar: int = MOST_SIMILAR) -> Q:
     """Q for rows whose person (at `field`: "pk" on Person, "person" on Case) has every
-    term in the name; on PostgreSQL the MOST_SIMILAR closest of them."""
+    term in the name; on PostgreSQL the `most_similar` closest of them."""
     q = Q()
     if uses_trigrams() and terms:
         sql = (
             f"SELECT id FROM cases_person WHERE {' AND '.join([_TERM] * len(terms))} "
             f"ORDER BY {' + '.join([_TERM_SIMILARITY] * len(terms))} DESC "
-            f"LIMIT {MOST_SIMILAR}"
+            f"LIMIT {int(most_similar)}"
         )
         # As IN (...) the planner hashed the 500 people against a scan of every case.
         return Q(AnyOf(field, RawSQL(sql, [*terms, *terms])))
